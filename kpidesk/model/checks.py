@@ -1,0 +1,146 @@
+"""The checks planners run on a KPI set (see DOMAIN.md: what makes a KPI set good).
+
+Each check has a name that the command line prints in brackets, and every
+warning about a threshold names the threshold.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from kpidesk.model.findings import Finding, Severity
+from kpidesk.model.metric import Metric, Relation
+from kpidesk.model.numbers import format_number
+from kpidesk.model.plan import Plan
+
+
+@dataclass(frozen=True)
+class Thresholds:
+    """Where simplicity ends: a team reads a tree at a glance only below these."""
+
+    max_kpis: int = 30
+    max_depth: int = 7
+    max_name_length: int = 40
+
+
+def _amount(metric: Metric, value) -> str:
+    unit = f" {metric.unit}" if metric.unit else ""
+    return f"{format_number(value)}{unit}"
+
+
+def consistency(plan: Plan) -> list[Finding]:
+    """Forward from the KPI targets, is every goal met?"""
+    found = []
+    kgi = plan.kgi
+    goals = [m for m in plan.walk() if m is kgi or (m.is_given and m.drivers())]
+    for metric in goals:
+        target, forecast = metric.computed.target, metric.computed.forecast
+        if target is None:
+            continue
+        if forecast is None:
+            if metric is kgi:
+                found.append(Finding(metric.id, Severity.WARNING, "consistency",
+                                     f"{metric.name} cannot be forecast from the KPIs below it: "
+                                     "a rate or a target is missing.", "target"))
+            continue
+        if forecast < target:
+            found.append(Finding(
+                metric.id, Severity.ERROR, "consistency",
+                f"If every KPI is met, {metric.name} reaches {_amount(metric, forecast)}, short of the goal "
+                f"{_amount(metric, target)} (gap {format_number(forecast - target)}).", "target"))
+    return found
+
+
+def measurable(plan: Plan) -> list[Finding]:
+    """The KGI is a number with a unit."""
+    kgi = plan.kgi
+    if kgi is None:
+        return [Finding(None, Severity.ERROR, "measurable", "The plan has no KGI.")]
+    found = []
+    if kgi.computed.target is None:
+        found.append(Finding(kgi.id, Severity.ERROR, "measurable",
+                             f"The KGI {kgi.name} has no number: give it a target.", "target"))
+    if not kgi.unit.strip():
+        found.append(Finding(kgi.id, Severity.WARNING, "measurable",
+                             f"The KGI {kgi.name} has no unit (orders, JPY, leads...).", "unit"))
+    return found
+
+
+def _kpis(plan: Plan) -> list[Metric]:
+    return [m for m in plan.walk() if m.parent is not None]
+
+
+def stability(plan: Plan) -> list[Finding]:
+    """Each KPI has a data source and a measuring interval."""
+    found = []
+    for metric in _kpis(plan):
+        missing = [label for field, label in (("source", "data source"), ("interval", "measuring interval"))
+                   if not getattr(metric, field).strip()]
+        if missing:
+            found.append(Finding(metric.id, Severity.WARNING, "stability",
+                                 f"{metric.name} has no {' and no '.join(missing)}: it cannot be "
+                                 "measured regularly.", "source" if "data source" in missing else "interval"))
+    return found
+
+
+def countermeasures(plan: Plan) -> list[Finding]:
+    """Each KPI that may fall short has a countermeasure agreed in advance."""
+    return [
+        Finding(m.id, Severity.WARNING, "countermeasure",
+                f"{m.name} has no countermeasure agreed for when it falls short.", "countermeasure")
+        for m in _kpis(plan)
+        if not m.countermeasure.strip() and m.relation is not Relation.FORMULA
+    ]
+
+
+def simplicity(plan: Plan, limits: Thresholds = Thresholds()) -> list[Finding]:
+    """Few KPIs, a shallow tree, short names."""
+    found = []
+    kpis = _kpis(plan)
+    if len(kpis) > limits.max_kpis:
+        found.append(Finding(None, Severity.WARNING, "simplicity",
+                             f"The plan has {len(kpis)} KPIs, more than {limits.max_kpis}: "
+                             "a team cannot follow them all."))
+    deepest = max((m for m in plan.walk()), key=lambda m: m.depth, default=None)
+    if deepest is not None and deepest.depth + 1 > limits.max_depth:
+        found.append(Finding(deepest.id, Severity.WARNING, "simplicity",
+                             f"The tree is {deepest.depth + 1} levels deep at {deepest.name}, more than "
+                             f"{limits.max_depth}: a chain that long is hard to follow."))
+    for metric in plan.walk():
+        if len(metric.name) > limits.max_name_length:
+            found.append(Finding(metric.id, Severity.WARNING, "simplicity",
+                                 f"The name of {metric.id} has {len(metric.name)} characters, more than "
+                                 f"{limits.max_name_length}: use a short name and put the rest in the "
+                                 "definition.", "name"))
+    return found
+
+
+def connected(plan: Plan) -> list[Finding]:
+    """Every metric leads to the KGI (or is a formula over metrics that do)."""
+    found = []
+    main = plan.roots[0] if plan.roots else None
+    for root in plan.roots[1:]:
+        found.append(Finding(root.id, Severity.WARNING, "connected",
+                             f"{root.name} is not connected to the tree of the goal: give it a parent.", "parent"))
+    for metric in plan.walk():
+        if metric.parent is None or metric.relation is Relation.FORMULA:
+            continue
+        if metric.parent.relation in (Relation.NONE, Relation.FORMULA):
+            found.append(Finding(
+                metric.id, Severity.WARNING, "connected",
+                f"{metric.name} does not drive {metric.parent.name}: set how {metric.parent.name} is made "
+                "from it (funnel, sum, product or share).", "relation"))
+    del main
+    return found
+
+
+CHECKS = (consistency, measurable, stability, countermeasures, simplicity, connected)
+
+
+def run_checks(plan: Plan) -> list[Finding]:
+    """The engine's findings and every plan check, errors first."""
+    found = plan.findings()
+    for check in CHECKS:
+        found.extend(check(plan))
+    order = {Severity.ERROR: 0, Severity.WARNING: 1, Severity.INFO: 2}
+    return sorted(found, key=lambda f: order[f.severity])

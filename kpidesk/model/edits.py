@@ -1,0 +1,172 @@
+"""Undoable edits of a plan, in pure Python, each with a label a planner reads.
+
+The window wraps each edit in one QUndoCommand; the command line applies them
+directly. An edit finds its metrics by id when it runs, so it stays valid
+however the objects around it were replaced by other undo steps.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from kpidesk.model.metric import Metric
+from kpidesk.model.plan import Plan, PlanError
+
+FIELD_LABELS = {
+    "name": "Rename",
+    "target": "Set target",
+    "rate": "Set rate",
+    "share": "Set share",
+    "solve_rate": "Solve rate",
+    "actual": "Set actual",
+    "relation": "Set relation",
+    "kind": "Set kind",
+    "unit": "Set unit",
+    "formula": "Set formula",
+}
+
+
+class Edit:
+    """One step of the undo history."""
+
+    label: str = ""
+
+    def apply(self, plan: Plan) -> None:
+        raise NotImplementedError
+
+    def revert(self, plan: Plan) -> None:
+        raise NotImplementedError
+
+
+def _metric(plan: Plan, metric_id: str) -> Metric:
+    metric = plan.metrics.get(metric_id)
+    if metric is None:
+        raise PlanError(f"No metric has the id {metric_id!r}.")
+    return metric
+
+
+def _parent(plan: Plan, parent_id: str | None) -> Metric | None:
+    return None if parent_id is None else _metric(plan, parent_id)
+
+
+@dataclass
+class SetField(Edit):
+    metric_id: str
+    field: str
+    new: Any
+    old: Any = None
+    label: str = ""
+
+    def __post_init__(self) -> None:
+        if not self.label:
+            self.label = FIELD_LABELS.get(self.field, f"Edit {self.field}")
+
+    def apply(self, plan: Plan) -> None:
+        metric = _metric(plan, self.metric_id)
+        self.old = plan.set_field(metric, self.field, self.new)
+
+    def revert(self, plan: Plan) -> None:
+        plan.set_field(_metric(plan, self.metric_id), self.field, self.old)
+
+
+@dataclass
+class SetInfo(Edit):
+    field: str
+    new: Any
+    old: Any = None
+    label: str = "Edit plan"
+
+    def apply(self, plan: Plan) -> None:
+        self.old = plan.set_info(self.field, self.new)
+
+    def revert(self, plan: Plan) -> None:
+        plan.set_info(self.field, self.old)
+
+
+@dataclass
+class AddMetric(Edit):
+    """Insert a new metric (a detached Metric, possibly with children)."""
+
+    metric: Metric
+    parent_id: str | None
+    row: int
+    label: str = "Add metric"
+
+    def apply(self, plan: Plan) -> None:
+        plan.insert_metric(self.metric, _parent(plan, self.parent_id), self.row)
+        self.row = self.metric.row
+
+    def revert(self, plan: Plan) -> None:
+        plan.remove_metric(_metric(plan, self.metric.id))
+
+
+@dataclass
+class RemoveMetric(Edit):
+    metric_id: str
+    label: str = "Delete metric"
+    _removed: Metric | None = field(default=None, repr=False)
+    _parent_id: str | None = None
+    _row: int = 0
+    _kgi_was: str = ""
+
+    def apply(self, plan: Plan) -> None:
+        metric = _metric(plan, self.metric_id)
+        self._kgi_was = plan.info.get("kgi") or ""
+        with plan.batch():
+            if self._kgi_was and self._kgi_was in {m.id for m in metric.walk()}:
+                plan.set_info("kgi", "")
+            parent, self._row = plan.remove_metric(metric)
+        self._parent_id = parent.id if parent else None
+        self._removed = metric
+
+    def revert(self, plan: Plan) -> None:
+        assert self._removed is not None
+        with plan.batch():
+            plan.insert_metric(self._removed, _parent(plan, self._parent_id), self._row)
+            if plan.info.get("kgi") != self._kgi_was:
+                plan.set_info("kgi", self._kgi_was)
+
+
+@dataclass
+class MoveMetric(Edit):
+    metric_id: str
+    parent_id: str | None
+    row: int
+    label: str = "Move metric"
+    _old_parent_id: str | None = None
+    _old_row: int = 0
+
+    def apply(self, plan: Plan) -> None:
+        metric = _metric(plan, self.metric_id)
+        self._old_parent_id = metric.parent.id if metric.parent else None
+        self._old_row = metric.row
+        plan.move_metric(metric, _parent(plan, self.parent_id), self.row)
+
+    def revert(self, plan: Plan) -> None:
+        plan.move_metric(_metric(plan, self.metric_id), _parent(plan, self._old_parent_id), self._old_row)
+
+
+@dataclass
+class Composite(Edit):
+    """Several edits that the planner did as one action (undone together)."""
+
+    edits: list[Edit]
+    label: str = "Edit"
+
+    def apply(self, plan: Plan) -> None:
+        done: list[Edit] = []
+        with plan.batch():
+            try:
+                for edit in self.edits:
+                    edit.apply(plan)
+                    done.append(edit)
+            except Exception:
+                for edit in reversed(done):
+                    edit.revert(plan)
+                raise
+
+    def revert(self, plan: Plan) -> None:
+        with plan.batch():
+            for edit in reversed(self.edits):
+                edit.revert(plan)

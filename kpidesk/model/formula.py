@@ -1,0 +1,177 @@
+"""Formulas for derived ratios (CVR, CPA, ROAS, ROI): parsed here, never by eval.
+
+Grammar: numbers (``12``, ``0.5``, ``10%``), metric ids, ``+ - * /``,
+parentheses and unary minus. ``(revenue - cost) / cost`` is ROI.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+from decimal import Decimal, DivisionByZero, InvalidOperation
+from typing import Union
+
+from kpidesk.model.limits import MAX_FORMULA_LENGTH
+
+_TOKEN = re.compile(
+    r"\s*(?:(?P<num>(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?%?)|(?P<id>[A-Za-z_][A-Za-z0-9_]*)|(?P<op>[-+*/()]))"
+)
+_MAX_NESTING = 50
+
+
+class FormulaError(ValueError):
+    """The formula text is not valid; ``position`` is the 0-based column."""
+
+    def __init__(self, message: str, position: int = 0) -> None:
+        super().__init__(message)
+        self.position = position
+
+
+@dataclass(frozen=True)
+class Num:
+    value: Decimal
+
+
+@dataclass(frozen=True)
+class Ref:
+    metric_id: str
+
+
+@dataclass(frozen=True)
+class Neg:
+    operand: Node
+
+
+@dataclass(frozen=True)
+class BinOp:
+    op: str
+    left: Node
+    right: Node
+
+
+Node = Union[Num, Ref, Neg, BinOp]
+
+
+class _Parser:
+    def __init__(self, text: str) -> None:
+        self.tokens: list[tuple[str, str, int]] = []
+        pos = 0
+        while pos < len(text):
+            if text[pos:].strip() == "":
+                break
+            match = _TOKEN.match(text, pos)
+            if not match:
+                bad = len(text) - len(text[pos:].lstrip())
+                raise FormulaError(f"unexpected character {text[bad]!r} at column {bad + 1}", bad)
+            kind = match.lastgroup or ""
+            start = match.start(kind)
+            self.tokens.append((kind, match.group(kind), start))
+            pos = match.end()
+        self.index = 0
+        self.depth = 0
+        self.length = len(text)
+
+    def peek(self) -> tuple[str, str, int] | None:
+        return self.tokens[self.index] if self.index < len(self.tokens) else None
+
+    def take(self) -> tuple[str, str, int]:
+        token = self.peek()
+        if token is None:
+            raise FormulaError("the formula ends too early", self.length)
+        self.index += 1
+        return token
+
+    def expression(self) -> Node:
+        node = self.term()
+        while (token := self.peek()) and token[1] in "+-" and token[0] == "op":
+            self.take()
+            node = BinOp(token[1], node, self.term())
+        return node
+
+    def term(self) -> Node:
+        node = self.factor()
+        while (token := self.peek()) and token[1] in "*/" and token[0] == "op":
+            self.take()
+            node = BinOp(token[1], node, self.factor())
+        return node
+
+    def factor(self) -> Node:
+        kind, text, pos = self.take()
+        if kind == "num":
+            value = Decimal(text.rstrip("%"))
+            return Num(value / 100 if text.endswith("%") else value)
+        if kind == "id":
+            return Ref(text)
+        if text == "-":
+            return Neg(self.factor())
+        if text == "+":
+            return self.factor()
+        if text == "(":
+            self.depth += 1
+            if self.depth > _MAX_NESTING:
+                raise FormulaError(f"parentheses nest deeper than {_MAX_NESTING} levels", pos)
+            node = self.expression()
+            closing = self.peek()
+            if closing is None or closing[1] != ")":
+                where = closing[2] if closing else self.length
+                raise FormulaError("a '(' is not closed", where)
+            self.take()
+            self.depth -= 1
+            return node
+        raise FormulaError(f"unexpected {text!r} at column {pos + 1}", pos)
+
+
+def parse(text: str) -> Node:
+    """Parse a formula into a tree, or raise FormulaError naming the column."""
+    if len(text) > MAX_FORMULA_LENGTH:
+        raise FormulaError(f"the formula is longer than {MAX_FORMULA_LENGTH} characters")
+    if not text.strip():
+        raise FormulaError("the formula is empty")
+    parser = _Parser(text)
+    node = parser.expression()
+    extra = parser.peek()
+    if extra is not None:
+        raise FormulaError(f"unexpected {extra[1]!r} at column {extra[2] + 1}", extra[2])
+    return node
+
+
+def references(node: Node) -> set[str]:
+    """The metric ids a formula reads."""
+    if isinstance(node, Ref):
+        return {node.metric_id}
+    if isinstance(node, Neg):
+        return references(node.operand)
+    if isinstance(node, BinOp):
+        return references(node.left) | references(node.right)
+    return set()
+
+
+def evaluate(node: Node, lookup: Callable[[str], Decimal | None]) -> Decimal | None:
+    """Evaluate with values from ``lookup``; None when a value is unknown.
+
+    Raises ZeroDivisionError for a division by zero, which the engine reports.
+    """
+    if isinstance(node, Num):
+        return node.value
+    if isinstance(node, Ref):
+        return lookup(node.metric_id)
+    if isinstance(node, Neg):
+        inner = evaluate(node.operand, lookup)
+        return None if inner is None else -inner
+    left = evaluate(node.left, lookup)
+    right = evaluate(node.right, lookup)
+    if left is None or right is None:
+        return None
+    if node.op == "+":
+        return left + right
+    if node.op == "-":
+        return left - right
+    if node.op == "*":
+        return left * right
+    if right == 0:
+        raise ZeroDivisionError
+    try:
+        return left / right
+    except (DivisionByZero, InvalidOperation) as exc:  # pragma: no cover - guarded above
+        raise ZeroDivisionError from exc

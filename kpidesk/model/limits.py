@@ -1,0 +1,12 @@
+"""Hard limits on what a plan may hold; each error message names the limit it hit."""
+
+from decimal import Decimal
+
+MAX_FILE_BYTES = 16 * 1024 * 1024
+MAX_METRICS = 50_000
+MAX_DEPTH = 64
+MAX_TEXT_LENGTH = 20_000
+MAX_NAME_LENGTH = 200
+MAX_ID_LENGTH = 64
+MAX_FORMULA_LENGTH = 1_000
+MAX_ABS_AMOUNT = Decimal(10) ** 15

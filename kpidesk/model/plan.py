@@ -1,0 +1,342 @@
+"""The plan: plan-level facts and the tree of metrics, with change events.
+
+Every change goes through the few primitives here (insert, remove, move,
+set a field), which keep the tree's indexes right (``metric.row`` and the id
+table make parent and row look-ups O(1)), recalculate what the change
+affects, and tell listeners once per batch.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from contextlib import contextmanager
+from decimal import Decimal
+from typing import Any
+
+from kpidesk.model import events as ev
+from kpidesk.model import formula as formulas
+from kpidesk.model.engine import Engine
+from kpidesk.model.findings import Finding
+from kpidesk.model.limits import MAX_DEPTH, MAX_ID_LENGTH, MAX_METRICS, MAX_NAME_LENGTH, MAX_TEXT_LENGTH
+from kpidesk.model.metric import ID_PATTERN, TEXT_FIELDS, Kind, Metric, Relation
+from kpidesk.model.numbers import NumberError, check_rate, format_number
+
+#: Plan-level facts, in the order the file writes them.
+INFO_FIELDS = ("title", "owner", "currency", "period", "start", "end", "kgi", "notes")
+
+#: What the planner decides about a metric, in the order the file writes it.
+INPUT_FIELDS = (
+    "name", "unit", "kind", "relation", "target", "rate", "solve_rate", "share", "formula",
+    "actual", "actuals", *TEXT_FIELDS,
+)
+
+#: Fields whose change can change computed values.
+CALC_FIELDS = frozenset({"kind", "relation", "target", "rate", "solve_rate", "share", "formula"})
+
+
+class PlanError(ValueError):
+    """An edit the plan refuses; the message says why, in the planner's words."""
+
+
+class Plan:
+    """A KPI plan. Listeners subscribe to ``plan.events``."""
+
+    def __init__(self, title: str = "") -> None:
+        self.info: dict[str, Any] = {name: "" for name in INFO_FIELDS}
+        self.info["title"] = title
+        self.metrics: dict[str, Metric] = {}
+        self.roots: list[Metric] = []
+        self.events = ev.EventEmitter()
+        self.engine = Engine(self.roots, self.metrics)
+        self._batch_depth = 0
+        self._dirty: set[Metric] = set()
+        self._touched: set[Metric] = set()
+        self._structure = False
+
+    # ---- reading ------------------------------------------------------------
+    @property
+    def kgi(self) -> Metric | None:
+        """The metric marked as the KGI, by default the first root."""
+        marked = self.metrics.get(self.info.get("kgi") or "")
+        return marked if marked is not None else (self.roots[0] if self.roots else None)
+
+    def children_of(self, parent: Metric | None) -> list[Metric]:
+        return self.roots if parent is None else parent.children
+
+    def walk(self) -> Iterator[Metric]:
+        """Every metric, parents before children, in sibling order."""
+        for root in self.roots:
+            yield from root.walk()
+
+    def findings(self) -> list[Finding]:
+        """The engine's findings (the plan checks add theirs in ``checks``)."""
+        return [f for m in self.walk() for f in m.computed.findings]
+
+    def new_id(self, base: str) -> str:
+        """A free id made from ``base`` (a name or an id)."""
+        stem = "".join(ch if ch.isascii() and (ch.isalnum() or ch == "_") else "_" for ch in base.lower())
+        stem = stem.strip("_")[: MAX_ID_LENGTH - 6] or "metric"
+        if not (stem[0].isalpha() or stem[0] == "_"):
+            stem = f"m_{stem}"
+        candidate, number = stem, 2
+        while candidate in self.metrics:
+            candidate, number = f"{stem}_{number}", number + 1
+        return candidate
+
+    # ---- batching ---------------------------------------------------------------
+    @contextmanager
+    def batch(self) -> Iterator[None]:
+        """Group changes: one recalculation and one MetricsChanged at the end."""
+        self._batch_depth += 1
+        try:
+            yield
+        finally:
+            self._batch_depth -= 1
+            if self._batch_depth == 0:
+                self._flush()
+
+    def _flush(self) -> None:
+        dirty, touched, structure = self._dirty, self._touched, self._structure
+        self._dirty, self._touched, self._structure = set(), set(), False
+        changed = self.engine.recalculate(dirty) if dirty else set()
+        present = {m for m in changed | touched if self.metrics.get(m.id) is m}
+        if present or structure:
+            self.events.emit(ev.MetricsChanged(frozenset(present), structure))
+
+    def recalculate(self) -> None:
+        """Recalculate everything and tell the views (after loading)."""
+        changed = self.engine.recalculate_all()
+        self.events.emit(ev.MetricsChanged(frozenset(changed), True))
+
+    # ---- structure ----------------------------------------------------------------
+    def attach(self, metric: Metric, parent: Metric | None) -> None:
+        """Append a metric while building a plan; no events, no recalculation."""
+        siblings = self.children_of(parent)
+        metric.parent, metric.row = parent, len(siblings)
+        siblings.append(metric)
+        self.metrics[metric.id] = metric
+
+    def insert_metric(self, metric: Metric, parent: Metric | None, row: int) -> None:
+        """Insert ``metric`` (with any children it has) under ``parent`` at ``row``."""
+        subtree = metric.walk()
+        for node in subtree:
+            if node.id in self.metrics:
+                raise PlanError(f"The id {node.id!r} is already used by another metric.")
+        if len(self.metrics) + len(subtree) > MAX_METRICS:
+            raise PlanError(f"A plan holds at most {MAX_METRICS:,} metrics.")
+        if parent is not None and parent.id not in self.metrics:
+            raise PlanError(f"The parent {parent.id!r} is not in this plan.")
+        depth = (parent.depth + 1 if parent else 0) + max(n.depth - metric.depth for n in subtree)
+        if depth >= MAX_DEPTH:
+            raise PlanError(f"The tree would be deeper than {MAX_DEPTH} levels.")
+        siblings = self.children_of(parent)
+        row = max(0, min(row, len(siblings)))
+        with self.batch():
+            self.events.emit(ev.MetricInserting(parent, row))
+            metric.parent = parent
+            siblings.insert(row, metric)
+            self._renumber(siblings, row)
+            for node in subtree:
+                self.metrics[node.id] = node
+            self._structure = True
+            self._dirty.update(subtree)
+            if parent is not None:
+                self._dirty.add(parent)
+            self.events.emit(ev.MetricInserted(parent, row, metric))
+
+    def remove_metric(self, metric: Metric) -> tuple[Metric | None, int]:
+        """Remove ``metric`` and its subtree; returns where it was, for undo."""
+        parent, row = metric.parent, metric.row
+        siblings = self.children_of(parent)
+        with self.batch():
+            self.events.emit(ev.MetricRemoving(parent, row, metric))
+            del siblings[row]
+            self._renumber(siblings, row)
+            subtree = metric.walk()
+            for node in subtree:
+                del self.metrics[node.id]
+            self.engine.forget(subtree)
+            self._structure = True
+            if parent is not None:
+                self._dirty.add(parent)
+            elif self.roots:
+                self._dirty.add(self.roots[0])
+            self.events.emit(ev.MetricRemoved(parent, row, metric))
+        return parent, row
+
+    def move_metric(self, metric: Metric, new_parent: Metric | None, new_row: int) -> None:
+        """Move ``metric`` to ``new_row`` (its row after the move) under ``new_parent``."""
+        if new_parent is not None and (new_parent is metric or metric in new_parent.ancestors()):
+            raise PlanError(f"{metric.name} cannot move below itself.")
+        old_parent, old_row = metric.parent, metric.row
+        target_siblings = self.children_of(new_parent)
+        limit = len(target_siblings) - (1 if new_parent is old_parent else 0)
+        new_row = max(0, min(new_row, limit))
+        if new_parent is old_parent and new_row == old_row:
+            return
+        height = max(n.depth for n in metric.walk()) - metric.depth
+        if (new_parent.depth + 1 if new_parent else 0) + height >= MAX_DEPTH:
+            raise PlanError(f"The tree would be deeper than {MAX_DEPTH} levels.")
+        with self.batch():
+            self.events.emit(ev.MetricMoving(metric, old_parent, old_row, new_parent, new_row))
+            old_siblings = self.children_of(old_parent)
+            del old_siblings[old_row]
+            self._renumber(old_siblings, old_row)
+            target_siblings.insert(new_row, metric)
+            metric.parent = new_parent
+            self._renumber(target_siblings, min(new_row, old_row) if new_parent is old_parent else new_row)
+            self._structure = True
+            self._dirty.add(metric)
+            for parent in (old_parent, new_parent):
+                if parent is not None:
+                    self._dirty.add(parent)
+            if old_parent is None and self.roots:
+                self._dirty.add(self.roots[0])
+            self.events.emit(ev.MetricMoved(metric, old_parent, old_row))
+
+    @staticmethod
+    def _renumber(siblings: list[Metric], start: int) -> None:
+        for index in range(start, len(siblings)):
+            siblings[index].row = index
+
+    # ---- fields ---------------------------------------------------------------------
+    def set_field(self, metric: Metric, field: str, value: Any) -> Any:
+        """Set one input field after validating it; returns the old value."""
+        value = self.validate_field(metric, field, value)
+        old = getattr(metric, field)
+        if old == value and type(old) is type(value):
+            return old
+        with self.batch():
+            setattr(metric, field, value)
+            self._touched.add(metric)
+            if field in CALC_FIELDS or (field == "actual"):
+                self._dirty.add(metric)
+            if field == "relation" or field == "kind":
+                self._dirty.update(metric.children)
+        return old
+
+    def set_info(self, field: str, value: Any) -> Any:
+        """Set a plan-level fact (title, currency, KGI...); returns the old value."""
+        if field not in INFO_FIELDS:
+            raise PlanError(f"The plan has no field {field!r}.")
+        if field == "kgi" and value and value not in self.metrics:
+            raise PlanError(f"No metric has the id {value!r}.")
+        if isinstance(value, str) and len(value) > MAX_TEXT_LENGTH:
+            raise PlanError(f"The {field} is longer than {MAX_TEXT_LENGTH:,} characters.")
+        old = self.info.get(field)
+        if old == value:
+            return old
+        self.info[field] = value
+        self.events.emit(ev.PlanInfoChanged(field))
+        if field == "kgi":
+            kgi = self.kgi
+            with self.batch():
+                if kgi is not None:
+                    self._touched.add(kgi)
+                if old in self.metrics:
+                    self._touched.add(self.metrics[old])
+        return old
+
+    def validate_field(self, metric: Metric, field: str, value: Any) -> Any:
+        """Return ``value`` in its stored form or raise PlanError naming the problem."""
+        if field not in INPUT_FIELDS:
+            raise PlanError(f"A metric has no field {field!r}.")
+        try:
+            return _VALIDATORS[field](self, metric, value)
+        except NumberError as exc:
+            raise PlanError(f"{metric.name}, {field}: {exc}") from exc
+
+
+def _text(limit: int):
+    def check(plan: Plan, metric: Metric, value: Any) -> str:
+        if not isinstance(value, str):
+            raise PlanError("Expected text.")
+        if len(value) > limit:
+            raise PlanError(f"The text is longer than {limit:,} characters.")
+        if "\x00" in value:
+            raise PlanError("The text contains a NUL character.")
+        return value
+    return check
+
+
+def _name(plan: Plan, metric: Metric, value: Any) -> str:
+    value = _text(MAX_NAME_LENGTH)(plan, metric, value).strip()
+    if not value:
+        raise PlanError("A metric needs a name.")
+    return value
+
+
+def _enum(enum):
+    def check(plan: Plan, metric: Metric, value: Any):
+        try:
+            return enum(value)
+        except ValueError:
+            choices = ", ".join(item.value for item in enum)
+            raise PlanError(f"{value!r} is not one of {choices}.") from None
+    return check
+
+
+def _amount(plan: Plan, metric: Metric, value: Any) -> Decimal | None:
+    if value is None:
+        return None
+    if not isinstance(value, Decimal) or not value.is_finite():
+        raise PlanError("Expected a finite number.")
+    if metric.kind is Kind.COUNT:
+        if value < 0:
+            raise PlanError(f"{metric.name} counts things: it cannot be negative ({format_number(value)}).")
+        if value != value.to_integral_value():
+            raise PlanError(f"{metric.name} counts things: it must be a whole number ({format_number(value)}).")
+    return value
+
+
+def _fraction(plan: Plan, metric: Metric, value: Any) -> Decimal | None:
+    if value is None:
+        return None
+    if not isinstance(value, Decimal) or not value.is_finite():
+        raise PlanError("Expected a finite number.")
+    return check_rate(value)
+
+
+def _flag(plan: Plan, metric: Metric, value: Any) -> bool:
+    if not isinstance(value, bool):
+        raise PlanError("Expected true or false.")
+    return value
+
+
+def _formula(plan: Plan, metric: Metric, value: Any) -> str | None:
+    if value is None or value == "":
+        return None
+    if not isinstance(value, str):
+        raise PlanError("Expected a formula as text.")
+    try:
+        refs = formulas.references(formulas.parse(value))
+    except formulas.FormulaError as exc:
+        raise PlanError(f"The formula is not valid: {exc}") from None
+    unknown = sorted(r for r in refs if r not in plan.metrics or r == metric.id)
+    if unknown:
+        raise PlanError(f"The formula refers to {', '.join(unknown)}, which is not another metric of this plan.")
+    return value
+
+
+def _actuals(plan: Plan, metric: Metric, value: Any) -> dict[str, Decimal]:
+    if not isinstance(value, dict):
+        raise PlanError("Expected a table of period = value.")
+    return {str(k): _amount(plan, metric, v) for k, v in value.items()}  # type: ignore[misc]
+
+
+_VALIDATORS = {
+    "name": _name,
+    "unit": _text(MAX_NAME_LENGTH),
+    "kind": _enum(Kind),
+    "relation": _enum(Relation),
+    "target": _amount,
+    "rate": _fraction,
+    "solve_rate": _flag,
+    "share": _fraction,
+    "formula": _formula,
+    "actual": _amount,
+    "actuals": _actuals,
+    **{name: _text(MAX_TEXT_LENGTH) for name in TEXT_FIELDS},
+}
+
+__all__ = ["Plan", "PlanError", "INFO_FIELDS", "INPUT_FIELDS", "ID_PATTERN"]

@@ -1,0 +1,1 @@
+"""Keeping planners' files safe: atomic saves, backups, locks and recovery."""
