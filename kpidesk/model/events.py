@@ -10,7 +10,6 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Union
 
 from kpidesk.model.metric import Metric
 
@@ -76,17 +75,17 @@ class PlanReset:
     """Everything changed (a file was loaded into this plan)."""
 
 
-Event = Union[
-    MetricInserting,
-    MetricInserted,
-    MetricRemoving,
-    MetricRemoved,
-    MetricMoving,
-    MetricMoved,
-    MetricsChanged,
-    PlanInfoChanged,
-    PlanReset,
-]
+Event = (
+    MetricInserting
+    | MetricInserted
+    | MetricRemoving
+    | MetricRemoved
+    | MetricMoving
+    | MetricMoved
+    | MetricsChanged
+    | PlanInfoChanged
+    | PlanReset
+)
 Listener = Callable[[Event], None]
 
 

@@ -10,7 +10,6 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from decimal import Decimal, DivisionByZero, InvalidOperation
-from typing import Union
 
 from kpidesk.model.limits import MAX_FORMULA_LENGTH
 
@@ -50,7 +49,7 @@ class BinOp:
     right: Node
 
 
-Node = Union[Num, Ref, Neg, BinOp]
+Node = Num | Ref | Neg | BinOp
 
 
 class _Parser:
