@@ -14,7 +14,7 @@ from kpidesk.planfile.codec import FORMAT_VERSION
 from kpidesk.planfile.errors import PlanFileError, Problem
 from kpidesk.planfile.locate import SourceMap
 from kpidesk.planfile.reader import decode_bytes, read_plan
-from kpidesk.planfile.writer import write_plan
+from kpidesk.planfile.writer import render_new, write_plan
 
 BOM = "\ufeff"
 
@@ -49,6 +49,8 @@ class PlanFile:
 
     def dumps(self) -> str:
         """The file's text for the plan as it is now (the BOM is added on write)."""
+        if not self.text.strip() and self._document is None:
+            return render_new(self.plan)
         document = self.document()
         write_plan(document, self.plan)
         return document.as_string()

@@ -30,7 +30,7 @@ SOLVE = "solve"
 
 #: Keys of a [[metric]] table in the order new tables are written.
 METRIC_KEYS = (
-    "id", "name", "parent", "unit", "kind", "relation", "target", "rate", "share", "formula",
+    "id", "parent", "name", "unit", "kind", "relation", "target", "rate", "share", "formula",
     "actual", "owner", "source", "interval", "definition", "countermeasure", "notes", "actuals",
 )
 TEXT_KEYS = ("name", "unit", "owner", "source", "interval", "definition", "countermeasure", "notes")

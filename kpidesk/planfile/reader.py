@@ -176,7 +176,7 @@ class _Reader:
         if not isinstance(name, str) or not name.strip():
             self.problem(pos.value("name"), f"metric {metric_id!r}: a name (text in quotes) is required", "name")
             return None
-        metric = Metric(id=metric_id, name=name.strip())
+        metric = Metric(id=metric_id, name=name)
         for key, reader in self._field_readers():
             if key not in entry:
                 continue

@@ -155,3 +155,33 @@ def write_plan(doc: TOMLDocument, plan: Plan) -> None:
     """Apply the plan to ``doc`` in place (``format_version`` is the caller's)."""
     _write_info(doc, plan)
     _write_metrics(doc, plan)
+
+
+def render_new(plan: Plan) -> str:
+    """The text of a plan that has no file yet: [plan], then one table per metric."""
+    lines = [f'format_version = "{codec.FORMAT_VERSION}"', ""]
+    info = [(k, codec.encode_info(k, plan.info.get(k))) for k in INFO_FIELDS]
+    info = [(k, v) for k, v in info if v is not None]
+    if info:
+        lines.append("[plan]")
+        for key, value in info:
+            item = tomlkit.string(value, multiline="\n" in value) if isinstance(value, str) else tomlkit.item(value)
+            lines.append(f"{key} = {item.as_string()}")
+        lines.append("")
+    for metric in plan.walk():
+        values = codec.metric_values(metric)
+        lines.append("[[metric]]")
+        actuals = None
+        for key in codec.METRIC_KEYS:
+            value = values[key]
+            if value is None or codec.DEFAULTS.get(key) == value:
+                continue
+            if key == "actuals":
+                actuals = value
+                continue
+            lines.append(f"{tomlkit.key(key).as_string()} = {codec.encode(key, value).as_string()}")
+        if actuals:
+            lines += ["", "[metric.actuals]"]
+            lines += [f"{tomlkit.key(k).as_string()} = {codec.encode_number(v).as_string()}" for k, v in actuals.items()]
+        lines.append("")
+    return "\n".join(lines)
