@@ -182,6 +182,7 @@ def render_new(plan: Plan) -> str:
             lines.append(f"{tomlkit.key(key).as_string()} = {codec.encode(key, value).as_string()}")
         if actuals:
             lines += ["", "[metric.actuals]"]
-            lines += [f"{tomlkit.key(k).as_string()} = {codec.encode_number(v).as_string()}" for k, v in actuals.items()]
+            for period, amount in actuals.items():
+                lines.append(f"{tomlkit.key(period).as_string()} = {codec.encode_number(amount).as_string()}")
         lines.append("")
     return "\n".join(lines)
