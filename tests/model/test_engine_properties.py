@@ -1,0 +1,103 @@
+"""Properties of the engine that must hold for any plan."""
+
+from decimal import Decimal
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from kpidesk.model.generate import generate_plan
+from kpidesk.model.metric import Metric, Relation
+from kpidesk.model.plan import Plan, PlanError
+
+rates = st.integers(min_value=1, max_value=100).map(lambda p: Decimal(p) / 100)
+
+
+def chain(goal: int, stage_rates: list[Decimal]) -> Plan:
+    plan = Plan()
+    parent = None
+    for index, rate in enumerate([None, *stage_rates]):
+        last = index == len(stage_rates)
+        metric = Metric(f"s{index}", f"Stage {index}", relation=Relation.NONE if last else Relation.FUNNEL,
+                        rate=rate, target=Decimal(goal) if index == 0 else None)
+        plan.attach(metric, parent)
+        parent = metric
+    plan.engine.recalculate_all()
+    return plan
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.integers(min_value=0, max_value=10**7), st.lists(rates, min_size=1, max_size=7))
+def test_forward_from_back_calculated_targets_meets_the_goal(goal, stage_rates):
+    plan = chain(goal, stage_rates)
+    for metric in plan.walk():
+        computed = metric.computed
+        assert computed.target == computed.target.to_integral_value()  # counts are whole
+        assert computed.forecast >= computed.target, (metric.id, computed)
+    top = plan.roots[0].computed
+    assert top.forecast >= goal
+
+
+EDITABLE = ("target", "rate", "share", "solve_rate")
+
+
+@st.composite
+def edit_sequences(draw):
+    edits = []
+    for _ in range(draw(st.integers(min_value=1, max_value=12))):
+        edits.append((
+            draw(st.integers(min_value=0, max_value=10**6)),
+            draw(st.sampled_from(EDITABLE + ("move", "remove", "relation"))),
+            draw(st.integers(min_value=0, max_value=100)),
+            draw(st.booleans()),
+        ))
+    return edits
+
+
+def values(plan: Plan):
+    return {
+        m.id: (m.computed.target, m.computed.forecast, m.computed.required, m.computed.rate,
+               m.computed.forward, m.computed.findings)
+        for m in plan.walk()
+    }
+
+
+@settings(max_examples=120, deadline=None)
+@given(edit_sequences())
+def test_incremental_recalculation_equals_a_full_one(edits):
+    plan = generate_plan(60, seed=len(edits))
+    for pick, field, number, flag in edits:
+        ids = sorted(plan.metrics)
+        metric = plan.metrics[ids[pick % len(ids)]]
+        try:
+            if field == "target":
+                plan.set_field(metric, "target", None if flag else Decimal(number * 7))
+            elif field in ("rate", "share"):
+                plan.set_field(metric, field, None if flag and number % 3 == 0 else Decimal(number) / 100)
+            elif field == "solve_rate":
+                plan.set_field(metric, "solve_rate", flag)
+            elif field == "relation":
+                relations = list(Relation)
+                plan.set_field(metric, "relation", relations[number % len(relations)]
+                               if relations[number % len(relations)] is not Relation.FORMULA else Relation.SUM)
+            elif field == "move":
+                new_parent = plan.metrics[ids[(pick // 7) % len(ids)]]
+                plan.move_metric(metric, new_parent, number)
+            elif field == "remove" and len(plan.metrics) > 3 and metric.parent is not None:
+                plan.remove_metric(metric)
+        except PlanError:
+            continue
+        incremental = values(plan)
+        plan.engine.recalculate_all()
+        assert values(plan) == incremental
+
+
+def test_one_edit_recalculates_only_what_it_affects():
+    plan = generate_plan(2000, seed=1)
+    seen = []
+    plan.events.connect(seen.append)
+    leaf = next(m for m in plan.walk() if not m.children and m.parent and m.parent.relation is Relation.FUNNEL)
+    plan.set_field(leaf, "rate", Decimal("0.33"))
+    assert len(seen) == 1  # one batched change for one action
+    changed = seen[0].metrics
+    assert leaf in changed
+    assert len(changed) < 40  # the path to the root and the stages it feeds, not the whole plan
