@@ -166,15 +166,19 @@ class Engine:
             self._node_findings.pop(metric, None)
 
     # ---- forward ------------------------------------------------------------
-    def _rate_for(self, child: Metric, parent: Metric) -> Decimal | None:
-        """The factor of a driver's contribution; None where it is not known."""
+    def _rate_for(self, child: Metric, parent: Metric, solved: bool = False) -> Decimal | None:
+        """The factor of a driver's contribution; None where it is not known.
+
+        A rate being solved is unknown going forward and in the solve itself;
+        only forecasts (computed after the solve) use the solved value.
+        """
         if child.solve_rate:
-            return child.computed.rate
+            return child.computed.rate if solved else None
         if child.rate is not None:
             return child.rate
         return None if parent.relation is Relation.FUNNEL else ONE
 
-    def _combine(self, metric: Metric, value_of) -> Decimal | None:
+    def _combine(self, metric: Metric, value_of, solved: bool = False) -> Decimal | None:
         drivers = metric.drivers()
         if not drivers:
             return None
@@ -192,7 +196,7 @@ class Engine:
         else:
             result = ZERO if metric.relation is not Relation.PRODUCT else ONE
             for child in drivers:
-                value, rate = value_of(child), self._rate_for(child, metric)
+                value, rate = value_of(child), self._rate_for(child, metric, solved)
                 if value is None or rate is None:
                     return None
                 if metric.relation is Relation.PRODUCT:
@@ -209,7 +213,7 @@ class Engine:
     def _forecast(self, metric: Metric) -> Decimal | None:
         if not metric.drivers():
             return metric.computed.target
-        return self._combine(metric, lambda c: c.computed.forecast)
+        return self._combine(metric, lambda c: c.computed.forecast, solved=True)
 
     # ---- targets ------------------------------------------------------------
     def _assign_root(self, root: Metric) -> None:
@@ -302,7 +306,10 @@ class Engine:
         if parent.relation is Relation.PRODUCT:
             divisor = ONE
             for child in others:
-                divisor *= value(child) * self._rate_for(child, parent)  # type: ignore[operator]
+                factor, rate = value(child), self._rate_for(child, parent)
+                if factor is None or rate is None:
+                    return
+                divisor *= factor * rate
             if divisor == 0:
                 node_findings.append(
                     _finding(parent, Severity.ERROR, "impossible",
@@ -314,10 +321,10 @@ class Engine:
         else:
             need = goal
             for child in others:
-                rate = self._rate_for(child, parent)
-                if rate is None:
-                    return  # the missing rate is reported on that child
-                need -= value(child) * rate  # type: ignore[operator]
+                part, rate = value(child), self._rate_for(child, parent)
+                if part is None or rate is None:
+                    return  # a missing rate is reported on that child
+                need -= part * rate
             need = max(need, ZERO)
         if absorber.solve_rate:
             base = value(absorber)
