@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -17,6 +18,27 @@ from kpidesk.planfile.reader import decode_bytes, read_plan
 from kpidesk.planfile.writer import render_new, write_plan
 
 BOM = "\ufeff"
+_LONE_LF = re.compile(r"(?<!\r)\n")
+
+
+def dominant_newline(text: str) -> str:
+    """The line ending most lines of ``text`` use ("\\r\\n" or "\\n")."""
+    crlf = text.count("\r\n")
+    return "\r\n" if crlf > text.count("\n") - crlf else "\n"
+
+
+def keep_layout(text: str, original: str) -> str:
+    """Give new text the original's line endings and its missing final newline.
+
+    tomlkit keeps the lines it read, but writes the lines it adds with "\\n";
+    in a CRLF file those become CRLF too (TOML reads both the same, also in
+    multi-line strings).
+    """
+    if original and dominant_newline(original) == "\r\n":
+        text = _LONE_LF.sub("\r\n", text)
+    if original and not original.endswith("\n"):
+        text = text.rstrip("\r\n") if text.rstrip("\r\n") else text
+    return text
 
 
 @dataclass
@@ -28,6 +50,8 @@ class PlanFile:
     path: Path | None = None
     positions: SourceMap = field(default_factory=SourceMap)
     bom: bool = False
+    #: What the last save could not keep (owner, extended attributes, backup).
+    save_warnings: list[str] = field(default_factory=list)
     _document: TOMLDocument | None = field(default=None, repr=False)
 
     @property
@@ -53,7 +77,7 @@ class PlanFile:
             return render_new(self.plan)
         document = self.document()
         write_plan(document, self.plan)
-        return document.as_string()
+        return keep_layout(document.as_string(), self.text)
 
     def encoded(self) -> bytes:
         return ((BOM if self.bom else "") + self.dumps()).encode("utf-8")
@@ -91,17 +115,24 @@ def load(path: str | os.PathLike[str]) -> PlanFile:
     return plan_file
 
 
-def save(plan_file: PlanFile, path: str | os.PathLike[str] | None = None) -> Path:
-    """Write the plan to ``path`` (default: where it came from) in one step."""
+def save(plan_file: PlanFile, path: str | os.PathLike[str] | None = None, *, backup: bool = True) -> Path:
+    """Write the plan to ``path`` (default: where it came from) in one step.
+
+    On failure a :class:`~kpidesk.storage.atomic.SaveError` (an OSError whose
+    text is for the planner) leaves the file on disk and ``plan_file`` as they
+    were. What could not be kept (owner, extended attributes) is listed in
+    ``plan_file.save_warnings``; the previous content is kept as ``NAME.bak``.
+    """
     from kpidesk.storage.atomic import write_atomic
 
     target = Path(path) if path is not None else plan_file.path
     if target is None:
         raise ValueError("the plan has no file name yet")
     data = plan_file.encoded()
-    write_atomic(target, data)
+    warnings = write_atomic(target, data, backup=backup)
     plan_file.mark_saved(data.decode("utf-8").removeprefix(BOM), target)
+    plan_file.save_warnings = warnings
     return target
 
 
-__all__ = ["PlanFile", "PlanFileError", "Problem", "load", "loads", "save", "FORMAT_VERSION"]
+__all__ = ["PlanFile", "PlanFileError", "Problem", "load", "loads", "save", "FORMAT_VERSION", "keep_layout"]

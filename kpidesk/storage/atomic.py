@@ -1,26 +1,258 @@
-"""Replace a file in one step, so a crash leaves the old file or the new one."""
+"""Replace a file in one step, so a crash leaves the old file or the new one.
+
+The new content goes to a temporary file in the same folder, is flushed and
+synced to disk, gets the old file's permissions, then is renamed over the old
+file (one step on every file system kpidesk supports); the folder is synced
+too, so the rename itself survives a power cut. Any failure removes the
+temporary file, leaves the old file as it was and raises :class:`SaveError`,
+whose message says what went wrong in the planner's words.
+"""
 
 from __future__ import annotations
 
+import errno
 import os
-import tempfile
+import secrets
+import stat
+import sys
+import time
 from pathlib import Path
 
+TEMP_SUFFIX = ".kpidesk-tmp"
+BACKUP_SUFFIX = ".bak"
+#: Pauses between attempts when a rename is refused (a sync client or virus
+#: scanner holding the file open for a moment, as happens on Windows).
+RENAME_BACKOFF = (0.05, 0.1, 0.2, 0.4)
 
-def write_atomic(path: Path, data: bytes) -> None:
-    """Write ``data`` to a temporary file beside ``path``, sync it, then rename it over ``path``."""
-    path = Path(path)
+_WINDOWS_RESERVED = {"CON", "PRN", "AUX", "NUL", *(f"COM{i}" for i in range(1, 10)), *(f"LPT{i}" for i in range(1, 10))}
+_WINDOWS_BAD_CHARS = set('<>:"/\\|?*') | {chr(i) for i in range(32)}
+
+
+class SaveError(OSError):
+    """A save that did not happen; ``str()`` is a message for the planner.
+
+    It is an OSError so that callers which catch OSError keep working, but its
+    text never shows an errno or a Python exception name.
+    """
+
+    def __init__(self, message: str, path: Path | str | None = None, code: int | None = None) -> None:
+        super().__init__(code or 0, message)
+        self.message = message
+        self.path = Path(path) if path is not None else None
+        self.code = code
+
+    def __str__(self) -> str:
+        return self.message
+
+
+def backup_path(path: Path) -> Path:
+    return path.with_name(path.name + BACKUP_SUFFIX)
+
+
+def check_name(path: Path) -> None:
+    """Refuse names that no file system takes, and on Windows the reserved ones."""
+    name = path.name
+    if not name or name in (".", "..") or "\x00" in str(path):
+        raise SaveError(f"The file name {name!r} is not allowed.", path, errno.EINVAL)
+    if len(name.encode("utf-8", "surrogateescape")) > 255:
+        raise SaveError(f"The file name is too long ({len(name)} characters); choose a shorter one.", path,
+                        errno.ENAMETOOLONG)
+    if sys.platform == "win32":
+        stem = name.split(".")[0].upper()
+        bad = sorted(set(name) & _WINDOWS_BAD_CHARS)
+        if stem in _WINDOWS_RESERVED or bad or name.endswith((" ", ".")):
+            raise SaveError(f"The file name {name!r} is not allowed on Windows.", path, errno.EINVAL)
+
+
+def explain(exc: OSError, path: Path, step: str) -> SaveError:
+    """Turn an OSError from ``step`` (write, rename) into a message a planner can act on."""
     folder = path.parent
-    handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
+    code = exc.errno
+    if code in (errno.ENOSPC, getattr(errno, "EDQUOT", -1)):
+        text = f"The disk holding {folder} is full; free some space or save somewhere else."
+    elif code == errno.EROFS:
+        text = f"The drive holding {folder} is read-only; save the plan somewhere else."
+    elif code == errno.ENOENT:
+        text = f"The folder {folder} does not exist (was it moved, or a drive disconnected?)."
+    elif code in (errno.ENAMETOOLONG, errno.EINVAL, getattr(errno, "EILSEQ", -1)):
+        text = f"The file name {path.name!r} is not allowed here; choose another name."
+    elif code == errno.EISDIR:
+        text = f"{path} is a folder, not a file."
+    elif isinstance(exc, PermissionError) and step == "rename":
+        text = (f"{path.name} could not be replaced: another program (a sync client, a virus scanner, "
+                "another window) holds it, or the folder is read-only. The file was left as it was; "
+                "try again in a moment.")
+    elif isinstance(exc, PermissionError):
+        text = f"kpidesk may not write in {folder}: the folder is read-only or belongs to someone else."
+    else:
+        text = f"The plan could not be saved to {path}: {exc.strerror or exc}."
+    return SaveError(text, path, code)
+
+
+def _pid_alive(pid: int) -> bool:
+    if pid == os.getpid():
+        return False  # our own temp files are never still being written when we start a save
+    if sys.platform == "win32":
+        return True  # no cheap probe: the age test below decides
     try:
-        with os.fdopen(handle, "wb") as stream:
-            stream.write(data)
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    return True
+
+
+def clean_stale_temporaries(path: Path, *, max_age: float = 3600.0) -> list[Path]:
+    """Remove temporary files a killed save of ``path`` left behind; returns them."""
+    removed: list[Path] = []
+    prefix = f".{path.name}."
+    try:
+        entries = list(os.scandir(path.parent))
+    except OSError:
+        return removed
+    now = time.time()
+    for entry in entries:
+        if not (entry.name.startswith(prefix) and entry.name.endswith(TEMP_SUFFIX)):
+            continue
+        middle = entry.name[len(prefix): -len(TEMP_SUFFIX)]
+        pid_text = middle.split(".")[0]
+        try:
+            age = now - entry.stat(follow_symlinks=False).st_mtime
+        except OSError:
+            continue
+        if pid_text.isdigit() and _pid_alive(int(pid_text)) and age < max_age:
+            continue
+        try:
+            os.unlink(entry.path)
+            removed.append(Path(entry.path))
+        except OSError:
+            pass
+    return removed
+
+
+def _copy_metadata(fd: int, old: os.stat_result | None, source: Path, warnings: list[str]) -> None:
+    if old is None:
+        umask = os.umask(0)
+        os.umask(umask)
+        os.fchmod(fd, 0o666 & ~umask)
+        return
+    os.fchmod(fd, stat.S_IMODE(old.st_mode))
+    if hasattr(os, "fchown") and (old.st_uid, old.st_gid) != (os.geteuid(), os.getegid()):
+        try:
+            os.fchown(fd, old.st_uid, old.st_gid)
+        except OSError:
+            warnings.append(f"{source.name} now belongs to you: its owner or group could not be kept.")
+    if hasattr(os, "listxattr"):
+        try:
+            names = os.listxattr(source)
+        except OSError:
+            names = []
+        lost = []
+        for name in names:
+            try:
+                os.setxattr(fd, name, os.getxattr(source, name))
+            except OSError:
+                lost.append(name)
+        if lost:
+            warnings.append(f"Extended attributes of {source.name} could not be kept: {', '.join(lost)}.")
+
+
+def _fsync_folder(folder: Path) -> None:
+    if os.name != "posix":
+        return
+    try:
+        fd = os.open(folder, os.O_RDONLY | getattr(os, "O_DIRECTORY", 0))
+    except OSError:
+        return
+    try:
+        os.fsync(fd)
+    except OSError:
+        pass  # some network file systems cannot sync a folder; the rename is done anyway
+    finally:
+        os.close(fd)
+
+
+def _replace(temporary: str, target: Path, backoff: tuple[float, ...]) -> None:
+    for pause in (*backoff, None):
+        try:
+            os.replace(temporary, target)
+            return
+        except PermissionError:
+            if pause is None:
+                raise
+            time.sleep(pause)
+
+
+def _write_file(folder: Path, target: Path, data: bytes, old: os.stat_result | None, warnings: list[str],
+                backoff: tuple[float, ...]) -> None:
+    temporary = folder / f".{target.name}.{os.getpid()}.{secrets.token_hex(4)}{TEMP_SUFFIX}"
+    try:
+        fd = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0), 0o600)
+    except OSError as exc:
+        raise explain(exc, target, "write") from None
+    step = "write"
+    try:
+        with os.fdopen(fd, "wb") as stream:
+            view = memoryview(data)
+            while view:
+                written = stream.write(view)
+                view = view[written:]
             stream.flush()
             os.fsync(stream.fileno())
-        os.replace(temporary, path)
-    except BaseException:
+            _copy_metadata(stream.fileno(), old, target, warnings)
+        step = "rename"
+        _replace(str(temporary), target, backoff)
+    except BaseException as exc:
         try:
             os.unlink(temporary)
-        except FileNotFoundError:
+        except OSError:
             pass
+        if isinstance(exc, OSError) and not isinstance(exc, SaveError):
+            raise explain(exc, target, step) from None
         raise
+
+
+def write_atomic(path: str | os.PathLike[str], data: bytes, *, backup: bool = True,
+                 backoff: tuple[float, ...] = RENAME_BACKOFF) -> list[str]:
+    """Replace ``path`` with ``data`` in one step; returns warnings about what could not be kept.
+
+    A symbolic link stays a link: the file it points to is replaced. With
+    ``backup`` the previous content is kept as ``NAME.bak`` beside that file.
+    Raises :class:`SaveError`; then the old file is unchanged and no temporary
+    file is left.
+    """
+    path = Path(path)
+    check_name(path)
+    target = Path(os.path.realpath(path)) if path.is_symlink() else path
+    folder = target.parent
+    if not folder.is_dir():
+        code = errno.ENOENT if not folder.exists() else errno.ENOTDIR
+        raise explain(OSError(code, os.strerror(code)), target, "write")
+    warnings: list[str] = []
+    try:
+        old = os.stat(target)
+    except FileNotFoundError:
+        old = None
+    except OSError as exc:
+        raise explain(exc, target, "write") from None
+    if old is not None:
+        if stat.S_ISDIR(old.st_mode):
+            raise explain(OSError(errno.EISDIR, "is a folder"), target, "write")
+        if not os.access(target, os.W_OK):
+            raise SaveError(f"{target.name} is read-only; save under another name, or make it writable first.",
+                            target, errno.EACCES)
+    clean_stale_temporaries(target)
+    if backup and old is not None:
+        try:
+            _write_file(folder, backup_path(target), target.read_bytes(), old, [], ())
+        except (OSError, SaveError) as exc:
+            if getattr(exc, "code", None) in (errno.ENOSPC, getattr(errno, "EDQUOT", -1)):
+                raise
+            warnings.append(f"No backup copy was made ({exc}).")
+    _write_file(folder, target, data, old, warnings, backoff)
+    _fsync_folder(folder)
+    return warnings
+
+
+__all__ = ["SaveError", "write_atomic", "clean_stale_temporaries", "backup_path", "check_name"]
