@@ -138,7 +138,7 @@ def format_number(value: Decimal, *, decimals: int | None = None) -> str:
     if value == value.to_integral_value():
         return f"{value:,.0f}"
     digits = max(0, -value.as_tuple().exponent)  # type: ignore[operator]
-    return f"{value:,.{min(digits, 6)}f}"
+    return f"{value:,.{min(digits, 2)}f}".rstrip("0").rstrip(".")
 
 
 def format_percent(value: Decimal) -> str:
