@@ -1,0 +1,1 @@
+"""The window: Qt views and the document they edit. Nothing below ``kpidesk.model`` imports this."""

@@ -1,0 +1,408 @@
+"""The KGI/KPI tree as a Qt item model: a thin adapter over the Plan, driven by plan.events.
+
+No copy of the plan is kept: ``parent()`` and ``index()`` use ``metric.parent``
+and ``metric.row`` (O(1)). An index carries a small integer key per metric
+(``internalId``), so that a stale index can never point at freed memory.
+Edits go through the Document (one undo step each), never into the plan.
+"""
+
+from __future__ import annotations
+
+import time
+from decimal import Decimal
+from enum import IntEnum
+from typing import Any
+
+from PySide6.QtCore import QAbstractItemModel, QByteArray, QMimeData, QModelIndex, QObject, QPersistentModelIndex, Qt
+from PySide6.QtGui import QBrush, QColor, QFont, QGuiApplication, QPalette
+
+from kpidesk.gui.document import Document
+from kpidesk.gui.formatting import Formatter
+from kpidesk.gui.icons import finding_icon
+from kpidesk.model import events as ev
+from kpidesk.model.findings import Severity
+from kpidesk.model.metric import Metric, Relation
+
+MIME_TYPE = "application/x-kpidesk-metric-ids"
+FLASH_SECONDS = 1.5
+MetricRole = Qt.ItemDataRole.UserRole + 1  # the Metric of a row
+FlashRole = Qt.ItemDataRole.UserRole + 2  # 0..1: how strongly a just-changed value is highlighted
+KgiRole = Qt.ItemDataRole.UserRole + 3  # True on the KGI's row
+ProgressRole = Qt.ItemDataRole.UserRole + 4  # actual / target as a float, or None
+_Index = QModelIndex | QPersistentModelIndex
+
+
+class Column(IntEnum):
+    NAME = 0
+    TARGET = 1
+    UNIT = 2
+    EDGE = 3
+    FORECAST = 4
+    ACTUAL = 5
+    PROGRESS = 6
+
+
+NUMERIC = {Column.TARGET, Column.EDGE, Column.FORECAST, Column.ACTUAL, Column.PROGRESS}
+EDITABLE = {Column.NAME, Column.TARGET, Column.UNIT, Column.EDGE, Column.ACTUAL}
+
+
+def edge_is_share(metric: Metric) -> bool:
+    """Whether the edge column of ``metric`` holds a share of its parent (else a rate)."""
+    return metric.share is not None or (metric.parent is not None and metric.parent.relation is Relation.SHARE)
+
+
+class PlanTreeModel(QAbstractItemModel):
+    """Rows are metrics, children under their parent; columns as in :class:`Column`."""
+
+    def __init__(self, document: Document, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.document = document
+        self.formatter = Formatter()
+        self._keys: dict[int, Metric] = {}  # internalId -> metric
+        self._key_of: dict[Metric, int] = {}
+        self._shown: dict[Metric, tuple[str, ...]] = {}  # last values, to highlight what an edit changed
+        self._flash: dict[tuple[Metric, int], float] = {}
+        self._plan = None
+        self.muted = QColor()
+        self.alert = QColor()
+        self.update_colors()
+        document.planReplaced.connect(self._reset)
+        self._reset()
+
+    # ---- keys and indexes ----------------------------------------------------------------
+    def _key(self, metric: Metric) -> int:
+        key = self._key_of.get(metric)
+        if key is None:
+            key = len(self._key_of) + 1
+            self._key_of[metric] = key
+            self._keys[key] = metric
+        return key
+
+    def metric(self, index: _Index) -> Metric | None:
+        return self._keys.get(index.internalId()) if index.isValid() else None
+
+    def index_of(self, metric: Metric | None, column: int = 0) -> QModelIndex:
+        if metric is None:
+            return QModelIndex()
+        return self.createIndex(metric.row, column, self._key(metric))
+
+    def index(self, row: int, column: int, parent: _Index = QModelIndex()) -> QModelIndex:  # noqa: B008
+        siblings = self.document.plan.children_of(self.metric(parent))
+        if not (0 <= row < len(siblings) and 0 <= column < len(Column)):
+            return QModelIndex()
+        return self.createIndex(row, column, self._key(siblings[row]))
+
+    def parent(self, index: _Index = QModelIndex()) -> QModelIndex:  # type: ignore[override]  # noqa: B008
+        metric = self.metric(index)
+        return self.index_of(metric.parent) if metric is not None else QModelIndex()
+
+    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: N802, B008
+        if parent.column() > 0:
+            return 0
+        return len(self.document.plan.children_of(self.metric(parent)))
+
+    def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: N802, B008
+        return len(Column)
+
+    def hasChildren(self, parent: _Index = QModelIndex()) -> bool:  # noqa: N802, B008
+        return self.rowCount(parent) > 0
+
+    # ---- headers and values --------------------------------------------------------------------
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:  # noqa: N802
+        if orientation != Qt.Orientation.Horizontal or not 0 <= section < len(Column):
+            return None
+        if role == Qt.ItemDataRole.DisplayRole:
+            return [self.tr("Metric"), self.tr("Target"), self.tr("Unit"), self.tr("Rate / share"),
+                    self.tr("Forecast"), self.tr("Actual"), self.tr("Progress")][section]
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return [self.tr("The KGI and the KPIs that drive it"),
+                    self.tr("Bold: given by you. Italic and grey: derived from the goal and the rates."),
+                    self.tr("What the metric counts"),
+                    self.tr("Rate: the part of this stage that passes to the stage above.\n"
+                            "Share: the part of the metric above that this one is. Type 40 or 40% for 40 %."),
+                    self.tr("What follows if every KPI below is met"),
+                    self.tr("The value measured so far"),
+                    self.tr("Actual as a part of the target")][section]
+        if role == Qt.ItemDataRole.TextAlignmentRole and section in NUMERIC:
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        return None
+
+    def text(self, metric: Metric, column: int) -> str:
+        """The text a cell shows (also used to see what an edit changed)."""
+        computed, fmt = metric.computed, self.formatter
+        currency = str(self.document.plan.info.get("currency") or "")
+        if column == Column.NAME:
+            return metric.name
+        if column == Column.TARGET:
+            return fmt.amount(metric, computed.target, currency)
+        if column == Column.UNIT:
+            return metric.unit
+        if column == Column.EDGE:
+            edge = metric.share if edge_is_share(metric) else (computed.rate if metric.solve_rate else metric.rate)
+            if edge is None and metric.parent is not None and not edge_is_share(metric):
+                edge = computed.rate
+            return fmt.percent(edge) if edge is not None else ""
+        if column == Column.FORECAST:
+            return fmt.amount(metric, computed.forecast, currency)
+        if column == Column.ACTUAL:
+            return fmt.amount(metric, metric.actual, currency)
+        progress = self.progress(metric)
+        return fmt.percent(Decimal(str(round(progress, 4)))) if progress is not None else ""
+
+    @staticmethod
+    def progress(metric: Metric) -> float | None:
+        target = metric.computed.target
+        if metric.actual is None or not target:
+            return None
+        return float(metric.actual / target)
+
+    def _given(self, metric: Metric, column: int) -> bool | None:
+        """True for a value the planner gave, False for a derived one, None where it does not apply."""
+        if column == Column.TARGET:
+            return metric.is_given
+        if column == Column.EDGE:
+            if edge_is_share(metric):
+                return metric.share is not None
+            return metric.rate is not None and not metric.solve_rate
+        return None
+
+    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        metric = self.metric(index)
+        if metric is None:
+            return None
+        column = index.column()
+        if role == Qt.ItemDataRole.DisplayRole:
+            return self.text(metric, column)
+        if role == Qt.ItemDataRole.EditRole:
+            return self._edit_text(metric, column)
+        if role == Qt.ItemDataRole.FontRole:
+            given = self._given(metric, column)
+            if given is None and not (column == Column.NAME and metric is self.document.plan.kgi):
+                return None
+            font = QFont()
+            font.setBold(given is not False)
+            font.setItalic(given is False)
+            return font
+        if role == Qt.ItemDataRole.ForegroundRole:
+            if self._given(metric, column) is False:
+                return QBrush(self.muted)
+            gap = metric.computed.gap
+            if column == Column.FORECAST and gap is not None and gap < 0:
+                return QBrush(self.alert)
+            return None
+        if role == Qt.ItemDataRole.TextAlignmentRole and column in NUMERIC:
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        if role == Qt.ItemDataRole.DecorationRole and column == Column.NAME:
+            findings = self.document.findings_by_metric.get(metric.id)
+            if findings:
+                return finding_icon(any(f.severity is Severity.ERROR for f in findings))
+            return None
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return self._tooltip(metric, column)
+        if role == MetricRole:
+            return metric
+        if role == KgiRole:
+            return metric is self.document.plan.kgi
+        if role == FlashRole:
+            return self.flash_strength(metric, column)
+        if role == ProgressRole and column == Column.PROGRESS:
+            return self.progress(metric)
+        return None
+
+    def _edit_text(self, metric: Metric, column: int) -> str:
+        if column == Column.NAME:
+            return metric.name
+        if column == Column.UNIT:
+            return metric.unit
+        if column == Column.TARGET:
+            return self.formatter.edit_text(metric.target)
+        if column == Column.ACTUAL:
+            return self.formatter.edit_text(metric.actual)
+        if column == Column.EDGE:
+            value = metric.share if edge_is_share(metric) else metric.rate
+            return "" if value is None else self.formatter.edit_text(value * 100) + "%"
+        return self.text(metric, column)
+
+    def _tooltip(self, metric: Metric, column: int) -> str | None:
+        lines = []
+        if column == Column.NAME:
+            if metric is self.document.plan.kgi:
+                lines.append(self.tr("KGI: the goal of this plan"))
+            lines += [f.message for f in self.document.findings_by_metric.get(metric.id, [])]
+            if metric.definition:
+                lines.append(metric.definition)
+        given = self._given(metric, column)
+        if given is True:
+            lines.append(self.tr("Given by you"))
+        elif given is False:
+            lines.append(self.tr("Derived: calculated from the goal and the rates"))
+        if column == Column.FORECAST and metric.computed.gap is not None:
+            lines.append(self.tr("Gap to the target: {0}").format(self.formatter.number(metric.computed.gap)))
+        return "\n".join(lines) or None
+
+    def flags(self, index: _Index) -> Qt.ItemFlag:
+        if not index.isValid():
+            return Qt.ItemFlag.ItemIsDropEnabled
+        flags = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+        flags |= Qt.ItemFlag.ItemIsDragEnabled | Qt.ItemFlag.ItemIsDropEnabled
+        metric = self.metric(index)
+        if index.column() in EDITABLE and not (index.column() == Column.EDGE and metric and metric.parent is None):
+            flags |= Qt.ItemFlag.ItemIsEditable
+        return flags
+
+    def setData(self, index: _Index, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:  # noqa: N802
+        """Typed text becomes one intent call on the document (which validates it)."""
+        metric = self.metric(index)
+        if metric is None or role != Qt.ItemDataRole.EditRole:
+            return False
+        text, doc, column = str(value if value is not None else ""), self.document, index.column()
+        if column == Column.NAME:
+            return doc.rename(metric.id, text)
+        if column == Column.TARGET:
+            return doc.set_target(metric.id, text)
+        if column == Column.UNIT:
+            return doc.set_field(metric.id, "unit", text.strip())
+        if column == Column.ACTUAL:
+            return doc.set_actual(metric.id, text)
+        if column == Column.EDGE:
+            return doc.set_share(metric.id, text) if edge_is_share(metric) else doc.set_rate(metric.id, text)
+        return False
+
+    # ---- drag and drop: a move through the document -------------------------------------------------
+    def supportedDropActions(self) -> Qt.DropAction:  # noqa: N802
+        return Qt.DropAction.MoveAction
+
+    def supportedDragActions(self) -> Qt.DropAction:  # noqa: N802
+        return Qt.DropAction.MoveAction
+
+    def mimeTypes(self) -> list[str]:  # noqa: N802
+        return [MIME_TYPE]
+
+    def mimeData(self, indexes: list[QModelIndex]) -> QMimeData:  # noqa: N802
+        ids = list(dict.fromkeys(m.id for i in indexes if (m := self.metric(i)) is not None))
+        data = QMimeData()
+        data.setData(MIME_TYPE, QByteArray("\n".join(ids).encode("utf-8")))
+        return data
+
+    def canDropMimeData(self, data: QMimeData, action: Qt.DropAction, row: int, column: int,  # noqa: N802
+                        parent: _Index) -> bool:
+        if not data.hasFormat(MIME_TYPE):
+            return False
+        target = self.metric(parent)
+        for metric_id in bytes(data.data(MIME_TYPE).data()).decode("utf-8").split("\n"):
+            moving = self.document.metric(metric_id)
+            if moving is None or (target is not None and (target is moving or moving in target.ancestors())):
+                return False
+        return True
+
+    def dropMimeData(self, data: QMimeData, action: Qt.DropAction, row: int, column: int,  # noqa: N802
+                     parent: _Index) -> bool:
+        """Move the dragged metric; returns False so the view never removes the source rows itself."""
+        if not self.canDropMimeData(data, action, row, column, parent):
+            return False
+        target = self.metric(parent)
+        ids = bytes(data.data(MIME_TYPE).data()).decode("utf-8").split("\n")
+        moving = self.document.metric(ids[0])
+        if moving is None:
+            return False
+        siblings = self.document.plan.children_of(target)
+        new_row = len(siblings) if row < 0 else row
+        if moving.parent is target and new_row > moving.row:
+            new_row -= 1  # Qt counts the drop row before the metric leaves its place
+        self.document.move_metric(moving.id, target.id if target else None, new_row)
+        return False
+
+    # ---- following the plan ------------------------------------------------------------------------
+    def _reset(self) -> None:
+        self.beginResetModel()
+        if self._plan is not None:
+            self._plan.events.disconnect(self._on_event)
+        self._plan = self.document.plan
+        self._plan.events.connect(self._on_event)
+        self._keys.clear()
+        self._key_of.clear()
+        self._flash.clear()
+        self._shown = {m: self._values(m) for m in self._plan.walk()}
+        self.endResetModel()
+
+    def _values(self, metric: Metric) -> tuple[str, ...]:
+        return tuple(self.text(metric, c) for c in Column)
+
+    def _on_event(self, event: ev.Event) -> None:
+        if isinstance(event, ev.MetricInserting):
+            self.beginInsertRows(self.index_of(event.parent), event.row, event.row)
+        elif isinstance(event, ev.MetricInserted):
+            self.endInsertRows()
+        elif isinstance(event, ev.MetricRemoving):
+            self.beginRemoveRows(self.index_of(event.parent), event.row, event.row)
+        elif isinstance(event, ev.MetricRemoved):
+            self.endRemoveRows()
+        elif isinstance(event, ev.MetricMoving):
+            down = event.new_parent is event.old_parent and event.new_row > event.old_row
+            self.beginMoveRows(self.index_of(event.old_parent), event.old_row, event.old_row,
+                               self.index_of(event.new_parent), event.new_row + 1 if down else event.new_row)
+        elif isinstance(event, ev.MetricMoved):
+            self.endMoveRows()
+        elif isinstance(event, ev.MetricsChanged):
+            self._changed(event.metrics)
+        elif isinstance(event, ev.PlanInfoChanged) and event.field == "currency":
+            self._changed(frozenset(self._plan.walk()) if self._plan else frozenset())
+        elif isinstance(event, ev.PlanReset):
+            self._reset()
+
+    def _changed(self, metrics: frozenset[Metric]) -> None:
+        """One dataChanged per run of neighbouring rows; highlight the values that moved."""
+        plan = self.document.plan
+        rows = set(metrics) | {plan.metrics[i] for i in self.document.findings_changed if i in plan.metrics}
+        now = time.monotonic()
+        for metric in rows:
+            values = self._values(metric)
+            before = self._shown.get(metric)
+            if before is not None:
+                for column, (old, new) in enumerate(zip(before, values, strict=True)):
+                    if old != new and column != Column.NAME:
+                        self._flash[(metric, column)] = now
+            self._shown[metric] = values
+        by_parent: dict[Metric | None, list[int]] = {}
+        for metric in rows:
+            if plan.metrics.get(metric.id) is metric:
+                by_parent.setdefault(metric.parent, []).append(metric.row)
+        last = len(Column) - 1
+        for parent, numbers in by_parent.items():
+            numbers.sort()
+            start = previous = numbers[0]
+            for row in [*numbers[1:], None]:
+                if row is not None and row == previous + 1:
+                    previous = row
+                    continue
+                parent_index = self.index_of(parent)
+                self.dataChanged.emit(self.index(start, 0, parent_index), self.index(previous, last, parent_index))
+                if row is not None:
+                    start = previous = row
+
+    # ---- highlighting and colours ----------------------------------------------------------------------
+    def flash_strength(self, metric: Metric, column: int) -> float:
+        started = self._flash.get((metric, column))
+        if started is None:
+            return 0.0
+        left = 1.0 - (time.monotonic() - started) / FLASH_SECONDS
+        if left <= 0:
+            del self._flash[(metric, column)]
+            return 0.0
+        return left
+
+    def flashing(self) -> bool:
+        now = time.monotonic()
+        for key, started in list(self._flash.items()):
+            if now - started >= FLASH_SECONDS:
+                del self._flash[key]
+        return bool(self._flash)
+
+    def update_colors(self) -> None:
+        """Muted and alert colours from the palette (light or dark)."""
+        palette = QGuiApplication.palette()
+        text, base = palette.color(QPalette.ColorRole.Text), palette.color(QPalette.ColorRole.Base)
+        self.muted = QColor((text.red() * 55 + base.red() * 45) // 100, (text.green() * 55 + base.green() * 45) // 100,
+                            (text.blue() * 55 + base.blue() * 45) // 100)
+        dark = base.lightness() < 128
+        self.alert = QColor("#ff7b72") if dark else QColor("#c62828")

@@ -1,0 +1,115 @@
+"""The tree model follows the plan through the document: structure, values, undo."""
+
+import pytest
+from PySide6.QtCore import QModelIndex, Qt
+
+from kpidesk.gui.document import Document
+from kpidesk.gui.tree_model import Column, FlashRole, PlanTreeModel
+
+
+@pytest.fixture
+def doc(qapp):
+    document = Document()
+    document.new("btob-web")
+    return document
+
+
+@pytest.fixture
+def model(doc):
+    return PlanTreeModel(doc)
+
+
+def find(model, metric_id, column=0):
+    return model.index_of(model.document.plan.metrics[metric_id], column)
+
+
+def test_model_tester_on_the_sample_and_after_edits(qtmodeltester, doc, model):
+    qtmodeltester.check(model, force_py=True)
+    doc.add_metric("leads", None, "Ads")
+    doc.add_sibling("negotiations", "Referrals")
+    doc.indent("unit_price")
+    doc.move_up("unit_price")
+    doc.set_rate("negotiations", "40")
+    doc.delete_metric("nurtured")
+    doc.undo_stack.undo()
+    qtmodeltester.check(model, force_py=True)
+
+
+def test_parent_and_rows_follow_the_tree(model):
+    visits = find(model, "visits")
+    assert model.data(visits) == "Visits"
+    assert model.data(model.parent(visits)) == "Leads"
+    root = model.index(0, 0)
+    assert model.rowCount(root) == 2 and model.rowCount(QModelIndex()) == 1
+
+
+def test_rate_edit_through_setdata_changes_targets_above_once(qtbot, doc, model):
+    changed = []
+    model.dataChanged.connect(lambda a, b, roles: changed.append((a.parent(), a.row(), b.row())))
+    assert model.setData(find(model, "negotiations", Column.EDGE), "40%")
+    assert model.data(find(model, "negotiations", Column.TARGET)) == "50"
+    assert model.data(find(model, "visits", Column.TARGET)) == "2,000"
+    assert model.data(find(model, "negotiations", Column.EDGE)) == "40%"
+    parents = [p for p, _, _ in changed]
+    assert len(parents) == len(set(parents)), "one dataChanged per run of rows"
+    assert model.data(find(model, "visits", Column.TARGET), FlashRole) > 0
+    doc.undo_stack.undo()
+    assert model.data(find(model, "visits", Column.TARGET)) == "1,600"
+
+
+def test_bad_text_is_refused_and_nothing_changes(doc, model):
+    messages = []
+    doc.editRefused.connect(messages.append)
+    assert not model.setData(find(model, "visits", Column.TARGET), "lots")
+    assert not model.setData(find(model, "visits", Column.EDGE), "140")
+    assert doc.undo_stack.count() == 0
+    assert model.data(find(model, "visits", Column.EDGE)) == "10%"
+    assert "lots" in messages[0] and "140" in messages[1]
+
+
+def test_empty_target_makes_a_given_target_derived(doc, model):
+    index = find(model, "sales", Column.TARGET)
+    assert model.data(index, Qt.ItemDataRole.FontRole).bold()
+    assert model.setData(find(model, "orders", Column.TARGET), "120")
+    assert model.data(find(model, "orders", Column.TARGET), Qt.ItemDataRole.FontRole).bold()
+    assert model.setData(find(model, "orders", Column.TARGET), "")
+    font = model.data(find(model, "orders", Column.TARGET), Qt.ItemDataRole.FontRole)
+    assert font.italic() and not font.bold()
+
+
+def test_structure_signals_for_insert_move_remove(qtbot, doc, model):
+    with qtbot.waitSignal(model.rowsInserted):
+        new_id = doc.add_metric("leads", 0, "Ads")
+    assert model.data(model.index(0, 0, find(model, "leads"))) == "Ads"
+    with qtbot.waitSignal(model.rowsMoved):
+        doc.outdent(new_id)
+    assert model.parent(find(model, new_id)) == find(model, "nurtured")
+    with qtbot.waitSignal(model.rowsRemoved):
+        doc.delete_metric(new_id)
+    assert new_id not in doc.plan.metrics
+
+
+def test_findings_show_a_marker_with_the_messages(doc, model):
+    doc.set_field("leads", "countermeasure", "")
+    index = find(model, "leads")
+    assert model.data(index, Qt.ItemDataRole.DecorationRole) is not None
+    assert "countermeasure" in model.data(index, Qt.ItemDataRole.ToolTipRole)
+    doc.undo_stack.undo()
+    assert model.data(index, Qt.ItemDataRole.DecorationRole) is None
+
+
+def test_drop_moves_a_metric_under_another(doc, model):
+    data = model.mimeData([find(model, "unit_price")])
+    assert model.canDropMimeData(data, Qt.DropAction.MoveAction, -1, 0, find(model, "orders"))
+    assert not model.canDropMimeData(model.mimeData([find(model, "sales")]), Qt.DropAction.MoveAction, -1, 0,
+                                     find(model, "leads"))
+    model.dropMimeData(data, Qt.DropAction.MoveAction, 0, 0, find(model, "orders"))
+    assert doc.plan.metrics["unit_price"].parent.id == "orders"
+    assert doc.plan.metrics["unit_price"].row == 0
+    assert doc.undo_stack.count() == 1
+
+
+def test_replacing_the_plan_resets_the_model(qtbot, doc, model):
+    with qtbot.waitSignal(model.modelReset):
+        doc.new(None)
+    assert model.rowCount() == 1 and model.data(model.index(0, 0)) == "Goal"
