@@ -1,9 +1,11 @@
 """Benchmark the plan model and file format at 100, 1,000 and 10,000 metrics.
 
 Reports medians of repeated runs (milliseconds) for: load (tomllib read,
-validation, tree, full recalculation), first save (tomlkit parse of the
-original text and writing one changed value), full recalculation, and the
-recalculation after one rate edit (only what the edit affects). Run:
+validation, tree, full recalculation), first save after 20 edits (cutting
+the text into tables and re-rendering the changed ones), the next save after
+one more edit, full recalculation, and the recalculation after one rate edit
+(only what the edit affects). Saves produce the text; writing to disk is not
+included. Run:
 
     python benchmarks/model.py [--repeat N]
 """
@@ -30,7 +32,7 @@ def median_ms(samples: list[float]) -> float:
 
 def measure(size: int, repeat: int) -> dict[str, float]:
     text = PlanFile(generate_plan(size, seed=size), "").dumps()
-    results: dict[str, list[float]] = {"load": [], "save": [], "full": [], "edit": []}
+    results: dict[str, list[float]] = {"load": [], "save": [], "next": [], "full": [], "edit": []}
     save_repeat = max(1, repeat // 3) if size >= 10_000 else repeat
     for round_ in range(repeat):
         start = time.perf_counter()
@@ -55,6 +57,10 @@ def measure(size: int, repeat: int) -> dict[str, float]:
             start = time.perf_counter()
             plan_file.dumps()
             results["save"].append(time.perf_counter() - start)
+            plan.set_field(stages[0], "rate", Decimal("0.45"))
+            start = time.perf_counter()
+            plan_file.dumps()
+            results["next"].append(time.perf_counter() - start)
     return {name: median_ms(samples) for name, samples in results.items()}
 
 
@@ -64,11 +70,12 @@ def main() -> None:
     args = parser.parse_args()
     print(f"Machine: {platform.machine()}, {platform.system()}, Python {platform.python_version()}, "
           f"{__import__('os').cpu_count()} cores. Medians of {args.repeat} runs, milliseconds.\n")
-    print("| metrics | load | first save | full recalculation | one rate edit |")
-    print("|---:|---:|---:|---:|---:|")
+    print("| metrics | load | first save | next save | full recalculation | one rate edit |")
+    print("|---:|---:|---:|---:|---:|---:|")
     for size in SIZES:
         row = measure(size, args.repeat)
-        print(f"| {size:,} | {row['load']:.1f} | {row['save']:.1f} | {row['full']:.1f} | {row['edit']:.3f} |",
+        print(f"| {size:,} | {row['load']:.1f} | {row['save']:.1f} | {row['next']:.1f} | {row['full']:.1f} "
+              f"| {row['edit']:.3f} |",
               flush=True)
 
 

@@ -7,15 +7,12 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-import tomlkit
-from tomlkit.toml_document import TOMLDocument
-
 from kpidesk.model.plan import Plan
 from kpidesk.planfile.codec import FORMAT_VERSION
 from kpidesk.planfile.errors import PlanFileError, Problem
-from kpidesk.planfile.locate import SourceMap
+from kpidesk.planfile.locate import SourceMap, scan
 from kpidesk.planfile.reader import decode_bytes, read_plan
-from kpidesk.planfile.writer import render_new, write_plan
+from kpidesk.planfile.writer import PlanWriter, render_new
 
 BOM = "\ufeff"
 _LONE_LF = re.compile(r"(?<!\r)\n")
@@ -52,32 +49,19 @@ class PlanFile:
     bom: bool = False
     #: What the last save could not keep (owner, extended attributes, backup).
     save_warnings: list[str] = field(default_factory=list)
-    _document: TOMLDocument | None = field(default=None, repr=False)
+    _writer: PlanWriter | None = field(default=None, repr=False)
 
     @property
     def name(self) -> str:
         return str(self.path) if self.path else "untitled.toml"
 
-    def document(self) -> TOMLDocument:
-        """The tomlkit document, parsed on first use (reading uses tomllib)."""
-        if self._document is None:
-            text = self.text
-            if "format_version" not in self.plan_keys():
-                newline = "\r\n" if "\r\n" in text else "\n"
-                text = f'format_version = "{FORMAT_VERSION}"{newline}{newline}' + text
-            self._document = tomlkit.parse(text)
-        return self._document
-
-    def plan_keys(self) -> set[str]:
-        return set(self.positions.top.keys)
-
     def dumps(self) -> str:
         """The file's text for the plan as it is now (the BOM is added on write)."""
-        if not self.text.strip() and self._document is None:
-            return render_new(self.plan)
-        document = self.document()
-        write_plan(document, self.plan)
-        return keep_layout(document.as_string(), self.text)
+        if self._writer is None:
+            if not self.text.strip():
+                return render_new(self.plan)
+            self._writer = PlanWriter(self.text, scan(self.text))
+        return keep_layout(self._writer.write(self.plan), self.text)
 
     def encoded(self) -> bytes:
         return ((BOM if self.bom else "") + self.dumps()).encode("utf-8")

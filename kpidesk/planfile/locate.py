@@ -34,6 +34,8 @@ class SourceMap:
     plan: TablePositions | None = None
     metrics: list[TablePositions] = field(default_factory=list)
     by_id: dict[str, TablePositions] = field(default_factory=dict)  # filled by the reader
+    #: Top-level table headers: (line, name, is_array); ``[metric.x]`` sub-tables excluded.
+    headers: list[tuple[int, str, bool]] = field(default_factory=list)
 
     def metric(self, index: int) -> TablePositions:
         if 0 <= index < len(self.metrics):
@@ -102,7 +104,9 @@ def scan(text: str) -> SourceMap:
     current: TablePositions | None = result.top
     prefix = ""
     in_string: str | None = None
-    for number, line in enumerate(text.splitlines(), start=1):
+    # TOML ends lines at "\n" only; str.splitlines() would also split at U+2028 and others.
+    for number, line in enumerate(text.split("\n"), start=1):
+        line = line.removesuffix("\r")
         if in_string:
             if in_string in line:
                 rest = line[line.index(in_string) + 3 :]
@@ -118,6 +122,8 @@ def scan(text: str) -> SourceMap:
             name = read[0] if read else ""
             header = (number, indent + 1)
             prefix = ""
+            if not (not array and name.startswith("metric.")):
+                result.headers.append((number, name, array))
             if array and name == "metric":
                 current = TablePositions(header)
                 result.metrics.append(current)

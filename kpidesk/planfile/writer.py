@@ -1,42 +1,89 @@
-"""Write a plan into its tomlkit document, changing only what changed.
+"""Write a plan into its file's text, changing only what changed.
 
-The document keeps the planner's comments, blank lines, key order, number
-style and unknown keys. Writing compares each stored value with the plan and
-replaces only those that differ, so an edit of one input is a one-line diff
-and a plan saved without edits comes back byte for byte.
+The text is cut into chunks at its top-level table headers: the head
+(``format_version`` and anything before the first table), each ``[[metric]]``
+table with its sub-tables, and any other table. Saving compares each metric
+with the values its chunk holds and re-renders through tomlkit only the
+chunks that differ, so comments, blank lines, key order, number style and
+unknown keys stay, an edit of one input is a one-line diff, a save costs what
+changed rather than the size of the plan, and an unchanged plan comes back
+byte for byte.
 """
 
 from __future__ import annotations
 
+import tomllib
+from dataclasses import dataclass, field
 from typing import Any
 
 import tomlkit
-from tomlkit.items import AoT, Table
-from tomlkit.toml_document import TOMLDocument
+from tomlkit.items import Table
 
 from kpidesk.model.metric import Metric
 from kpidesk.model.plan import INFO_FIELDS, Plan
 from kpidesk.planfile import codec
+from kpidesk.planfile.locate import SourceMap
+
+
+@dataclass
+class Chunk:
+    """A run of lines of the file: one table (with leading comments) or the head."""
+
+    text: str
+    name: str = ""  # header name: "metric", "plan", another table, or "" for the head
+    metric_id: str | None = None
+    values: dict[str, Any] = field(default_factory=dict)  # decoded values, for comparing
 
 
 def _unwrap(item: Any) -> Any:
     return item.unwrap() if hasattr(item, "unwrap") else item
 
 
-def _set_key(table: Table, key: str, wanted: Any, order: tuple[str, ...], defaults: dict[str, Any]) -> None:
-    """Bring one key of ``table`` in line with ``wanted`` (None: absent)."""
+def _differs(values: dict[str, Any], key: str, wanted: Any) -> bool:
+    """Whether the stored value of ``key`` must change to hold ``wanted``."""
+    if key not in values:
+        return wanted is not None and codec.DEFAULTS.get(key) != wanted
+    return wanted is None or values[key] != wanted
+
+
+def _decoded(raw: dict[str, Any]) -> dict[str, Any]:
+    return {key: codec.decode(key, value) for key, value in raw.items()}
+
+
+def _split(text: str, positions: SourceMap) -> list[Chunk]:
+    lines = text.split("\n")
+    starts: list[tuple[int, str]] = []
+    for line_number, name, _array in positions.headers:
+        start = line_number - 1
+        while start > 0 and lines[start - 1].lstrip().startswith("#"):
+            start -= 1  # comments right above a header travel with its table
+        starts.append((start, name))
+    chunks = []
+    boundaries = [0] + [s for s, _ in starts] + [len(lines)]
+    names = [""] + [n for _, n in starts]
+    for index, name in enumerate(names):
+        begin, end = boundaries[index], boundaries[index + 1]
+        piece = "\n".join(lines[begin:end])
+        if end < len(lines):
+            piece += "\n"
+        chunks.append(Chunk(piece, name))
+    return chunks
+
+
+def _set_key(table: Table, key: str, wanted: Any) -> None:
+    """Bring one key of a tomlkit table in line with ``wanted`` (None: absent)."""
     present = key in table
-    if wanted is None or (not present and defaults.get(key) == wanted):
+    if wanted is None or (not present and codec.DEFAULTS.get(key) == wanted):
         if present:
             del table[key]
         return
     if present:
-        stored = table[key]
-        if codec.decode(key, _unwrap(stored)) == wanted:
-            return
-        table[key] = codec.encode(key, wanted, _unwrap(stored))
+        stored = _unwrap(table[key])
+        if codec.decode(key, stored) != wanted:
+            table[key] = codec.encode(key, wanted, stored)
         return
     item = codec.encode(key, wanted)
+    order = codec.METRIC_KEYS
     previous = [k for k in order[: order.index(key)] if k in table and k != "actuals"]
     if previous and key != "actuals":
         table.value._insert_after(previous[-1], key, item)
@@ -44,38 +91,50 @@ def _set_key(table: Table, key: str, wanted: Any, order: tuple[str, ...], defaul
         table[key] = item
 
 
-def _write_info(doc: TOMLDocument, plan: Plan) -> None:
-    wanted = {key: codec.encode_info(key, plan.info.get(key)) for key in INFO_FIELDS}
-    if "plan" not in doc:
-        if not any(wanted.values()):
-            return
-        doc.add(tomlkit.nl())
-        doc["plan"] = tomlkit.table()
-    table = doc["plan"]
-    for key in INFO_FIELDS:
-        value = wanted[key]
-        present = key in table
-        if value is None:
-            if present:
-                del table[key]
-        elif not present or _unwrap(table[key]) != value:
-            table[key] = tomlkit.string(value, multiline="\n" in value) if isinstance(value, str) else value
-
-
-def _new_table(metric: Metric) -> Table:
-    table = tomlkit.table()
+def render_metric(metric: Metric) -> str:
+    """The text of a new ``[[metric]]`` table, keys in the documented order."""
     values = codec.metric_values(metric)
+    lines = ["[[metric]]"]
+    actuals = None
     for key in codec.METRIC_KEYS:
         value = values[key]
         if value is None or codec.DEFAULTS.get(key) == value:
             continue
-        table[key] = codec.encode(key, value)
-    return table
+        if key == "actuals":
+            actuals = value
+            continue
+        lines.append(f"{tomlkit.key(key).as_string()} = {codec.encode(key, value).as_string()}")
+    if actuals:
+        lines += ["", "[metric.actuals]"]
+        for period, amount in actuals.items():
+            lines.append(f"{tomlkit.key(period).as_string()} = {codec.encode_number(amount).as_string()}")
+    return "\n".join(lines) + "\n"
+
+
+def render_info(plan: Plan) -> str:
+    lines = []
+    for key in INFO_FIELDS:
+        value = codec.encode_info(key, plan.info.get(key))
+        if value is None:
+            continue
+        item = tomlkit.string(value, multiline="\n" in value) if isinstance(value, str) else tomlkit.item(value)
+        lines.append(f"{key} = {item.as_string()}")
+    return "[plan]\n" + "\n".join(lines) + "\n" if lines else ""
+
+
+def render_new(plan: Plan) -> str:
+    """The text of a plan that has no file yet."""
+    parts = [f'format_version = "{codec.FORMAT_VERSION}"\n']
+    info = render_info(plan)
+    if info:
+        parts.append(info)
+    parts += [render_metric(metric) for metric in plan.walk()]
+    return "\n".join(parts)
 
 
 def _order(existing: list[str], plan: Plan) -> list[str]:
     """File order of metric ids: existing order kept where sibling order allows."""
-    wanted = {m.id for m in plan.walk()}
+    wanted = set(plan.metrics)
     sequence = [i for i in existing if i in wanted]
     position = {metric_id: index for index, metric_id in enumerate(sequence)}
     misplaced: set[str] = set()
@@ -96,93 +155,131 @@ def _order(existing: list[str], plan: Plan) -> list[str]:
         siblings = plan.children_of(metric.parent)
         anchor: str | None = None
         if metric.row > 0:
-            anchor = _last_in_subtree(siblings[metric.row - 1], set(sequence), sequence)
+            present = set(sequence)
+            ids = [m.id for m in siblings[metric.row - 1].walk() if m.id in present]
+            anchor = max(ids, key=sequence.index) if ids else None
         elif metric.parent is not None:
             anchor = metric.parent.id
-        index = sequence.index(anchor) + 1 if anchor in sequence else len(sequence)
         if anchor is None and metric.parent is None:
             index = 0
+        else:
+            index = sequence.index(anchor) + 1 if anchor in sequence else len(sequence)
         sequence.insert(index, metric.id)
     return sequence
 
 
-def _last_in_subtree(metric: Metric, present: set[str], sequence: list[str]) -> str | None:
-    ids = [m.id for m in metric.walk() if m.id in present]
-    if not ids:
-        return None
-    return max(ids, key=sequence.index)
+class PlanWriter:
+    """Keeps a plan file's text in chunks and brings them in line with the plan."""
 
+    def __init__(self, text: str, positions: SourceMap) -> None:
+        data = tomllib.loads(text)
+        self.chunks = _split(text, positions)
+        raw_metrics = iter(data.get("metric", []))
+        for chunk in self.chunks:
+            if chunk.name == "metric":
+                raw = next(raw_metrics, {})
+                chunk.metric_id = raw.get("id") if isinstance(raw.get("id"), str) else None
+                chunk.values = _decoded(raw)
+            elif chunk.name == "plan":
+                chunk.values = dict(data.get("plan", {}))
+        self.head_keys = set(data) - {"plan", "metric"}
 
-def _write_metrics(doc: TOMLDocument, plan: Plan) -> None:
-    if "metric" not in doc:
-        doc.append("metric", tomlkit.aot())
-    aot: AoT = doc["metric"]
-    tables: dict[str, Table] = {}
-    existing: list[str] = []
-    for table in aot:
-        metric_id = _unwrap(table.get("id"))
-        if isinstance(metric_id, str) and metric_id not in tables:
-            tables[metric_id] = table
-            existing.append(metric_id)
-    for metric in plan.walk():
-        table = tables.get(metric.id)
-        if table is None:
-            continue
-        values = codec.metric_values(metric)
-        for key in codec.METRIC_KEYS[1:]:
-            _set_key(table, key, values[key], codec.METRIC_KEYS, codec.DEFAULTS)
-    order = _order(existing, plan)
-    if order == [i for i in existing if i in plan.metrics] and len(order) == len(plan.metrics):
-        for index in reversed(range(len(aot))):
-            if _unwrap(aot[index].get("id")) not in plan.metrics:
-                del aot[index]
-        return
-    for metric in plan.walk():
-        if metric.id not in tables:
-            tables[metric.id] = _new_table(metric)
-    while len(aot):
-        del aot[len(aot) - 1]
-    for position, metric_id in enumerate(order):
-        table = tables[metric_id]
-        if position > 0:
-            previous = tables[order[position - 1]]
-            if not previous.as_string().endswith("\n\n"):
-                previous.add(tomlkit.nl())
-        aot.append(table)
+    # ---- plan-level ------------------------------------------------------------
+    def _write_info(self, plan: Plan) -> None:
+        wanted = {key: codec.encode_info(key, plan.info.get(key)) for key in INFO_FIELDS}
+        chunk = next((c for c in self.chunks if c.name == "plan"), None)
+        if chunk is None:
+            if any(v is not None for v in wanted.values()):
+                self.chunks.insert(1, Chunk(render_info(plan) + "\n", "plan", values=dict(wanted)))
+            return
+        stored = chunk.values
+        if all((stored.get(k) if stored.get(k) not in ("", None) else None) == v for k, v in wanted.items()):
+            return
+        document = tomlkit.parse(chunk.text)
+        table = document["plan"]
+        for key, value in wanted.items():
+            if value is None:
+                if key in table:
+                    del table[key]
+            elif key not in table or _unwrap(table[key]) != value:
+                table[key] = (tomlkit.string(value, multiline="\n" in value)
+                              if isinstance(value, str) else value)
+        chunk.text = document.as_string()
+        chunk.values = dict(_unwrap(table))
 
+    def _write_version(self) -> None:
+        if "format_version" not in self.head_keys:
+            head = self.chunks[0]
+            separator = "\n" if head.text.strip() else ""
+            head.text = f'format_version = "{codec.FORMAT_VERSION}"\n{separator}' + head.text
+            if not head.text.endswith("\n\n"):
+                head.text += "\n"
+            self.head_keys.add("format_version")
 
-def write_plan(doc: TOMLDocument, plan: Plan) -> None:
-    """Apply the plan to ``doc`` in place (``format_version`` is the caller's)."""
-    _write_info(doc, plan)
-    _write_metrics(doc, plan)
+    # ---- metrics ---------------------------------------------------------------------
+    def _update_metric(self, chunk: Chunk, metric: Metric) -> None:
+        wanted = codec.metric_values(metric)
+        keys = [k for k in codec.METRIC_KEYS[1:] if _differs(chunk.values, k, wanted[k])]
+        if not keys:
+            return
+        document = tomlkit.parse(chunk.text)
+        table = document["metric"][0]
+        for key in keys:
+            _set_key(table, key, wanted[key])
+        chunk.text = document.as_string()
+        chunk.values = _decoded(_unwrap(table))
 
+    def write(self, plan: Plan) -> str:
+        """The text of the file for the plan as it is now."""
+        self._write_version()
+        self._write_info(plan)
+        by_id = {c.metric_id: c for c in self.chunks if c.metric_id is not None}
+        fresh: set[str] = set()
+        for metric in plan.walk():
+            chunk = by_id.get(metric.id)
+            if chunk is None:
+                text = render_metric(metric)
+                by_id[metric.id] = Chunk(text, "metric", metric.id, _decoded(tomllib.loads(text)["metric"][0]))
+                fresh.add(metric.id)
+            else:
+                self._update_metric(chunk, metric)
+        existing = [c.metric_id for c in self.chunks if c.metric_id is not None]
+        order = _order(existing, plan)
+        if order != existing:
+            self._rearrange(order, by_id, fresh)
+        return "".join(chunk.text for chunk in self.chunks)
 
-def render_new(plan: Plan) -> str:
-    """The text of a plan that has no file yet: [plan], then one table per metric."""
-    lines = [f'format_version = "{codec.FORMAT_VERSION}"', ""]
-    info = [(k, codec.encode_info(k, plan.info.get(k))) for k in INFO_FIELDS]
-    info = [(k, v) for k, v in info if v is not None]
-    if info:
-        lines.append("[plan]")
-        for key, value in info:
-            item = tomlkit.string(value, multiline="\n" in value) if isinstance(value, str) else tomlkit.item(value)
-            lines.append(f"{key} = {item.as_string()}")
-        lines.append("")
-    for metric in plan.walk():
-        values = codec.metric_values(metric)
-        lines.append("[[metric]]")
-        actuals = None
-        for key in codec.METRIC_KEYS:
-            value = values[key]
-            if value is None or codec.DEFAULTS.get(key) == value:
-                continue
-            if key == "actuals":
-                actuals = value
-                continue
-            lines.append(f"{tomlkit.key(key).as_string()} = {codec.encode(key, value).as_string()}")
-        if actuals:
-            lines += ["", "[metric.actuals]"]
-            for period, amount in actuals.items():
-                lines.append(f"{tomlkit.key(period).as_string()} = {codec.encode_number(amount).as_string()}")
-        lines.append("")
-    return "\n".join(lines)
+    def _rearrange(self, order: list[str], by_id: dict[str, Chunk], fresh: set[str]) -> None:
+        """Put metric chunks in ``order`` in the metric slots; other tables stay."""
+        slots = [i for i, c in enumerate(self.chunks) if c.name == "metric"]
+        kept = [c for c in self.chunks if c.name != "metric" or c.metric_id is None]
+        metric_chunks = [by_id[i] for i in order]
+        if not slots:
+            rebuilt = kept + metric_chunks
+        else:
+            rebuilt, queue = [], list(metric_chunks)
+            last_slot = slots[-1]
+            for index, chunk in enumerate(self.chunks):
+                if index in slots:
+                    if chunk.metric_id is None:
+                        rebuilt.append(chunk)
+                    elif queue:
+                        rebuilt.append(queue.pop(0))
+                    if index == last_slot:
+                        rebuilt.extend(queue)
+                        queue = []
+                else:
+                    rebuilt.append(chunk)
+        last_before = self.chunks[-1]
+        for index, chunk in enumerate(rebuilt[:-1]):
+            if not chunk.text.endswith("\n"):
+                chunk.text += "\n"
+            if chunk.metric_id in fresh and not chunk.text.endswith("\n\n"):
+                chunk.text += "\n"  # and a blank line after it
+            following = rebuilt[index + 1]
+            if following.metric_id in fresh and not chunk.text.endswith("\n\n"):
+                following.text = "\n" + following.text  # a new table starts after a blank line
+        if rebuilt and rebuilt[-1] is not last_before:
+            ending = last_before.text[len(last_before.text.rstrip("\n")):]
+            rebuilt[-1].text = rebuilt[-1].text.rstrip("\n") + (ending or "\n")
+        self.chunks = rebuilt

@@ -13,6 +13,7 @@ from kpidesk.cli import parse_assignment
 from kpidesk.model.edits import Composite
 from kpidesk.model.generate import generate_plan
 from kpidesk.model.metric import Metric
+from kpidesk.model.plan import PlanError
 from kpidesk.planfile import PlanFile, loads
 
 
@@ -102,3 +103,27 @@ def test_crlf_and_bom_are_kept():
     plan_file.plan.set_field(plan_file.plan.metrics["visits"], "rate", Decimal("0.2"))
     data = plan_file.encoded()
     assert data.startswith(b"\xef\xbb\xbf") and b'rate = "20%"\r\n' in data and b"\n" not in data.replace(b"\r\n", b"")
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(plan_texts(), st.lists(st.tuples(st.sampled_from(["add", "move", "remove"]), st.integers(0, 50),
+                                        st.integers(0, 50)), min_size=1, max_size=6))
+def test_structural_edits_survive_save_and_load(text, steps):
+    plan_file = loads(text)
+    plan = plan_file.plan
+    for number, (action, first, second) in enumerate(steps):
+        ids = sorted(plan.metrics)
+        metric = plan.metrics[ids[first % len(ids)]]
+        other = plan.metrics[ids[second % len(ids)]]
+        try:
+            if action == "add":
+                plan.insert_metric(Metric(f"new{number}", f"New {number}"), other, second)
+            elif action == "move":
+                plan.move_metric(metric, other, second)
+            elif metric.parent is not None:
+                plan.remove_metric(metric)
+        except PlanError:  # a refused move (below itself) leaves the plan as it was
+            continue
+    again = loads(plan_file.dumps()).plan
+    shape = [(m.id, m.parent.id if m.parent else None, m.name, m.rate, m.target) for m in plan.walk()]
+    assert [(m.id, m.parent.id if m.parent else None, m.name, m.rate, m.target) for m in again.walk()] == shape
