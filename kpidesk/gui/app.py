@@ -1,0 +1,59 @@
+"""Start the window: ``run(file, template)`` is what ``kpidesk [FILE]`` calls."""
+
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+
+from PySide6.QtCore import QLibraryInfo, QLocale, QTimer, QTranslator
+from PySide6.QtWidgets import QApplication, QMessageBox
+
+from kpidesk import paths
+from kpidesk.gui import settings as settings_module
+from kpidesk.gui import theme
+from kpidesk.gui.document import SAMPLE_TEMPLATE
+from kpidesk.gui.main_window import MainWindow
+from kpidesk.planfile import PlanFileError
+
+#: Set to quit as soon as the window has painted ("1") or the funnel graph is up ("funnel"): for benchmarks.
+EXIT_AFTER_PAINT = "KPIDESK_EXIT_AFTER_PAINT"
+
+
+def load_translations(app: QApplication) -> list[QTranslator]:
+    """kpidesk's and Qt's own translations for the system locale, where they exist."""
+    loaded = []
+    locale = QLocale()
+    for name, folder in (("kpidesk", str(paths.resource("i18n"))),
+                         ("qtbase", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath))):
+        translator = QTranslator(app)
+        if translator.load(locale, name, "_", folder):
+            app.installTranslator(translator)
+            loaded.append(translator)
+    return loaded
+
+
+def run(file: str | None = None, template: str | None = None) -> int:
+    """Show the window with ``file``, or an untitled plan from ``template`` (default: the sample)."""
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    assert isinstance(app, QApplication)
+    app.setOrganizationName(settings_module.ORGANIZATION)
+    app.setApplicationName(settings_module.APPLICATION)
+    app.setApplicationDisplayName("kpidesk")
+    app._kpidesk_translators = load_translations(app)  # type: ignore[attr-defined]
+    theme.apply(str(settings_module.settings().value("theme", theme.SYSTEM)))
+    window = MainWindow()
+    window.document.new(template or SAMPLE_TEMPLATE)
+    if file:
+        try:
+            window.document.open(file)
+            window.files.add_recent(Path(file))
+        except PlanFileError as exc:
+            message = str(exc)
+            QTimer.singleShot(0, lambda: QMessageBox.critical(window, window.tr("Cannot open the plan"), message))
+    exit_after = os.environ.get(EXIT_AFTER_PAINT)
+    if exit_after:
+        signal = window.funnelReady if exit_after == "funnel" else window.firstPainted
+        signal.connect(lambda: QTimer.singleShot(0, app.quit))
+    window.show()
+    return app.exec()

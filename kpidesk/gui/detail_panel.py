@@ -1,0 +1,190 @@
+"""The selected metric's details: unit, kind, owner, data source, interval, texts.
+
+Typing commits as you go (after a short pause and when the field loses focus);
+each commit is a mergeable edit, so one typing session is one undo step.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtWidgets import (
+    QComboBox,
+    QFormLayout,
+    QGridLayout,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QScrollArea,
+    QVBoxLayout,
+    QWidget,
+)
+
+from kpidesk.gui.document import Document
+from kpidesk.model.metric import Kind, Metric, Relation
+
+LINE_FIELDS = ("unit", "owner", "source", "interval")
+TEXT_FIELDS = ("definition", "countermeasure", "notes")
+
+
+class _PlainText(QPlainTextEdit):
+    """A multi-line field that commits when it loses focus; Tab moves on."""
+
+    def __init__(self, commit, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._commit = commit
+        self.setTabChangesFocus(True)
+
+    def focusOutEvent(self, event) -> None:  # noqa: N802
+        self._commit()
+        super().focusOutEvent(event)
+
+
+class DetailPanel(QScrollArea):
+    """Edits one metric through the document."""
+
+    def __init__(self, document: Document, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.document = document
+        self.metric_id: str | None = None
+        self._loading = False
+        self._pending: set[str] = set()
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.setInterval(400)
+        self._timer.timeout.connect(self.commit)
+        self.setWidgetResizable(True)
+        self.setFrameShape(QScrollArea.Shape.NoFrame)
+        body = QWidget()
+        layout = QVBoxLayout(body)
+        layout.setContentsMargins(8, 6, 8, 6)
+        self.title = QLabel()
+        self.title.setTextFormat(Qt.TextFormat.PlainText)
+        font = self.title.font()
+        font.setPointSizeF(font.pointSizeF() * 1.15)
+        font.setBold(True)
+        self.title.setFont(font)
+        layout.addWidget(self.title)
+        self.summary = QLabel()
+        self.summary.setWordWrap(True)
+        layout.addWidget(self.summary)
+        grid = QGridLayout()
+        grid.setHorizontalSpacing(10)
+        self.fields: dict[str, QLineEdit | QPlainTextEdit | QComboBox] = {}
+        labels = {"unit": self.tr("&Unit"), "kind": self.tr("&Kind"), "relation": self.tr("&Made from"),
+                  "owner": self.tr("O&wner"), "source": self.tr("Data &source"), "interval": self.tr("&Interval"),
+                  "definition": self.tr("&Definition"), "countermeasure": self.tr("&Countermeasure"),
+                  "notes": self.tr("&Notes")}
+        self.kind = QComboBox()
+        for kind, text in ((Kind.COUNT, self.tr("count")), (Kind.MONEY, self.tr("money")),
+                           (Kind.PERCENT, self.tr("percent")), (Kind.RATIO, self.tr("ratio")),
+                           (Kind.SCORE, self.tr("score")), (Kind.NUMBER, self.tr("number"))):
+            self.kind.addItem(text, kind.value)
+        self.relation = QComboBox()
+        for relation, text in ((Relation.NONE, self.tr("nothing (a leaf)")), (Relation.FUNNEL, self.tr("funnel stage")),
+                               (Relation.SUM, self.tr("sum")), (Relation.PRODUCT, self.tr("product")),
+                               (Relation.SHARE, self.tr("shares")), (Relation.FORMULA, self.tr("formula"))):
+            self.relation.addItem(text, relation.value)
+        self.kind.activated.connect(lambda: self._choose("kind", self.kind))
+        self.relation.activated.connect(lambda: self._choose("relation", self.relation))
+        self.fields["kind"], self.fields["relation"] = self.kind, self.relation
+        for name in LINE_FIELDS:
+            edit = QLineEdit()
+            edit.textEdited.connect(lambda _text, n=name: self._edited(n))
+            edit.editingFinished.connect(self.commit)
+            self.fields[name] = edit
+        for name in TEXT_FIELDS:
+            text_edit = _PlainText(self.commit)
+            text_edit.setMinimumHeight(44)
+            text_edit.setMaximumHeight(110)
+            text_edit.textChanged.connect(lambda n=name: self._edited(n))
+            self.fields[name] = text_edit
+        order = ("unit", "kind", "relation", "owner", "source", "interval")
+        for position, name in enumerate(order):
+            row, column = divmod(position, 3)
+            label = QLabel(labels[name])
+            label.setBuddy(self.fields[name])
+            form = QFormLayout()
+            form.setContentsMargins(0, 0, 0, 0)
+            form.addRow(label)
+            form.addRow(self.fields[name])
+            grid.addLayout(form, row, column)
+        layout.addLayout(grid)
+        for name in TEXT_FIELDS:
+            label = QLabel(labels[name])
+            label.setBuddy(self.fields[name])
+            layout.addWidget(label)
+            layout.addWidget(self.fields[name], 1)
+        layout.addStretch(0)
+        self.setWidget(body)
+        document.metricsChanged.connect(self._on_changed)
+        document.planReplaced.connect(lambda: self.show_metric(None))
+        self.show_metric(None)
+
+    def current_metric(self) -> Metric | None:
+        return self.document.metric(self.metric_id)
+
+    def show_metric(self, metric_id: str | None) -> None:
+        """Show another metric (None: nothing selected); what was typed is committed first."""
+        self.commit()
+        self.metric_id = metric_id
+        self.refresh()
+
+    def refresh(self) -> None:
+        metric = self.current_metric()
+        self.widget().setEnabled(metric is not None)
+        self._loading = True
+        try:
+            self.title.setText(metric.name if metric else self.tr("No metric selected"))
+            self.summary.setText(self._summary(metric) if metric else "")
+            for name, widget in self.fields.items():
+                value = str(getattr(metric, name).value if name in ("kind", "relation") else getattr(metric, name)) \
+                    if metric else ""
+                if isinstance(widget, QComboBox):
+                    widget.setCurrentIndex(max(0, widget.findData(value)))
+                elif isinstance(widget, QLineEdit):
+                    if widget.text() != value:
+                        widget.setText(value)
+                elif widget.toPlainText() != value:
+                    widget.setPlainText(value)
+        finally:
+            self._loading = False
+
+    def _summary(self, metric: Metric) -> str:
+        lines = [self.tr("id: {0}").format(metric.id)]
+        if metric is self.document.plan.kgi:
+            lines.append(self.tr("The KGI of this plan."))
+        lines += [f.message for f in self.document.findings_by_metric.get(metric.id, [])]
+        return "\n".join(lines)
+
+    def _on_changed(self, metrics, structure: bool) -> None:
+        metric = self.current_metric()
+        if metric is None or metric in metrics or structure:
+            if metric is not None and self.document.plan.metrics.get(metric.id) is not metric:
+                self.metric_id = None
+            if not self._pending:
+                self.refresh()
+            else:
+                self.summary.setText(self._summary(metric) if metric else "")
+
+    def _edited(self, name: str) -> None:
+        if self._loading or self.metric_id is None:
+            return
+        self._pending.add(name)
+        self._timer.start()
+
+    def _choose(self, name: str, combo: QComboBox) -> None:
+        if self.metric_id is not None and not self._loading:
+            self.document.set_field(self.metric_id, name, combo.currentData())
+            self.refresh()
+
+    def commit(self) -> None:
+        """Send what was typed to the document (one mergeable edit per field)."""
+        self._timer.stop()
+        pending, self._pending = self._pending, set()
+        if self.metric_id is None:
+            return
+        for name in sorted(pending):
+            widget = self.fields[name]
+            text = widget.text() if isinstance(widget, QLineEdit) else widget.toPlainText()  # type: ignore[union-attr]
+            if not self.document.set_field(self.metric_id, name, text, merge=True):
+                self.refresh()

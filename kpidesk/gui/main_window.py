@@ -1,0 +1,293 @@
+"""The main window: the KPI tree beside the funnel, the detail panel, menus and status bar."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QEvent, QItemSelectionModel, QObject, Qt, QTimer, Signal
+from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QDragEnterEvent, QDropEvent
+from PySide6.QtWidgets import QLabel, QMainWindow, QMessageBox, QSplitter, QToolTip, QWidget
+
+from kpidesk.gui import theme
+from kpidesk.gui.detail_panel import DetailPanel
+from kpidesk.gui.document import Document
+from kpidesk.gui.edit_actions import EditActions
+from kpidesk.gui.file_actions import FileActions
+from kpidesk.gui.formatting import Formatter
+from kpidesk.gui.settings import settings
+from kpidesk.gui.tree_model import Column, PlanTreeModel
+from kpidesk.gui.tree_view import MetricTreeView
+from kpidesk.model.findings import Severity
+from kpidesk.model.funnel import funnel_of
+
+
+class MainWindow(QMainWindow):
+    """One window per plan. Others hook in through ``document``, ``file_menu`` and ``files``."""
+
+    firstPainted = Signal()
+    funnelReady = Signal()
+    closed = Signal()
+
+    def __init__(self, document: Document | None = None) -> None:
+        super().__init__()
+        self.document = document or Document(self)
+        self.formatter = Formatter()
+        self.model = PlanTreeModel(self.document, self)
+        self.tree = MetricTreeView()
+        self.tree.setModel(self.model)
+        self.tree.set_default_widths()
+        self.detail = DetailPanel(self.document)
+        self.funnel: QWidget = QLabel(self.tr("Funnel graph loading..."))
+        self.funnel.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.right = QSplitter(Qt.Orientation.Vertical)
+        self.right.addWidget(self.funnel)
+        self.right.addWidget(self.detail)
+        self.right.setStretchFactor(0, 3)
+        self.right.setStretchFactor(1, 2)
+        self.splitter = QSplitter(Qt.Orientation.Horizontal)
+        self.splitter.addWidget(self.tree)
+        self.splitter.addWidget(self.right)
+        self.splitter.setStretchFactor(0, 3)
+        self.splitter.setStretchFactor(1, 2)
+        self.setCentralWidget(self.splitter)
+        self.setAcceptDrops(True)
+        self.files = FileActions(self, self.document)
+        self.edits = EditActions(self, self.document, self.current_id, self.select)
+        self.edits.edit_name = lambda metric_id: self.tree.edit(self.model.index_of(self.document.metric(metric_id)))
+        self._build_menus()
+        self.consistency = QLabel()
+        self.finding_count = QLabel()
+        self.statusBar().addPermanentWidget(self.consistency)
+        self.statusBar().addPermanentWidget(self.finding_count)
+        self.tree.selectionModel().currentChanged.connect(lambda *_: self._selection_changed())
+        self.document.metricsChanged.connect(self._metrics_changed)
+        self.document.planReplaced.connect(self._plan_replaced)
+        self.document.modifiedChanged.connect(self.setWindowModified)
+        self.document.pathChanged.connect(lambda _path: self._update_title())
+        self.document.infoChanged.connect(lambda _field: self._update_title())
+        self.document.editRefused.connect(self.show_refusal)
+        self.tree.viewport().installEventFilter(self)
+        self._painted = False
+        self._plan_replaced()
+        self._restore_settings()
+
+    # ---- menus ---------------------------------------------------------------------------------
+    def _build_menus(self) -> None:
+        bar = self.menuBar()
+        self.file_menu = bar.addMenu(self.tr("&File"))
+        #: Print, Print Preview and Export go before this separator.
+        self.file_menu_anchor: QAction = self.files.fill(self.file_menu)
+        self.edit_menu = bar.addMenu(self.tr("&Edit"))
+        self.edit_menu.addAction(self.edits.undo)
+        self.edit_menu.addAction(self.edits.redo)
+        self.edit_menu.addSeparator()
+        for action in self.edits.tree_actions:
+            self.edit_menu.addAction(action)
+            self.tree.addAction(action)
+            if action is self.edits.delete or action is self.edits.outdent:
+                self.edit_menu.addSeparator()
+        properties = self.edit_menu.addAction(self.tr("&Plan Properties..."))
+        properties.triggered.connect(self.edit_plan_properties)
+        self.view_menu = bar.addMenu(self.tr("&View"))
+        self.view_menu.addAction(self.tr("&Expand All"), self.tree.expandAll)
+        self.view_menu.addAction(self.tr("&Collapse All"), self.tree.collapseAll)
+        self.view_menu.addSeparator()
+        themes = self.view_menu.addMenu(self.tr("&Theme"))
+        self.theme_group = QActionGroup(self)
+        for mode, text in ((theme.SYSTEM, self.tr("Follow the &System")), (theme.LIGHT, self.tr("&Light")),
+                           (theme.DARK, self.tr("&Dark"))):
+            action = themes.addAction(text)
+            action.setCheckable(True)
+            action.setData(mode)
+            self.theme_group.addAction(action)
+            action.triggered.connect(lambda _checked=False, m=mode: self.set_theme(m))
+        self.help_menu = bar.addMenu(self.tr("&Help"))
+        self.help_menu.addAction(self.tr("&Keyboard Shortcuts"), self.show_shortcuts)
+        self.help_menu.addAction(self.tr("&About kpidesk"), self.show_about)
+
+    def set_theme(self, mode: str) -> None:
+        theme.apply(mode)
+        settings().setValue("theme", mode)
+        for action in self.theme_group.actions():
+            action.setChecked(action.data() == mode)
+        self.model.update_colors()
+        self.tree.viewport().update()
+        if hasattr(self.funnel, "show_stages"):
+            self._show_funnel()
+
+    # ---- the current metric ---------------------------------------------------------------------
+    def current_id(self) -> str | None:
+        metric = self.model.metric(self.tree.currentIndex())
+        return metric.id if metric is not None else None
+
+    def select(self, metric_id: str, edit_name: bool = False) -> None:
+        index = self.model.index_of(self.document.metric(metric_id))
+        if not index.isValid():
+            return
+        self.tree.scrollTo(index)
+        self.tree.selectionModel().setCurrentIndex(
+            index, QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows)
+        if edit_name:
+            self.tree.edit(index)
+
+    def _selection_changed(self) -> None:
+        self.detail.show_metric(self.current_id())
+        self._show_funnel()
+
+    def _metrics_changed(self, metrics, structure: bool) -> None:
+        self._show_funnel()
+        self._update_status()
+
+    def _plan_replaced(self) -> None:
+        self.tree.expandAll()
+        kgi = self.document.plan.kgi
+        if kgi is not None:
+            self.select(kgi.id)
+        self._update_title()
+        self._update_status()
+        self._show_funnel()
+        self.setWindowModified(self.document.is_modified())
+
+    def _show_funnel(self) -> None:
+        show = getattr(self.funnel, "show_stages", None)
+        if show is None:
+            return
+        metric = self.document.metric(self.current_id())
+        show(funnel_of(self.document.plan, metric), metric.id if metric else None)
+
+    def _update_title(self) -> None:
+        title = str(self.document.plan.info.get("title") or "")
+        name = self.document.display_name()
+        self.setWindowTitle(self.tr("{0}[*] - {1} - kpidesk").format(name, title) if title
+                            else self.tr("{0}[*] - kpidesk").format(name))
+
+    def _update_status(self) -> None:
+        kgi, fmt = self.document.plan.kgi, self.formatter
+        currency = str(self.document.plan.info.get("currency") or "")
+        if kgi is None or kgi.computed.target is None:
+            self.consistency.setText(self.tr("No KGI with a target"))
+        elif kgi.computed.forecast is None:
+            self.consistency.setText(self.tr("{0}: cannot be forecast from the KPIs").format(kgi.name))
+        else:
+            goal, forecast = kgi.computed.target, kgi.computed.forecast
+            values = (kgi.name, fmt.amount(kgi, forecast, currency), fmt.amount(kgi, goal, currency))
+            if forecast >= goal:
+                self.consistency.setText(self.tr("Consistent: {0} forecast {1} meets the goal {2}").format(*values))
+            else:
+                gap = fmt.amount(kgi, forecast - goal, currency)
+                self.consistency.setText(
+                    self.tr("Not consistent: {0} forecast {1}, goal {2}, gap {3}").format(*values, gap))
+        findings = self.document.findings
+        errors = sum(1 for f in findings if f.severity is Severity.ERROR)
+        self.finding_count.setText(self.tr("{0} errors, {1} warnings").format(errors, len(findings) - errors)
+                                   if findings else self.tr("No findings"))
+        self.finding_count.setToolTip("\n".join(f"{f.severity.value}: {f.message}" for f in findings[:30]))
+
+    def show_refusal(self, message: str) -> None:
+        """Tell the planner why an edit was refused: status bar and a tooltip at the cell."""
+        self.statusBar().showMessage(message, 8000)
+        rect = self.tree.visualRect(self.tree.currentIndex())
+        QToolTip.showText(self.tree.viewport().mapToGlobal(rect.bottomLeft()), message, self.tree)
+
+    # ---- the funnel graph, built after the first paint (pyqtgraph's import is slow) ----------------------
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
+        if event.type() == QEvent.Type.Paint and not self._painted:
+            self._painted = True
+            self.tree.viewport().removeEventFilter(self)
+            QTimer.singleShot(0, self.firstPainted.emit)
+            QTimer.singleShot(0, self.load_funnel)
+        return False
+
+    def load_funnel(self) -> None:
+        """Replace the placeholder with the funnel graph (once)."""
+        if hasattr(self.funnel, "show_stages"):
+            return
+        try:
+            from kpidesk.gui.funnel_view import FunnelView
+        except ImportError as exc:
+            self.funnel.setText(self.tr("The funnel graph is not available: {0}").format(exc))
+            return
+        view = FunnelView()
+        view.stageActivated.connect(lambda metric_id: self.select(metric_id))
+        self.right.replaceWidget(0, view)
+        self.funnel.deleteLater()
+        self.funnel = view
+        self._show_funnel()
+        self.funnelReady.emit()
+
+    # ---- files -----------------------------------------------------------------------------------------
+    def open_file(self, path: str | Path) -> bool:
+        return self.files.open_file(path)
+
+    def save(self) -> bool:
+        return self.files.save()
+
+    def maybe_save(self) -> bool:
+        return self.files.maybe_save()
+
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:  # noqa: N802
+        if any(u.isLocalFile() and u.toLocalFile().endswith(".toml") for u in event.mimeData().urls()):
+            event.acceptProposedAction()
+
+    def dropEvent(self, event: QDropEvent) -> None:  # noqa: N802
+        files = [u.toLocalFile() for u in event.mimeData().urls() if u.isLocalFile()]
+        if files:
+            event.acceptProposedAction()
+            QTimer.singleShot(0, lambda: self.open_file(files[0]))
+
+    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
+        self.detail.commit()
+        if not self.maybe_save():
+            event.ignore()
+            return
+        self._save_settings()
+        event.accept()
+        self.closed.emit()
+
+    # ---- dialogs -----------------------------------------------------------------------------------------
+    def edit_plan_properties(self) -> None:
+        from kpidesk.gui.plan_dialog import PlanDialog
+
+        PlanDialog(self.document, self).exec()
+
+    def show_shortcuts(self) -> None:
+        rows = [(a.text().replace("&", ""), ", ".join(s.toString(s.SequenceFormat.NativeText) for s in a.shortcuts()))
+                for a in [self.edits.undo, self.edits.redo, *self.edits.tree_actions]]
+        text = "\n".join(f"{keys}\t{name}" for name, keys in rows)
+        text += "\n\n" + self.tr("Typing on a cell edits it; Enter commits, Esc cancels. In the rate column "
+                                 "40 and 40% both mean 40 %. An empty target is derived. Ctrl+Tab leaves the tree.")
+        QMessageBox.information(self, self.tr("Keyboard Shortcuts"), text)
+
+    def show_about(self) -> None:
+        from kpidesk import __version__
+
+        QMessageBox.about(self, self.tr("About kpidesk"),
+                          self.tr("kpidesk {0}\nA planner for KGI/KPI trees.").format(__version__))
+
+    # ---- settings ---------------------------------------------------------------------------------------
+    def _restore_settings(self) -> None:
+        store = settings()
+        geometry = store.value("window/geometry")
+        if geometry is None or not self.restoreGeometry(geometry):
+            self.resize(1280, 720)
+        for key, widget, sizes in (("window/splitter", self.splitter, [780, 580]),
+                                   ("window/right", self.right, [380, 320])):
+            state = store.value(key)
+            if state is None or not widget.restoreState(state):
+                widget.setSizes(sizes)
+        header = store.value("window/columns")
+        if header is not None:
+            self.tree.header().restoreState(header)
+        mode = str(store.value("theme", theme.SYSTEM))
+        for action in self.theme_group.actions():
+            action.setChecked(action.data() == mode)
+
+    def _save_settings(self) -> None:
+        store = settings()
+        store.setValue("window/geometry", self.saveGeometry())
+        store.setValue("window/splitter", self.splitter.saveState())
+        store.setValue("window/right", self.right.saveState())
+        store.setValue("window/columns", self.tree.header().saveState())
+
+
+__all__ = ["MainWindow", "Column"]
