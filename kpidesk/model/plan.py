@@ -209,7 +209,7 @@ class Plan:
         with self.batch():
             setattr(metric, field, value)
             self._touched.add(metric)
-            if field in CALC_FIELDS or (field == "actual"):
+            if field in CALC_FIELDS:
                 self._dirty.add(metric)
             if field == "relation" or field == "kind":
                 self._dirty.update(metric.children)
