@@ -17,6 +17,8 @@ from functools import lru_cache
 from PySide6.QtCore import QCoreApplication, QTextBoundaryFinder
 from PySide6.QtGui import QFont, QFontMetricsF
 
+from kpidesk.render import refcount_fix  # noqa: F401 - before any painting
+
 FAMILY = "sans-serif"
 
 
