@@ -121,7 +121,9 @@ def clean_stale_temporaries(path: Path, *, max_age: float = 3600.0) -> list[Path
             age = now - entry.stat(follow_symlinks=False).st_mtime
         except OSError:
             continue
-        if pid_text.isdigit() and _pid_alive(int(pid_text)) and age < max_age:
+        if not pid_text.isdigit():
+            continue  # a temporary file of another name (NAME.bak) that starts the same
+        if _pid_alive(int(pid_text)) and age < max_age:
             continue
         try:
             os.unlink(entry.path)
@@ -243,6 +245,7 @@ def write_atomic(path: str | os.PathLike[str], data: bytes, *, backup: bool = Tr
             raise SaveError(f"{target.name} is read-only; save under another name, or make it writable first.",
                             target, errno.EACCES)
     clean_stale_temporaries(target)
+    clean_stale_temporaries(backup_path(target))
     if backup and old is not None:
         try:
             _write_file(folder, backup_path(target), target.read_bytes(), old, [], ())

@@ -37,6 +37,7 @@ class RecoveryEntry:
     started: str | None
     saved_at: float
     document: str
+    base_sha256: str = ""  # the original file's hash when it was opened: tells if it changed since
 
     @property
     def orphaned(self) -> bool:
@@ -55,7 +56,7 @@ class RecoveryFile:
         self.document = document or uuid.uuid4().hex
         self.file = self.folder / f"{os.getpid()}-{self.document}{SUFFIX}"
 
-    def write(self, text: str, original: Path | None, title: str = "") -> Path:
+    def write(self, text: str, original: Path | None, title: str = "", base_sha256: str = "") -> Path:
         """Store ``text`` (the plan's file text) with its metadata; raises SaveError."""
         record = {
             "format": FORMAT,
@@ -68,6 +69,7 @@ class RecoveryFile:
             "host": process.host_name(),
             "saved_at": time.time(),
             "document": self.document,
+            "base_sha256": base_sha256,
             "text": text,
         }
         self.folder.mkdir(parents=True, exist_ok=True)
@@ -100,6 +102,7 @@ def read_entry(file: Path) -> RecoveryEntry | None:
             started=record.get("started") if isinstance(record.get("started"), str) else None,
             saved_at=float(record.get("saved_at") or 0.0),
             document=str(record.get("document") or ""),
+            base_sha256=str(record.get("base_sha256") or ""),
         )
     except (OSError, ValueError, TypeError):
         return None

@@ -1,0 +1,394 @@
+"""Keeps a document's work safe while it is open: autosave, shared-file changes, the lock.
+
+One FileGuard watches one Document (duck-typed: ``plan_file``, ``path``,
+``is_modified()``, ``undo_stack`` and the signals ``modifiedChanged``,
+``planReplaced``, ``pathChanged``, ``saved``):
+
+- unsaved changes go to a private recovery file about two seconds after the
+  last change; saving, discarding or a clean exit remove it;
+- the plan's file and its folder are watched; when the content on disk no
+  longer matches what was loaded or saved, ``externallyChanged`` is emitted
+  and the planner can reload, keep their version or see the differences;
+- a save first compares the file on disk with what was loaded (a colleague
+  may have saved meanwhile) and asks before overwriting it;
+- a lock file tells others the plan is open.
+
+The questions go through ``self.ask(kind, details) -> answer``, which shows a
+message box; tests replace it. The file logic lives in ``kpidesk.storage``.
+"""
+
+from __future__ import annotations
+
+import difflib
+import os
+import tempfile
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QCoreApplication, QFileSystemWatcher, QObject, QStandardPaths, QTimer, Signal
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QMessageBox, QPlainTextEdit, QVBoxLayout, QWidget
+
+from kpidesk import planfile
+from kpidesk.gui import signal_fix  # noqa: F401 - see signal_fix: a crash loses unsaved work
+from kpidesk.storage import lock as locks
+from kpidesk.storage import recovery
+from kpidesk.storage.atomic import SaveError
+from kpidesk.storage.disk import DiskState, read_state, stat_state
+
+AUTOSAVE_DELAY_MS = 2000
+CHANGE_SETTLE_MS = 60  # let a writer finish (write, then rename) before we look
+_isolated_recovery: str | None = None
+
+Ask = Callable[[str, dict[str, Any]], str]
+
+
+def recovery_folder() -> Path:
+    """Where recovery files live: the application's data folder, or a test folder.
+
+    ``KPIDESK_RECOVERY_DIR`` chooses the folder (tests, portable installs);
+    with ``KPIDESK_SETTINGS_ISOLATED`` (the test suite) a throw-away folder is used.
+    """
+    global _isolated_recovery
+    chosen = os.environ.get("KPIDESK_RECOVERY_DIR")
+    if chosen:
+        return Path(chosen)
+    if os.environ.get("KPIDESK_SETTINGS_ISOLATED"):
+        if _isolated_recovery is None:
+            _isolated_recovery = tempfile.mkdtemp(prefix="kpidesk-recovery-")
+        return Path(_isolated_recovery)
+    base = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.AppDataLocation)
+    return Path(base) / "recovery"
+
+
+def unified_diff(mine: str, theirs: str, name: str) -> str:
+    """The differences between the plan in the window and the file on disk."""
+    lines = difflib.unified_diff(
+        theirs.splitlines(keepends=True), mine.splitlines(keepends=True),
+        fromfile=f"{name} (on disk)", tofile=f"{name} (in this window)",
+    )
+    return "".join(line if line.endswith("\n") else line + "\n" for line in lines)
+
+
+def _single_shot(parent: QObject, interval: int) -> QTimer:
+    # Set with methods: passing singleShot=True as a constructor keyword drops a
+    # reference to Python's True in PySide6 6.12 and crashes the interpreter at exit.
+    timer = QTimer(parent)
+    timer.setSingleShot(True)
+    timer.setInterval(interval)
+    return timer
+
+
+class DiffDialog(QDialog):
+    """Shows what differs between the window's plan and the file on disk."""
+
+    def __init__(self, diff: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("Differences"))
+        layout = QVBoxLayout(self)
+        view = QPlainTextEdit(self)
+        view.setReadOnly(True)
+        view.setLineWrapMode(QPlainTextEdit.LineWrapMode.NoWrap)
+        view.setPlainText(diff or self.tr("The texts are the same."))
+        layout.addWidget(view)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
+        buttons.rejected.connect(self.reject)
+        layout.addWidget(buttons)
+        self.resize(760, 520)
+
+
+class FileGuard(QObject):
+    """Autosave, change watching and locking for one document."""
+
+    externallyChanged = Signal(str)  # the plan's file on disk changed (path)
+    recoveryWritten = Signal(str)  # a recovery file was written (its path)
+    problem = Signal(str)  # something the planner should know (autosave failed, lock lost...)
+
+    def __init__(self, document: Any, parent: QObject | None = None, *, folder: Path | None = None,
+                 widget: QWidget | None = None, delay_ms: int = AUTOSAVE_DELAY_MS) -> None:
+        super().__init__(parent)
+        self.document = document
+        self.widget = widget
+        self.recovery = recovery.RecoveryFile(folder or recovery_folder())
+        self.lock: locks.PlanLock | None = None
+        self.read_only = False
+        self.known: DiskState | None = None  # the file as last loaded or saved
+        self.notified_sha = ""  # the disk content we last told the planner about
+        self.ask: Ask = self._ask_with_dialogs
+        self.auto_prompt = True
+        self._watched: Path | None = None
+        self._quick: tuple[bool, int, int, int] | None = None
+        self._watcher = QFileSystemWatcher(self)
+        self._watcher.fileChanged.connect(self._on_disk_event)
+        self._watcher.directoryChanged.connect(self._on_disk_event)
+        self._autosave = _single_shot(self, delay_ms)
+        self._autosave.timeout.connect(self.write_recovery)
+        self._settle = _single_shot(self, CHANGE_SETTLE_MS)
+        self._settle.timeout.connect(self.check_disk)
+        document.undo_stack.indexChanged.connect(self._on_edit)
+        document.modifiedChanged.connect(self._on_modified)
+        document.planReplaced.connect(self._on_replaced)
+        document.saved.connect(self._on_saved)
+        self._on_replaced()
+
+    # ---- autosave ---------------------------------------------------------------------------
+    def _on_edit(self, *args: Any) -> None:
+        if self.document.is_modified():
+            self._autosave.start()  # restarting it: one write ~2 s after the last change
+
+    def _on_modified(self, modified: bool) -> None:
+        if modified:
+            self._autosave.start()
+        else:
+            self._autosave.stop()
+            self.recovery.remove()
+
+    def write_recovery(self) -> bool:
+        """Write the unsaved plan to the recovery file now; False (and ``problem``) on failure."""
+        if not self.document.is_modified():
+            self.recovery.remove()
+            return False
+        plan_file = self.document.plan_file
+        base = self.known.sha256 if self.known and self.known.exists else ""
+        try:
+            written = self.recovery.write(plan_file.dumps(), self.document.path,
+                                          plan_file.plan.info.get("title") or "", base)
+        except (OSError, SaveError) as exc:
+            self.problem.emit(self.tr("Unsaved changes could not be kept for recovery: {0}").format(exc))
+            return False
+        self.recoveryWritten.emit(str(written))
+        return True
+
+    # ---- what is on disk --------------------------------------------------------------------
+    def _on_replaced(self) -> None:
+        path = self.document.path
+        self.notified_sha = ""
+        self._take_disk_state(path)
+        self._watch(path)
+        self._lock(path)
+        if self.document.is_modified():
+            self._autosave.start()
+
+    def _on_saved(self, path: str) -> None:
+        self._take_disk_state(Path(path))
+        self.read_only = False
+        self._watch(Path(path))
+        self._lock(Path(path))
+        self.recovery.remove()
+
+    def _take_disk_state(self, path: Path | None) -> None:
+        self.known, _ = read_state(path) if path is not None else (None, None)
+        self._quick = self.known.quick if self.known else None
+
+    def adopt_base(self, sha256: str) -> None:
+        """After a recovery: the file counts as changed if it differs from what the crashed window read."""
+        if self.known is not None and sha256 and self.known.sha256 != sha256:
+            self.known = DiskState(True, -1, -1, -1, sha256)
+
+    def _watch(self, path: Path | None) -> None:
+        old = [*self._watcher.files(), *self._watcher.directories()]
+        if old:
+            self._watcher.removePaths(old)
+        self._watched = path
+        if path is None:
+            return
+        targets = [str(path.parent)] + ([str(path)] if path.exists() else [])
+        self._watcher.addPaths(targets)
+
+    def _on_disk_event(self, *args: Any) -> None:
+        self._settle.start()
+
+    def check_disk(self) -> bool:
+        """Compare the file with what was loaded or saved; True (and a signal) when it changed."""
+        path = self._watched
+        if path is None:
+            return False
+        if path.exists() and str(path) not in self._watcher.files():
+            self._watcher.addPath(str(path))  # a rename replaced the file: watch the new one
+        quick = stat_state(path).quick
+        if quick == self._quick:
+            return False
+        self._quick = quick
+        state, _ = read_state(path)
+        known_sha = self.known.sha256 if self.known else ""
+        if state.sha256 == known_sha or (not state.exists and not known_sha) or state.sha256 == self.notified_sha:
+            return False
+        self.notified_sha = state.sha256
+        self.externallyChanged.emit(str(path))
+        if self.auto_prompt:
+            QTimer.singleShot(0, self.resolve_external_change)
+        return True
+
+    def disk_changed(self) -> bool:
+        """Whether the file on disk differs from the one loaded or last saved here."""
+        path = self.document.path
+        if path is None or self.known is None:
+            return False
+        state, _ = read_state(path)
+        if not state.exists:
+            return False  # deleted or moved away: saving puts it back, nothing is overwritten
+        return state.sha256 != self.known.sha256
+
+    def resolve_external_change(self) -> str:
+        """Ask what to do about the changed file: "reload", "keep" (or "diff" first)."""
+        path = self.document.path
+        if path is None or not self.disk_changed():
+            return "none"
+        kind = "changed-modified" if self.document.is_modified() else "changed"
+        while True:
+            answer = self.ask(kind, {"path": str(path)})
+            if answer != "diff":
+                break
+            self.ask("diff", {"path": str(path), "diff": self.diff()})
+        if answer == "reload":
+            self.reload()
+        return answer
+
+    def diff(self) -> str:
+        path = self.document.path
+        if path is None:
+            return ""
+        _, data = read_state(path)
+        theirs = planfile.decode_bytes(data or b"", str(path)) if data is not None else ""
+        return unified_diff(self.document.plan_file.dumps(), theirs, path.name)
+
+    def reload(self) -> None:
+        """Read the file again (the planner chose the version on disk)."""
+        self.document.revert()
+
+    def before_save(self, target: Path | None = None) -> bool:
+        """Call before writing: False when the planner chose not to overwrite (or may not)."""
+        path = Path(target) if target is not None else self.document.path
+        same_file = path is not None and path == self.document.path
+        if same_file and self.read_only:
+            self.ask("read-only", {"path": str(path)})
+            return False
+        if same_file and self.disk_changed():
+            return self.ask("overwrite", {"path": str(path)}) == "overwrite"
+        return True
+
+    # ---- lock -------------------------------------------------------------------------------------
+    def check_lock(self, path: Path) -> str:
+        """Before opening ``path``: "open", "read-only" or "cancel" (asks when someone else holds it)."""
+        state, info = locks.state_of(locks.read_lock(path)), locks.read_lock(path)
+        if state is not locks.LockState.OTHER or info is None:
+            return "open"
+        return self.ask("locked", {"path": str(path), "who": info.describe()})
+
+    def open_read_only(self, read_only: bool) -> None:
+        self.read_only = read_only
+
+    def _lock(self, path: Path | None) -> None:
+        if self.lock is not None and self.lock.plan == path:
+            return
+        if self.lock is not None:
+            self.lock.release()
+            self.lock = None
+        if path is None or self.read_only:
+            return
+        self.lock = locks.PlanLock(path)
+        state, _ = self.lock.try_acquire()
+        if state is locks.LockState.OTHER:
+            self.lock.take()  # the planner chose "open anyway" (check_lock asked before opening)
+
+    # ---- the end ------------------------------------------------------------------------------------
+    def close(self) -> None:
+        """A clean end: no recovery file, no lock, no watch."""
+        self._autosave.stop()
+        self._settle.stop()
+        self.recovery.remove()
+        if self.lock is not None:
+            self.lock.release()
+            self.lock = None
+        self._watch(None)
+
+    # ---- questions -----------------------------------------------------------------------------------
+    def _ask_with_dialogs(self, kind: str, details: dict[str, Any]) -> str:
+        return ask_with_dialogs(self.widget, kind, details)
+
+
+def ask_with_dialogs(parent: QWidget | None, kind: str, details: dict[str, Any]) -> str:
+    """The message boxes behind FileGuard.ask; returns the answer's key."""
+    tr = QCoreApplication.translate
+    name = Path(details.get("path", "")).name
+    if kind == "diff":
+        DiffDialog(details.get("diff", ""), parent).exec()
+        return "close"
+    box = QMessageBox(parent)
+    box.setIcon(QMessageBox.Icon.Warning)
+    buttons: dict[Any, str] = {}
+
+    def add(text: str, role: QMessageBox.ButtonRole, answer: str) -> None:
+        buttons[box.addButton(text, role)] = answer
+
+    if kind in ("changed", "changed-modified"):
+        box.setText(tr("FileGuard", "{0} was changed by another program.").format(name))
+        if kind == "changed-modified":
+            box.setInformativeText(tr("FileGuard", "You have unsaved changes. Reload the file and lose them?"))
+        else:
+            box.setInformativeText(tr("FileGuard", "Reload it to see the new version?"))
+        add(tr("FileGuard", "Reload"), QMessageBox.ButtonRole.DestructiveRole, "reload")
+        add(tr("FileGuard", "Keep mine"), QMessageBox.ButtonRole.RejectRole, "keep")
+        add(tr("FileGuard", "Show differences"), QMessageBox.ButtonRole.HelpRole, "diff")
+    elif kind == "overwrite":
+        box.setText(tr("FileGuard", "{0} was changed by another program since you opened it.").format(name))
+        box.setInformativeText(tr("FileGuard", "Saving replaces their changes with yours."))
+        add(tr("FileGuard", "Save anyway"), QMessageBox.ButtonRole.DestructiveRole, "overwrite")
+        add(tr("FileGuard", "Cancel"), QMessageBox.ButtonRole.RejectRole, "cancel")
+    elif kind == "locked":
+        box.setText(tr("FileGuard", "{0} is open elsewhere: {1}.").format(name, details.get("who", "")))
+        box.setInformativeText(tr("FileGuard", "Changes saved by both of you would overwrite each other."))
+        add(tr("FileGuard", "Open read-only"), QMessageBox.ButtonRole.AcceptRole, "read-only")
+        add(tr("FileGuard", "Open anyway"), QMessageBox.ButtonRole.DestructiveRole, "open")
+        add(tr("FileGuard", "Cancel"), QMessageBox.ButtonRole.RejectRole, "cancel")
+    elif kind == "read-only":
+        box.setText(tr("FileGuard", "{0} was opened read-only.").format(name))
+        box.setInformativeText(tr("FileGuard", "Use Save As to keep your changes in another file."))
+        add(tr("FileGuard", "OK"), QMessageBox.ButtonRole.AcceptRole, "ok")
+    elif kind == "recover":
+        box.setIcon(QMessageBox.Icon.Question)
+        box.setText(tr("FileGuard", "kpidesk did not close properly. Unsaved changes were kept for: {0}").format(
+            details.get("names", "")))
+        add(tr("FileGuard", "Restore"), QMessageBox.ButtonRole.AcceptRole, "restore")
+        add(tr("FileGuard", "Keep for later"), QMessageBox.ButtonRole.RejectRole, "later")
+        add(tr("FileGuard", "Discard"), QMessageBox.ButtonRole.DestructiveRole, "discard")
+    box.exec()
+    return buttons.get(box.clickedButton(), "cancel")
+
+
+# ---- recovery at start ----------------------------------------------------------------------------
+def restore(document: Any, guard: FileGuard, entry: recovery.RecoveryEntry) -> bool:
+    """Put a recovered plan into ``document`` as unsaved changes; the old recovery file goes once
+    the new one is written. False (the file stays) when the text cannot be read."""
+    name = str(entry.original) if entry.original else "recovered.toml"
+    try:
+        plan_file = planfile.loads(entry.text, name, entry.original)
+    except planfile.PlanFileError as exc:
+        guard.problem.emit(str(exc))
+        return False
+    if entry.original is not None:
+        try:
+            plan_file.bom = entry.original.read_bytes().startswith(b"\xef\xbb\xbf")
+        except OSError:
+            pass
+    document.replace(plan_file, modified=True)
+    guard.adopt_base(entry.base_sha256)
+    if guard.write_recovery():
+        recovery.discard(entry)
+    return True
+
+
+def offer_recovery(ask: Ask, restore_one: Callable[[recovery.RecoveryEntry], bool],
+                   folder: Path | None = None) -> str:
+    """At start: offer what crashed windows left. "restore", "later", "discard" or "none"."""
+    entries = recovery.pending(folder or recovery_folder())
+    if not entries:
+        return "none"
+    answer = ask("recover", {"names": ", ".join(e.display_name() for e in entries), "entries": entries})
+    if answer == "restore":
+        for entry in entries:
+            restore_one(entry)
+    elif answer == "discard":
+        for entry in entries:
+            recovery.discard(entry)
+    return answer
