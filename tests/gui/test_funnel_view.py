@@ -1,0 +1,199 @@
+"""The funnel graph: bar widths from the targets, labels, clicks, highlight, themes, steady memory, clean deletion."""
+
+from __future__ import annotations
+
+import gc
+import tracemalloc
+from decimal import Decimal
+
+import pytest
+from PySide6.QtCore import QPoint, Qt, qInstallMessageHandler
+from PySide6.QtWidgets import QApplication
+
+from kpidesk import paths, planfile
+from kpidesk.gui import theme
+from kpidesk.gui.formatting import Formatter
+from kpidesk.gui.funnel_view import FLOOR, FunnelView
+from kpidesk.model.funnel import funnel_of
+
+STAGES = ["visits", "leads", "nurtured", "negotiations", "web_orders"]
+
+
+@pytest.fixture
+def plan():
+    return planfile.load(paths.templates()["btob-web"]).plan
+
+
+@pytest.fixture
+def view(qtbot):
+    widget = FunnelView()
+    qtbot.addWidget(widget)
+    widget.resize(700, 500)
+    widget.show()
+    qtbot.waitExposed(widget)
+    return widget
+
+
+def expected_widths(stages):
+    """The documented scale: linear in the target with a floor, as a share of the widest bar."""
+    widest = max(float(s.target) for s in stages)
+    return [FLOOR + (1 - FLOOR) * float(s.target) / widest for s in stages]
+
+
+def test_stages_are_drawn_widest_first_with_linear_widths(view, plan):
+    stages = funnel_of(plan)
+    view.show_stages(stages)
+    geometry = view.stage_geometry()
+    assert [metric_id for metric_id, _ in geometry] == STAGES
+    widths = [width for _, width in geometry]
+    assert all(upper > lower for upper, lower in zip(widths, widths[1:], strict=False))
+    assert widths == pytest.approx(expected_widths(stages))
+    assert widths[-1] > FLOOR  # the narrowest stage stays visible
+
+
+def test_changing_a_rate_in_the_model_changes_the_bars(view, plan):
+    view.show_stages(funnel_of(plan))
+    before = dict(view.stage_geometry())
+    plan.set_field(plan.metrics["negotiations"], "rate", Decimal("0.4"))
+    stages = funnel_of(plan)
+    view.show_stages(stages)
+    after = dict(view.stage_geometry())
+    assert [s.target for s in stages] == [2000, 200, 100, 50, 20]
+    assert after["web_orders"] < before["web_orders"]  # 20 of 2,000 visits instead of 20 of 1,600
+    assert list(after.values()) == pytest.approx(expected_widths(stages))
+
+
+def test_clicking_a_bar_or_its_label_emits_the_stage_id(qtbot, view, plan):
+    view.show_stages(funnel_of(plan), "web_orders")
+    viewport = view.plot.viewport()
+    with qtbot.waitSignal(view.stageActivated, timeout=1000) as blocker:
+        qtbot.mouseClick(viewport, Qt.MouseButton.LeftButton, pos=view.stage_center(3).toPoint())
+    assert blocker.args == ["negotiations"]
+    label = view.labels[1]
+    label_point = view.plot.mapFromScene(label.mapToScene(label.boundingRect().center()))
+    with qtbot.waitSignal(view.stageActivated, timeout=1000) as blocker:
+        qtbot.mouseClick(viewport, Qt.MouseButton.LeftButton, pos=label_point)
+    assert blocker.args == ["leads"]
+    beside_narrow_bar = view.stage_center(4).toPoint() + QPoint(-150, 0)
+    with qtbot.assertNotEmitted(view.stageActivated, wait=100):
+        qtbot.mouseClick(viewport, Qt.MouseButton.LeftButton, pos=beside_narrow_bar)
+
+
+def test_the_selected_stage_is_highlighted(view, plan):
+    stages = funnel_of(plan)
+    view.show_stages(stages, "nurtured")
+    brushes = [b.color().name() for b in view.bars._brushes]
+    assert brushes[2] != brushes[0] and len(set(brushes)) == 2
+    assert view.labels[2].toPlainText().startswith("▸")
+    view.show_stages(stages, "leads")
+    brushes = [b.color().name() for b in view.bars._brushes]
+    assert brushes[1] != brushes[2] == brushes[0]
+    assert not view.labels[2].toPlainText().startswith("▸")
+
+
+def test_labels_show_names_formatted_targets_actuals_and_rates(view, plan):
+    plan.set_field(plan.metrics["leads"], "actual", Decimal("1234"))
+    plan.set_field(plan.metrics["visits"], "name", "サイト訪問数")
+    view.show_stages(funnel_of(plan))
+    fmt = Formatter()
+    labels = [label.toPlainText() for label in view.labels[:5]]
+    assert "サイト訪問数" in labels[0] and f"{fmt.number(Decimal(1600))} visits" in labels[0]
+    assert fmt.locale.groupSeparator() in fmt.number(Decimal(1600))  # thousands are grouped
+    assert f"{fmt.number(Decimal(160))} leads" in labels[1]
+    assert fmt.number(Decimal(1234)) in labels[1] and "actual" in labels[1]
+    assert "actual" not in labels[2]
+    assert f"{fmt.percent(Decimal('1.25') / 100)} of サイト訪問数" in labels[4]  # cumulative from the first stage
+    rates = [rate.toPlainText() for rate in view.rates if rate.isVisible()]
+    assert rates == [f"↓ {fmt.percent(Decimal(r) / 100)}" for r in (10, 50, 50, 50)]
+    assert view.actuals.isVisible() and view.actuals.opts["width"][1] > 0 and view.actuals.opts["width"][2] == 0
+
+
+def test_no_funnel_shows_a_centred_hint_and_back(view, plan):
+    view.show_stages([])
+    assert view.stage_geometry() == []
+    assert view.hint.isVisible() and not view.bars.isVisible()
+    assert view.visible_texts() == [view.hint.toPlainText()]
+    view.show_stages(funnel_of(plan))
+    assert not view.hint.isVisible() and view.bars.isVisible()
+    assert len(view.visible_texts()) == 5 + 4
+
+
+def test_one_redraw_per_call_and_items_reused_when_the_funnel_shrinks(view, plan, monkeypatch):
+    calls = []
+    original = view.bars.setOpts
+    monkeypatch.setattr(view.bars, "setOpts", lambda **opts: (calls.append(1), original(**opts)))
+    view.show_stages(funnel_of(plan))
+    QApplication.processEvents()
+    assert len(calls) == 1
+    items = len(view.plot.scene().items())
+    three = funnel_of(plan)[2:]
+    view.show_stages(three, "negotiations")
+    QApplication.processEvents()
+    assert len(calls) == 2
+    assert len(view.plot.scene().items()) == items
+    assert [label.isVisible() for label in view.labels] == [True, True, True, False, False]
+    assert [metric_id for metric_id, _ in view.stage_geometry()] == STAGES[2:]
+
+
+def test_a_thousand_redraws_keep_items_and_memory_flat(view, plan):
+    first = funnel_of(plan)
+    plan.set_field(plan.metrics["negotiations"], "rate", Decimal("0.4"))
+    plan.set_field(plan.metrics["leads"], "actual", Decimal("150"))
+    second = funnel_of(plan)
+    for index in range(50):  # warm caches (fonts, glyphs, pens)
+        view.show_stages(second if index % 2 else first, STAGES[index % 5])
+        QApplication.processEvents()
+    items = len(view.plot.scene().items())
+    gc.collect()
+    tracemalloc.start()
+    start, _ = tracemalloc.get_traced_memory()
+    for index in range(1000):
+        view.show_stages(second if index % 2 else first, STAGES[index % 5])
+        QApplication.processEvents()
+    gc.collect()
+    end, peak = tracemalloc.get_traced_memory()
+    tracemalloc.stop()
+    growth = end - start
+    print(f"\n1,000 redraws: traced Python memory grew {growth / 1024:.1f} KiB (peak {peak / 1024:.1f} KiB)")
+    assert len(view.plot.scene().items()) == items
+    assert growth < 1024 * 1024  # a leak of even 1 KiB per redraw would pass this bound
+
+
+def test_palette_changes_recolour_the_graph(view, plan):
+    view.show_stages(funnel_of(plan), "leads")
+    light = view.palette()
+    dark = theme.dark_palette()
+    view.setPalette(dark)
+    base = dark.color(dark.ColorRole.Base)
+    assert view.plot.backgroundBrush().color() == base
+    assert view.labels[0].color == dark.color(dark.ColorRole.Text)
+    assert view.bars._brushes[0].color() != view.bars._brushes[1].color()
+    view.setPalette(light)
+    assert view.plot.backgroundBrush().color() == light.color(light.ColorRole.Base)
+
+
+def test_the_view_is_deleted_without_warnings(qtbot, plan, capfd):
+    messages = []
+    previous = qInstallMessageHandler(lambda mode, context, text: messages.append(text))
+    try:
+        widget = FunnelView()
+        widget.resize(600, 400)
+        widget.show()
+        qtbot.waitExposed(widget)
+        widget.show_stages(funnel_of(plan), "leads")
+        widget.grab()
+        widget.close()
+        with qtbot.waitSignal(widget.destroyed, timeout=1000):
+            widget.deleteLater()
+        del widget
+        gc.collect()
+        other = FunnelView()  # a new view paints without touching the old scene
+        qtbot.addWidget(other)
+        other.show_stages(funnel_of(plan))
+        other.grab()
+        QApplication.processEvents()
+    finally:
+        qInstallMessageHandler(previous)
+    err = capfd.readouterr().err
+    assert "already deleted" not in err and "Traceback" not in err
+    assert [m for m in messages if "propagateSizeHints" not in m] == []  # the offscreen platform's own notice
