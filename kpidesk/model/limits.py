@@ -10,3 +10,6 @@ MAX_NAME_LENGTH = 200
 MAX_ID_LENGTH = 64
 MAX_FORMULA_LENGTH = 1_000
 MAX_ABS_AMOUNT = Decimal(10) ** 15
+#: TOML shapes no plan needs, refused before parsing (deep dotted keys are quadratic to parse).
+MAX_KEY_PARTS = 16
+MAX_NESTING = 32

@@ -11,7 +11,17 @@ import re
 import tomllib
 from typing import Any
 
-from kpidesk.model.limits import MAX_DEPTH, MAX_FILE_BYTES, MAX_ID_LENGTH, MAX_METRICS, MAX_TEXT_LENGTH
+from kpidesk.model.limits import (
+    MAX_DEPTH,
+    MAX_FILE_BYTES,
+    MAX_FORMULA_LENGTH,
+    MAX_ID_LENGTH,
+    MAX_KEY_PARTS,
+    MAX_METRICS,
+    MAX_NAME_LENGTH,
+    MAX_NESTING,
+    MAX_TEXT_LENGTH,
+)
 from kpidesk.model.metric import ID_PATTERN, Kind, Metric, Relation
 from kpidesk.model.plan import Plan
 from kpidesk.planfile import codec
@@ -21,6 +31,10 @@ from kpidesk.planfile.locate import SourceMap, TablePositions, scan
 
 _TOML_POSITION = re.compile(r"\(at line (\d+), column (\d+)\)")
 _TOML_END = re.compile(r"\(at end of document\)")
+_KEY_PART = r"""(?:[\w-]+|"[^"\n]*"|'[^'\n]*')"""
+#: A run of MAX_KEY_PARTS + 1 or more dotted key parts (anchored at the run's start: linear time).
+_DOTTED_RUN = re.compile(rf"(?<![\w\"'.-]){_KEY_PART}(?:[ \t]*\.[ \t]*{_KEY_PART}){{{MAX_KEY_PARTS},}}")
+_OPEN_RUN = re.compile(rf"[\[{{](?:[ \t\r\n]*[\[{{]){{{MAX_NESTING},}}")
 
 
 def decode_bytes(data: bytes, filename: str) -> str:
@@ -39,6 +53,34 @@ def decode_bytes(data: bytes, filename: str) -> str:
         raise PlanFileError(filename, [Problem(line, column, "the file is not UTF-8 text")]) from None
 
 
+def _position(text: str, index: int) -> tuple[int, int]:
+    line_start = text.rfind("\n", 0, index) + 1
+    return text.count("\n", 0, index) + 1, index - line_start + 1
+
+
+def prescan(text: str, filename: str) -> None:
+    """Refuse, before parsing, shapes that no plan has and that make TOML parsers slow or deep.
+
+    A key of thousands of dotted parts takes the standard library's parser
+    quadratic time (10,000 parts: seconds; 100,000: minutes and gigabytes);
+    brackets nested hundreds deep only exhaust the parser's recursion.
+    """
+    if len(text) > MAX_FILE_BYTES:
+        raise PlanFileError(filename, [Problem(1, 1, f"the text is {len(text):,} characters, over the limit of "
+                                                     f"{MAX_FILE_BYTES:,}")])
+    for match in _DOTTED_RUN.finditer(text):
+        after = text[match.end(): match.end() + 64].lstrip(" \t")
+        if after[:1] in ("=", "]"):
+            line, column = _position(text, match.start())
+            raise PlanFileError(filename, [Problem(line, column, f"a key with more than {MAX_KEY_PARTS} dotted "
+                                                                 "parts; a plan needs at most 3 (metric.actuals.X)")])
+    match = _OPEN_RUN.search(text)
+    if match:
+        line, column = _position(text, match.start())
+        raise PlanFileError(filename, [Problem(line, column, f"brackets nested more than {MAX_NESTING} levels deep "
+                                                             "(the limit)")])
+
+
 def parse_toml(text: str, filename: str) -> dict[str, Any]:
     try:
         return tomllib.loads(text)
@@ -55,7 +97,8 @@ def parse_toml(text: str, filename: str) -> dict[str, Any]:
         reason = _TOML_POSITION.sub("", _TOML_END.sub("", message)).strip()
         raise PlanFileError(filename, [Problem(line, column, f"not valid TOML: {reason}")]) from None
     except RecursionError:
-        raise PlanFileError(filename, [Problem(1, 1, "not valid TOML: nested too deeply")]) from None
+        raise PlanFileError(filename, [Problem(1, 1, f"not valid TOML: nested more than {MAX_NESTING} levels "
+                                                     "deep (the limit)")]) from None
 
 
 class _Reader:
@@ -176,6 +219,10 @@ class _Reader:
         if not isinstance(name, str) or not name.strip():
             self.problem(pos.value("name"), f"metric {metric_id!r}: a name (text in quotes) is required", "name")
             return None
+        if len(name) > MAX_NAME_LENGTH:
+            self.problem(pos.value("name"), f"metric {metric_id!r}, name: longer than {MAX_NAME_LENGTH:,} characters",
+                         "name")
+            return None
         metric = Metric(id=metric_id, name=name)
         for key, reader in self._field_readers():
             if key not in entry:
@@ -229,6 +276,8 @@ class _Reader:
             from kpidesk.model import formula as formulas
 
             value = codec.read_text(raw)
+            if len(value) > MAX_FORMULA_LENGTH:
+                raise FieldError(f"longer than {MAX_FORMULA_LENGTH:,} characters")
             try:
                 formulas.parse(value)
             except formulas.FormulaError as exc:
@@ -307,6 +356,7 @@ class _Reader:
 
 def read_plan(text: str, filename: str) -> tuple[Plan, SourceMap]:
     """Parse plan text; raises PlanFileError with every problem found."""
+    prescan(text, filename)
     data = parse_toml(text, filename)
     positions = scan(text)
     return _Reader(data, positions, filename).read(), positions
