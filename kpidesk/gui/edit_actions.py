@@ -53,9 +53,7 @@ class EditActions(QObject):
                 self.select(new_id, True)
             return
         if metric_id is not None:
-            run(metric_id)
-            if self.document.metric(metric_id) is not None:
-                self.select(metric_id, False)
+            run(metric_id)  # a moved metric stays current: Qt moves the current index with it
 
     def _add_child(self, metric_id: str) -> None:
         new_id = self.document.add_metric(metric_id)

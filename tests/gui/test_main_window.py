@@ -1,0 +1,189 @@
+"""The window end to end: typing in the tree, keyboard edits, undo, files and errors."""
+
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QLineEdit, QMessageBox
+
+from kpidesk import planfile
+from kpidesk.gui.main_window import MainWindow
+from kpidesk.gui.tree_model import Column
+
+
+class FunnelRecorder:
+    """Stands in for the funnel graph: records what the window shows in it."""
+
+    def __init__(self) -> None:
+        self.calls = []
+
+    def show_stages(self, stages, selected_id):
+        self.calls.append(([(s.metric.id, s.target) for s in stages], selected_id))
+
+
+@pytest.fixture
+def window(qtbot):
+    win = MainWindow()
+    win.document.new("btob-web")
+    # closing after the test must not ask about unsaved changes
+    qtbot.addWidget(win, before_close_func=lambda w: setattr(w.files, "maybe_save", lambda: True))
+    win.show()
+    win.funnel = FunnelRecorder()  # the window only calls show_stages on it
+    return win
+
+
+def index(win, metric_id, column=0):
+    return win.model.index_of(win.document.plan.metrics[metric_id], column)
+
+
+def cell(win, metric_id, column):
+    return win.model.data(index(win, metric_id, column))
+
+
+def type_into_cell(qtbot, win, metric_id, column, text):
+    """Open the view's editor on the cell, put ``text`` in it and press Enter."""
+    target = index(win, metric_id, column)
+    win.tree.setCurrentIndex(target)
+    win.tree.edit(target)
+    editor = win.tree.viewport().findChild(QLineEdit)
+    assert editor is not None and editor.isVisible()
+    editor.setText(text)
+    commit(qtbot, win, editor)
+
+
+def commit(qtbot, win, editor):
+    """Enter in an editor commits through a queued call: wait until the editor is gone."""
+    qtbot.keyClick(editor, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: win.tree.state() != win.tree.State.EditingState, timeout=2000)
+
+
+def test_typing_a_rate_changes_targets_and_funnel_and_undo_restores(qtbot, window):
+    funnel = window.funnel
+    type_into_cell(qtbot, window, "negotiations", Column.EDGE, "40")
+    assert cell(window, "negotiations", Column.EDGE) == "40%"
+    assert cell(window, "negotiations", Column.TARGET) == "50"
+    assert cell(window, "visits", Column.TARGET) == "2,000"
+    stages, selected = funnel.calls[-1]
+    assert dict(stages)["visits"] == 2000 and selected == "negotiations"
+    shown = len(funnel.calls)
+    assert window.isWindowModified()
+    assert window.edits.undo.text() == "&Undo Set rate of Negotiations"
+    window.edits.undo.trigger()
+    assert len(funnel.calls) == shown + 1, "the funnel is told once per action"
+    assert cell(window, "visits", Column.TARGET) == "1,600"
+    assert dict(funnel.calls[-1][0])["visits"] == 1600
+    assert not window.isWindowModified()
+
+
+def test_bad_text_in_a_cell_is_refused_with_a_message(qtbot, window):
+    type_into_cell(qtbot, window, "visits", Column.TARGET, "many")
+    assert "many" in window.statusBar().currentMessage()
+    assert cell(window, "visits", Column.TARGET) == "1,600"
+    assert window.document.undo_stack.count() == 0
+
+
+def test_add_rename_move_and_delete_by_keyboard(qtbot, window, monkeypatch):
+    tree, plan = window.tree, window.document.plan
+    window.select("leads")
+    qtbot.keyClick(tree, Qt.Key.Key_Insert)  # add a child, its name open for editing
+    new_id = window.current_id()
+    assert plan.metrics[new_id].parent.id == "leads"
+    editor = tree.viewport().findChild(QLineEdit)
+    editor.setText("広告からの訪問")
+    commit(qtbot, window, editor)
+    assert cell(window, new_id, Column.NAME) == "広告からの訪問"
+    tree.setFocus()
+    qtbot.keyClick(tree, Qt.Key.Key_Up, Qt.KeyboardModifier.ControlModifier)
+    assert [m.id for m in plan.metrics["leads"].children] == [new_id, "visits"]
+    qtbot.keyClick(tree, Qt.Key.Key_Tab)  # nothing above it to indent under: refused quietly
+    qtbot.keyClick(tree, Qt.Key.Key_Down, Qt.KeyboardModifier.ControlModifier)
+    qtbot.keyClick(tree, Qt.Key.Key_Tab)  # indent under visits
+    assert plan.metrics[new_id].parent.id == "visits"
+    qtbot.keyClick(tree, Qt.Key.Key_Backtab, Qt.KeyboardModifier.ShiftModifier)
+    assert plan.metrics[new_id].parent.id == "leads" and plan.metrics[new_id].row == 1
+    qtbot.keyClick(tree, Qt.Key.Key_Return)  # a sibling below
+    sibling = window.current_id()
+    assert plan.metrics[sibling].parent.id == "leads" and plan.metrics[sibling].row == 2
+    tree.closePersistentEditor(tree.currentIndex())
+    qtbot.keyClick(tree, Qt.Key.Key_Escape)
+    qtbot.keyClick(tree, Qt.Key.Key_Delete)
+    assert sibling not in plan.metrics
+    asked = []
+    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: asked.append(a[2]) or QMessageBox.StandardButton.No)
+    window.select("nurtured")
+    qtbot.keyClick(tree, Qt.Key.Key_Delete)
+    assert "nurtured" in plan.metrics and "Nurtured leads" in asked[0]
+    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Yes)
+    qtbot.keyClick(tree, Qt.Key.Key_Delete)
+    assert "nurtured" not in plan.metrics and "visits" not in plan.metrics
+    count = window.document.undo_stack.count()
+    for _ in range(count):
+        window.edits.undo.trigger()
+    assert [m.id for m in plan.walk()] == ["sales", "orders", "web_orders", "negotiations", "nurtured", "leads",
+                                           "visits", "unit_price"]
+
+
+def test_save_and_reopen_gives_the_same_plan(qtbot, window, tmp_path):
+    window.document.set_rate("negotiations", "40")
+    window.document.set_field("leads", "notes", "資料請求とメルマガ登録")
+    path = tmp_path / "plan.toml"
+    window.document.save_as(path)
+    assert not window.isWindowModified() and "plan.toml" in window.windowTitle()
+    reopened = planfile.load(path).plan
+    original = window.document.plan
+    assert [(m.id, m.parent.id if m.parent else None, m.computed.target, m.rate, m.notes) for m in reopened.walk()] \
+        == [(m.id, m.parent.id if m.parent else None, m.computed.target, m.rate, m.notes) for m in original.walk()]
+    assert window.open_file(path)
+    assert window.document.plan.metrics["leads"].notes == "資料請求とメルマガ登録"
+
+
+def test_a_broken_file_shows_the_error_and_keeps_the_plan(qtbot, window, tmp_path, monkeypatch):
+    window.document.set_rate("negotiations", "40")
+    broken = tmp_path / "broken.toml"
+    broken.write_text('[plan]\ntitle = "x"\n\n[[metric]]\nid = "a"\nname = \n', encoding="utf-8")
+    shown = []
+    monkeypatch.setattr(QMessageBox, "critical", lambda parent, title, text, *a: shown.append(text))
+    assert not window.files.open_file(broken, ask=False)
+    assert f"{broken}:6:" in shown[0]
+    assert window.document.plan.metrics["negotiations"].rate == planfile.loads(
+        "[[metric]]\nid='x'\nname='x'\nrate='40%'\n").plan.metrics["x"].rate
+    assert window.document.undo_stack.count() == 1
+
+
+def test_close_asks_about_unsaved_changes(qtbot, window, monkeypatch):
+    window.document.rename("sales", "売上")
+    answers = [QMessageBox.StandardButton.Cancel]
+    monkeypatch.setattr(QMessageBox, "warning", lambda *a, **k: answers.pop())
+    assert not window.close()
+    assert window.isVisible()
+    monkeypatch.setattr(QMessageBox, "warning", lambda *a, **k: QMessageBox.StandardButton.Discard)
+    assert window.close()
+
+
+def test_detail_panel_typing_is_one_undo_step(qtbot, window):
+    window.select("leads")
+    owner = window.detail.fields["owner"]
+    for text in ("コ", "コン", "コンテンツ班"):
+        owner.setText(text)
+        owner.textEdited.emit(text)
+        window.detail.commit()
+    assert window.document.plan.metrics["leads"].owner == "コンテンツ班"
+    assert window.document.undo_stack.count() == 1
+    window.edits.undo.trigger()
+    assert window.document.plan.metrics["leads"].owner == "Content team"
+    assert owner.text() == "Content team"
+
+
+def test_a_dropped_plan_file_opens(qtbot, window, tmp_path):
+    from PySide6.QtCore import QMimeData, QPoint, QUrl
+    from PySide6.QtGui import QDropEvent
+
+    path = tmp_path / "dropped.toml"
+    path.write_text('[plan]\ntitle = "Dropped"\n\n[[metric]]\nid = "a"\nname = "A"\n', encoding="utf-8")
+    data = QMimeData()
+    data.setUrls([QUrl.fromLocalFile(str(path))])
+    event = QDropEvent(QPoint(5, 5), Qt.DropAction.CopyAction, data, Qt.MouseButton.NoButton,
+                       Qt.KeyboardModifier.NoModifier)
+    window.dropEvent(event)
+    qtbot.waitUntil(lambda: window.document.path == Path(path))
+    assert [m.name for m in window.document.plan.walk()] == ["A"]
