@@ -95,7 +95,7 @@ class DetailPanel(QScrollArea):
         for name in TEXT_FIELDS:
             text_edit = _PlainText(self.commit)
             text_edit.setMinimumHeight(44)
-            text_edit.setMaximumHeight(110)
+            text_edit.setMaximumHeight(80)
             text_edit.textChanged.connect(lambda n=name: self._edited(n))
             self.fields[name] = text_edit
         order = ("unit", "kind", "relation", "owner", "source", "interval")

@@ -269,15 +269,20 @@ class MainWindow(QMainWindow):
         store = settings()
         geometry = store.value("window/geometry")
         if geometry is None or not self.restoreGeometry(geometry):
-            self.resize(1280, 720)
-        for key, widget, sizes in (("window/splitter", self.splitter, [780, 580]),
-                                   ("window/right", self.right, [380, 320])):
+            screen = self.screen().availableGeometry()
+            self.resize(min(1600, int(screen.width() * 0.94)), min(1000, int(screen.height() * 0.9)))
+        width, height = self.width(), self.height()
+        tree_width = max(780, int(width * 0.58))
+        for key, widget, sizes in (("window/splitter", self.splitter, [tree_width, width - tree_width]),
+                                   ("window/right", self.right, [int(height * 0.5), int(height * 0.5)])):
             state = store.value(key)
             if state is None or not widget.restoreState(state):
                 widget.setSizes(sizes)
         header = store.value("window/columns")
-        if header is not None:
-            self.tree.header().restoreState(header)
+        if header is None or not self.tree.header().restoreState(header):
+            spare = tree_width - self.tree.header().length() - 24
+            if spare > 0:  # a wide window: room for long names
+                self.tree.setColumnWidth(Column.NAME, self.tree.columnWidth(Column.NAME) + spare)
         mode = str(store.value("theme", theme.SYSTEM))
         for action in self.theme_group.actions():
             action.setChecked(action.data() == mode)

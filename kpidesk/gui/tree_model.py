@@ -147,7 +147,7 @@ class PlanTreeModel(QAbstractItemModel):
         if column == Column.ACTUAL:
             return fmt.amount(metric, metric.actual, currency)
         progress = self.progress(metric)
-        return fmt.percent(Decimal(str(round(progress, 4)))) if progress is not None else ""
+        return fmt.percent(Decimal(str(round(progress, 3)))) if progress is not None else ""
 
     @staticmethod
     def progress(metric: Metric) -> float | None:
