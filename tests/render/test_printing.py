@@ -1,0 +1,91 @@
+"""File > Print, Print Preview and Export in the main window (printing goes to PDF: no CUPS here)."""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+
+import pytest
+from PySide6.QtPrintSupport import QPrintDialog, QPrinter, QPrintPreviewWidget
+from PySide6.QtWidgets import QDialog, QFileDialog
+
+from kpidesk.render.printing import PrintActions, install_print_actions
+
+
+@pytest.fixture
+def window(qtbot, monkeypatch):
+    from kpidesk.gui.main_window import MainWindow
+
+    window = MainWindow()
+    window.document.new()
+    monkeypatch.setattr(window, "maybe_save", lambda: True)  # closing after an edit must not ask
+    qtbot.addWidget(window)
+    return window
+
+
+def menu_texts(menu) -> list[str]:
+    return [action.text() for action in menu.actions()]
+
+
+def test_actions_land_in_the_file_menu_before_close(window):
+    actions = install_print_actions(window)
+    texts = menu_texts(window.file_menu)
+    for action in (actions.preview_action, actions.print_action, actions.export_menu.menuAction()):
+        assert action.text() in texts
+    assert texts.index(actions.print_action.text()) < len(texts) - 1  # not after Close
+    assert len(actions.export_menu.actions()) == 5
+
+
+def _pages(path) -> int:
+    out = subprocess.run(["pdfinfo", str(path)], capture_output=True, text=True, check=True).stdout
+    return int(next(line.split()[-1] for line in out.splitlines() if line.startswith("Pages:")))
+
+
+@pytest.mark.skipif(not shutil.which("pdfinfo"), reason="needs pdfinfo (poppler-utils)")
+def test_print_follows_the_options_and_edits_of_the_open_plan(window, tmp_path, monkeypatch):
+    actions: PrintActions = install_print_actions(window)
+    out = tmp_path / "printed.pdf"
+    actions.printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
+    actions.printer.setOutputFileName(str(out))
+    monkeypatch.setattr(QPrintDialog, "exec", lambda self: QDialog.DialogCode.Accepted)
+    actions.with_funnel.setChecked(True)
+    actions.with_table.setChecked(True)
+    assert window.document.rename("visits", "Sessions on the product site")
+    assert actions.print_plan()
+    assert _pages(out) == 3
+    text = subprocess.run(["pdftotext", "-raw", str(out), "-"], capture_output=True, text=True).stdout
+    assert "Sessions on the product site" in " ".join(text.split())
+    actions.with_funnel.setChecked(False)
+    assert actions.print_plan() and _pages(out) == 2
+
+
+def test_preview_shows_the_packets_pages(window, qtbot):
+    actions = install_print_actions(window)
+    actions.with_funnel.setChecked(False)
+    actions.with_table.setChecked(True)
+    dialog = actions.preview_dialog()
+    dialog.show()  # the preview asks for its pages when shown
+    preview = dialog.findChild(QPrintPreviewWidget)
+    qtbot.waitUntil(lambda: preview.pageCount() == 2)  # the tree, then the table
+    actions.with_table.setChecked(False)
+    preview.updatePreview()
+    qtbot.waitUntil(lambda: preview.pageCount() == 1)
+    dialog.close()
+
+
+def test_exports_write_the_files_the_planner_names(window, tmp_path, monkeypatch):
+    actions = install_print_actions(window)
+    names = iter([tmp_path / "t.pdf", tmp_path / "t.png", tmp_path / "t.svg", tmp_path / "f.png", tmp_path / "m.csv"])
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *args, **kwargs: (str(next(names)), ""))
+    written = [actions.export_pdf(), actions.export_png(), actions.export_svg(), actions.export_funnel_png(),
+               actions.export_csv()]
+    for name in written:
+        assert name is not None and (tmp_path / name).stat().st_size > 100
+    assert (tmp_path / "m.csv").read_bytes().startswith(b"\xef\xbb\xbf")
+
+
+def test_cancelled_export_writes_nothing(window, tmp_path, monkeypatch):
+    actions = install_print_actions(window)
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *args, **kwargs: ("", ""))
+    assert actions.export_pdf() is None
+    assert list(tmp_path.iterdir()) == []
