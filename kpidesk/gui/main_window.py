@@ -49,6 +49,9 @@ class MainWindow(QMainWindow):
         self.splitter.addWidget(self.right)
         self.splitter.setStretchFactor(0, 3)
         self.splitter.setStretchFactor(1, 2)
+        self.splitter.setCollapsible(0, False)
+        self.splitter.setCollapsible(1, False)
+        self._fit_names = False  # widen the name column to its content (no width saved yet)
         self.setCentralWidget(self.splitter)
         self.setAcceptDrops(True)
         self.files = FileActions(self, self.document)
@@ -140,6 +143,10 @@ class MainWindow(QMainWindow):
 
     def _plan_replaced(self) -> None:
         self.tree.expandAll()
+        if self._fit_names:
+            wanted = min(360, self.tree.sizeHintForColumn(Column.NAME) + 16)
+            if wanted > self.tree.columnWidth(Column.NAME):
+                self.tree.setColumnWidth(Column.NAME, wanted)
         kgi = self.document.plan.kgi
         if kgi is not None:
             self.select(kgi.id)
@@ -272,7 +279,7 @@ class MainWindow(QMainWindow):
             screen = self.screen().availableGeometry()
             self.resize(min(1600, int(screen.width() * 0.94)), min(1000, int(screen.height() * 0.9)))
         width, height = self.width(), self.height()
-        tree_width = max(780, int(width * 0.58))
+        tree_width = int(width * 0.58)
         for key, widget, sizes in (("window/splitter", self.splitter, [tree_width, width - tree_width]),
                                    ("window/right", self.right, [int(height * 0.5), int(height * 0.5)])):
             state = store.value(key)
@@ -283,6 +290,7 @@ class MainWindow(QMainWindow):
             spare = tree_width - self.tree.header().length() - 24
             if spare > 0:  # a wide window: room for long names
                 self.tree.setColumnWidth(Column.NAME, self.tree.columnWidth(Column.NAME) + spare)
+            self._fit_names = True
         mode = str(store.value("theme", theme.SYSTEM))
         for action in self.theme_group.actions():
             action.setChecked(action.data() == mode)

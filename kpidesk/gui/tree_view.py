@@ -118,6 +118,7 @@ class MetricTreeView(QTreeView):
         self.setDropIndicatorShown(True)
         self.setDefaultDropAction(Qt.DropAction.MoveAction)
         self.setExpandsOnDoubleClick(False)
+        self.setIndentation(16)
         self.header().setStretchLastSection(False)
         self.header().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         self._fade = QTimer(self)

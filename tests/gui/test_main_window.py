@@ -4,7 +4,8 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QLineEdit, QMessageBox
+from PySide6.QtGui import QPalette
+from PySide6.QtWidgets import QApplication, QLineEdit, QMessageBox
 
 from kpidesk import planfile
 from kpidesk.gui.main_window import MainWindow
@@ -187,3 +188,16 @@ def test_a_dropped_plan_file_opens(qtbot, window, tmp_path):
     window.dropEvent(event)
     qtbot.waitUntil(lambda: window.document.path == Path(path))
     assert [m.name for m in window.document.plan.walk()] == ["A"]
+
+
+def test_dark_theme_is_remembered_and_mutes_derived_values(qtbot, window):
+    from kpidesk.gui.settings import settings
+
+    light_muted = window.model.muted.name()
+    window.set_theme("dark")
+    try:
+        assert settings().value("theme") == "dark"
+        assert window.model.muted.name() != light_muted
+        assert QApplication.palette().color(QPalette.ColorRole.Window).lightness() < 100
+    finally:
+        window.set_theme("light")

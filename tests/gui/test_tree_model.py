@@ -4,7 +4,7 @@ import pytest
 from PySide6.QtCore import QModelIndex, Qt
 
 from kpidesk.gui.document import Document
-from kpidesk.gui.tree_model import Column, FlashRole, PlanTreeModel
+from kpidesk.gui.tree_model import Column, FlashRole, KgiRole, PlanTreeModel
 
 
 @pytest.fixture
@@ -113,3 +113,15 @@ def test_replacing_the_plan_resets_the_model(qtbot, doc, model):
     with qtbot.waitSignal(model.modelReset):
         doc.new(None)
     assert model.rowCount() == 1 and model.data(model.index(0, 0)) == "Goal"
+
+
+def test_kgi_and_plan_info_are_one_undo_step_each(doc, model):
+    assert model.data(find(model, "web_orders"), KgiRole)
+    assert doc.set_kgi("orders")
+    assert model.data(find(model, "orders"), KgiRole) and not model.data(find(model, "web_orders"), KgiRole)
+    assert doc.set_plan_info({"title": "FY2027", "currency": "USD"})
+    assert doc.plan.info["currency"] == "USD"
+    assert doc.undo_stack.count() == 2
+    doc.undo_stack.undo()
+    doc.undo_stack.undo()
+    assert doc.plan.info["title"] == "Web orders FY2026" and model.data(find(model, "web_orders"), KgiRole)
