@@ -201,3 +201,38 @@ def test_dark_theme_is_remembered_and_mutes_derived_values(qtbot, window):
         assert QApplication.palette().color(QPalette.ColorRole.Window).lightness() < 100
     finally:
         window.set_theme("light")
+
+
+def test_new_from_a_template_or_empty(qtbot, window, monkeypatch):
+    from PySide6.QtWidgets import QInputDialog
+
+    monkeypatch.setattr(QInputDialog, "getItem", lambda parent, title, label, items, *a: (items[0], True))
+    assert window.files.new_plan()
+    assert [m.name for m in window.document.plan.walk()] == ["Goal"]
+    assert window.document.path is None and not window.isWindowModified()
+    monkeypatch.setattr(QInputDialog, "getItem", lambda parent, title, label, items, *a: (items[1], True))
+    assert window.files.new_plan()
+    assert "web_orders" in window.document.plan.metrics
+
+
+def test_revert_drops_unsaved_changes(qtbot, window, tmp_path, monkeypatch):
+    path = tmp_path / "plan.toml"
+    window.document.save_as(path)
+    window.document.set_target("visits", "3000")
+    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Yes)
+    assert window.files.revert()
+    assert window.document.plan.metrics["visits"].target is None
+    assert not window.isWindowModified() and window.document.undo_stack.count() == 0
+
+
+def test_column_widths_and_splitter_are_remembered(qtbot, window):
+    window.tree.setColumnWidth(Column.UNIT, 151)
+    window.splitter.setSizes([500, 700])
+    sizes = window.splitter.sizes()
+    window.close()
+    again = MainWindow()
+    qtbot.addWidget(again)
+    again.show()
+    assert again.size() == window.size()
+    assert again.tree.columnWidth(Column.UNIT) == 151
+    assert again.splitter.sizes() == sizes
