@@ -219,6 +219,7 @@ class Engine:
     def _assign_root(self, root: Metric) -> None:
         computed = root.computed
         computed.required = None
+        computed.rate = None  # a root has no edge upwards (also one that was a child until a move)
         computed.target = root.target if root.target is not None else computed.forward
         self._edge_findings.pop(root, None)
 
