@@ -33,6 +33,8 @@ class Chunk:
     name: str = ""  # header name: "metric", "plan", another table, or "" for the head
     metric_id: str | None = None
     values: dict[str, Any] = field(default_factory=dict)  # decoded values, for comparing
+    dropped: dict[str, Any] = field(default_factory=dict)  # deleted keys' items: an undo gets the comment back
+    lost_ending: str = ""  # blank lines taken off while the chunk ended the file
 
 
 def _unwrap(item: Any) -> Any:
@@ -70,11 +72,13 @@ def _split(text: str, positions: SourceMap) -> list[Chunk]:
     return chunks
 
 
-def _set_key(table: Table, key: str, wanted: Any) -> None:
+def _set_key(table: Table, key: str, wanted: Any, dropped: dict[str, Any] | None = None) -> None:
     """Bring one key of a tomlkit table in line with ``wanted`` (None: absent)."""
     present = key in table
+    dropped = {} if dropped is None else dropped
     if wanted is None or (not present and codec.DEFAULTS.get(key) == wanted):
         if present:
+            dropped[key] = table.item(key)
             del table[key]
         return
     if present:
@@ -82,7 +86,9 @@ def _set_key(table: Table, key: str, wanted: Any) -> None:
         if codec.decode(key, stored) != wanted:
             table[key] = codec.encode(key, wanted, stored)
         return
-    item = codec.encode(key, wanted)
+    item = dropped.pop(key, None)
+    if item is None or codec.decode(key, _unwrap(item)) != wanted:
+        item = codec.encode(key, wanted)
     order = codec.METRIC_KEYS
     previous = [k for k in order[: order.index(key)] if k in table and k != "actuals"]
     if previous and key != "actuals":
@@ -168,6 +174,23 @@ def _order(existing: list[str], plan: Plan) -> list[str]:
     return sequence
 
 
+def _shape_of_file(chunks: list[Chunk]) -> dict[str, tuple[str | None, int]]:
+    """Each metric's parent and row, as the file lists them."""
+    shape: dict[str, tuple[str | None, int]] = {}
+    counts: dict[str | None, int] = {}
+    for chunk in chunks:
+        if chunk.metric_id is not None:
+            parent = chunk.values.get("parent")
+            parent = parent if isinstance(parent, str) else None
+            shape[chunk.metric_id] = (parent, counts.get(parent, 0))
+            counts[parent] = counts.get(parent, 0) + 1
+    return shape
+
+
+def _shape_of_plan(plan: Plan) -> dict[str, tuple[str | None, int]]:
+    return {m.id: (m.parent.id if m.parent else None, m.row) for m in plan.metrics.values()}
+
+
 class PlanWriter:
     """Keeps a plan file's text in chunks and brings them in line with the plan."""
 
@@ -183,6 +206,12 @@ class PlanWriter:
             elif chunk.name == "plan":
                 chunk.values = dict(data.get("plan", {}))
         self.head_keys = set(data) - {"plan", "metric"}
+        #: Chunks of metrics that were deleted: an undone delete gets its comments and layout back.
+        self.removed: dict[str, Chunk] = {}
+        #: The file's own order of metrics; every save derives the order from it, so undoing
+        #: a move puts the tables back where they were.
+        self.home = [c.metric_id for c in self.chunks if c.metric_id is not None]
+        self.home_shape = _shape_of_file(self.chunks)
 
     # ---- plan-level ------------------------------------------------------------
     def _write_info(self, plan: Plan) -> None:
@@ -202,8 +231,12 @@ class PlanWriter:
                 if key in table:
                     del table[key]
             elif key not in table or _unwrap(table[key]) != value:
-                table[key] = (tomlkit.string(value, multiline="\n" in value)
-                              if isinstance(value, str) else value)
+                item = tomlkit.string(value, multiline="\n" in value) if isinstance(value, str) else tomlkit.item(value)
+                previous = [k for k in INFO_FIELDS[: INFO_FIELDS.index(key)] if k in table]
+                if key not in table and previous and previous[-1] != list(table)[-1]:
+                    table.value._insert_after(previous[-1], key, item)  # back in its place (an undone delete)
+                else:
+                    table[key] = item
         chunk.text = document.as_string()
         chunk.values = dict(_unwrap(table))
 
@@ -225,7 +258,7 @@ class PlanWriter:
         document = tomlkit.parse(chunk.text)
         table = document["metric"][0]
         for key in keys:
-            _set_key(table, key, wanted[key])
+            _set_key(table, key, wanted[key], chunk.dropped)
         chunk.text = document.as_string()
         chunk.values = _decoded(_unwrap(table))
 
@@ -237,6 +270,9 @@ class PlanWriter:
         fresh: set[str] = set()
         for metric in plan.walk():
             chunk = by_id.get(metric.id)
+            if chunk is None and metric.id in self.removed:
+                chunk = by_id[metric.id] = self.removed.pop(metric.id)
+                fresh.add(metric.id)  # placed like a new table, with a blank line around it
             if chunk is None:
                 text = render_metric(metric)
                 by_id[metric.id] = Chunk(text, "metric", metric.id, _decoded(tomllib.loads(text)["metric"][0]))
@@ -244,13 +280,20 @@ class PlanWriter:
             else:
                 self._update_metric(chunk, metric)
         existing = [c.metric_id for c in self.chunks if c.metric_id is not None]
-        order = _order(existing, plan)
+        if _shape_of_plan(plan) == self.home_shape:
+            order = list(self.home)  # the tree is as the file has it (every edit undone)
+        else:
+            order = _order(existing, plan)
         if order != existing:
             self._rearrange(order, by_id, fresh)
         return "".join(chunk.text for chunk in self.chunks)
 
     def _rearrange(self, order: list[str], by_id: dict[str, Chunk], fresh: set[str]) -> None:
         """Put metric chunks in ``order`` in the metric slots; other tables stay."""
+        wanted = set(order)
+        for chunk in self.chunks:
+            if chunk.metric_id is not None and chunk.metric_id not in wanted:
+                self.removed[chunk.metric_id] = chunk
         slots = [i for i, c in enumerate(self.chunks) if c.name == "metric"]
         kept = [c for c in self.chunks if c.name != "metric" or c.metric_id is None]
         metric_chunks = [by_id[i] for i in order]
@@ -271,15 +314,20 @@ class PlanWriter:
                 else:
                     rebuilt.append(chunk)
         last_before = self.chunks[-1]
+        final_ending = last_before.text[len(last_before.text.rstrip("\n")):]  # the file's own ending
         for index, chunk in enumerate(rebuilt[:-1]):
+            if chunk.lost_ending:
+                chunk.text, chunk.lost_ending = chunk.text.rstrip("\n") + chunk.lost_ending, ""
             if not chunk.text.endswith("\n"):
                 chunk.text += "\n"
             if chunk.metric_id in fresh and not chunk.text.endswith("\n\n"):
                 chunk.text += "\n"  # and a blank line after it
             following = rebuilt[index + 1]
-            if following.metric_id in fresh and not chunk.text.endswith("\n\n"):
+            if following.metric_id in fresh and not chunk.text.endswith("\n\n") \
+                    and not following.text.startswith("\n"):
                 following.text = "\n" + following.text  # a new table starts after a blank line
         if rebuilt and rebuilt[-1] is not last_before:
-            ending = last_before.text[len(last_before.text.rstrip("\n")):]
-            rebuilt[-1].text = rebuilt[-1].text.rstrip("\n") + (ending or "\n")
+            last = rebuilt[-1]
+            last.lost_ending = last.lost_ending or last.text[len(last.text.rstrip("\n")):]
+            last.text = last.text.rstrip("\n") + (final_ending or "\n")
         self.chunks = rebuilt
