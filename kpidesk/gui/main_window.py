@@ -13,6 +13,7 @@ from kpidesk.gui.detail_panel import DetailPanel
 from kpidesk.gui.document import Document
 from kpidesk.gui.edit_actions import EditActions
 from kpidesk.gui.file_actions import FileActions
+from kpidesk.gui.file_guard import FileGuard
 from kpidesk.gui.formatting import Formatter
 from kpidesk.gui.settings import settings
 from kpidesk.gui.tree_model import Column, PlanTreeModel
@@ -55,11 +56,21 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(self.splitter)
         self.setAcceptDrops(True)
         self.files = FileActions(self, self.document)
+        self.guard = FileGuard(self.document, self, widget=self)  # autosave, changes on disk, lock
+        self.files.before_save.append(self.guard.before_save)
+        self.files.before_open.append(self.guard.prepare_open)
+        self.guard.problem.connect(lambda text: self.statusBar().showMessage(text, 10000))
         self.edits = EditActions(self, self.document, self.current_id, self.select)
         self.edits.edit_name = lambda metric_id: self.tree.edit(self.model.index_of(self.document.metric(metric_id)))
         self._build_menus()
         self.consistency = QLabel()
         self.finding_count = QLabel()
+        legend = QLabel(self.tr("<b>bold</b>: given by you &nbsp; <i>italic</i>: derived"))
+        legend.setToolTip(self.tr("Targets and rates you typed are bold; the ones kpidesk calculated are italic and "
+                                  "grey. Values an edit just changed light up for a moment."))
+        for label in (legend, self.consistency, self.finding_count):
+            label.setContentsMargins(8, 0, 8, 0)
+        self.statusBar().addPermanentWidget(legend)
         self.statusBar().addPermanentWidget(self.consistency)
         self.statusBar().addPermanentWidget(self.finding_count)
         self.tree.selectionModel().currentChanged.connect(lambda *_: self._selection_changed())
@@ -248,6 +259,7 @@ class MainWindow(QMainWindow):
             event.ignore()
             return
         self._save_settings()
+        self.guard.close()  # a clean exit: no recovery file, no lock
         event.accept()
         self.closed.emit()
 
@@ -279,7 +291,7 @@ class MainWindow(QMainWindow):
             screen = self.screen().availableGeometry()
             self.resize(min(1600, int(screen.width() * 0.94)), min(1000, int(screen.height() * 0.9)))
         width, height = self.width(), self.height()
-        tree_width = int(width * 0.58)
+        tree_width = int(width * 0.6)
         for key, widget, sizes in (("window/splitter", self.splitter, [tree_width, width - tree_width]),
                                    ("window/right", self.right, [int(height * 0.5), int(height * 0.5)])):
             state = store.value(key)

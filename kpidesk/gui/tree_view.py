@@ -144,7 +144,7 @@ class MetricTreeView(QTreeView):
 
     def set_default_widths(self) -> None:
         widths = {Column.NAME: 200, Column.TARGET: 120, Column.UNIT: 72, Column.EDGE: 84,
-                  Column.FORECAST: 110, Column.ACTUAL: 84, Column.PROGRESS: 84}
+                  Column.FORECAST: 104, Column.ACTUAL: 84, Column.PROGRESS: 84}
         for column, width in widths.items():
             self.setColumnWidth(column, width)
 
