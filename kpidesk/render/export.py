@@ -80,7 +80,7 @@ def _image_bytes(image: QImage) -> QByteArray:
 def render_image(diagram: TreeDiagram, scale: float = PNG_SCALE, margin: float = 12.0) -> QImage:
     scale = min(scale, MAX_PNG_SIDE / max(diagram.width + 2 * margin, diagram.height + 2 * margin))
     size = QSize(int((diagram.width + 2 * margin) * scale) + 1, int((diagram.height + 2 * margin) * scale) + 1)
-    image = QImage(size, QImage.Format.Format_ARGB32_Premultiplied)
+    image = QImage(size, QImage.Format.Format_RGB32)  # opaque: PNG encodes a third faster than with alpha
     image.setDotsPerMeterX(int(scale * 72 / 0.0254))
     image.setDotsPerMeterY(int(scale * 72 / 0.0254))
     image.fill(QColor("white"))
@@ -121,15 +121,17 @@ def export_svg(plan_file: PlanFile, path: str | os.PathLike[str],
     return _write(path, data)
 
 
-def export_funnel_png(plan_file: PlanFile, path: str | os.PathLike[str], width: float = 520.0,
-                      height: float = 360.0, scale: float = PNG_SCALE) -> Path:
+def export_funnel_png(plan_file: PlanFile, path: str | os.PathLike[str], width: float = 560.0,
+                      scale: float = PNG_SCALE, margin: float = 12.0) -> Path:
     from kpidesk.render.funnel import FunnelPicture
 
     picture = FunnelPicture(plan_file.plan)
-    image = QImage(QSize(int(width * scale), int(height * scale)), QImage.Format.Format_ARGB32_Premultiplied)
+    height = picture.height()
+    size = QSize(int((width + 2 * margin) * scale), int((height + 2 * margin) * scale))
+    image = QImage(size, QImage.Format.Format_RGB32)
     image.fill(QColor("white"))
     painter = QPainter(image)
     painter.scale(scale, scale)
-    picture.paint(painter, QRectF(0, 0, width, height))
+    picture.paint(painter, QRectF(margin, margin, width, height))
     painter.end()
     return _write(path, _image_bytes(image))

@@ -15,7 +15,7 @@ from PySide6.QtGui import QColor, QPainter, QPolygonF
 from kpidesk.model.funnel import Stage, funnel_of
 from kpidesk.model.plan import Plan
 from kpidesk.render import labels
-from kpidesk.render.text import line_height, make_font, tr
+from kpidesk.render.text import line_height, make_font, metrics, tr
 
 FILL = QColor("#dbeafe")
 FILL_KGI = QColor("#bfdbfe")
@@ -35,6 +35,10 @@ class FunnelPicture:
         self.font = make_font(8)
         self.bold = make_font(8, bold=True)
         self.small = make_font(7)
+
+    def height(self, step: float = 48.0) -> float:
+        """The height the picture needs at full size."""
+        return line_height(self.title_font) + 6 + step * max(1, len(self.stages))
 
     def _widths(self, room: float) -> list[float]:
         """Bar widths: log-scaled targets, so 1,600 visits and 20 orders both stay visible."""
@@ -88,8 +92,9 @@ class FunnelPicture:
                              int(Qt.AlignmentFlag.AlignCenter), labels.value_text(metric, stage.target) + unit)
             text_x = rect.x() + bar_room + 10
             painter.setFont(self.font)
+            name = metrics(self.font).elidedText(metric.name, Qt.TextElideMode.ElideRight, label_w)
             painter.drawText(QRectF(text_x, top, label_w, bar_h / 2),
-                             int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter), metric.name)
+                             int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter), name)
             details = []
             if stage.rate_in is not None:
                 details.append(tr("{0} of the stage above").format(labels.percent_text(stage.rate_in)))

@@ -107,7 +107,7 @@ def plan_packet(plan_file: PlanFile, options: PacketOptions, page_w: float, page
         from kpidesk.render.funnel import FunnelPicture
 
         funnel = FunnelPicture(plan_file.plan)
-        height = min(room_h, 60.0 + 48.0 * max(1, len(funnel.stages)))
+        height = min(room_h, funnel.height())
         packet.pages.append(lambda painter: funnel.paint(painter, QRectF(0, 0, room_w, height)))
         packet.footers.append("")
     if options.with_table:
