@@ -51,7 +51,7 @@ def run(file: str | None = None, template: str | None = None) -> int:
     theme.apply(str(settings_module.settings().value("theme", theme.SYSTEM)))
     window = MainWindow()
     window.document.new(template or SAMPLE_TEMPLATE)
-    if file:
+    if file and window.guard.prepare_open(Path(file)):
         try:
             window.document.open(file)
             window.files.add_recent(Path(file))
@@ -64,4 +64,5 @@ def run(file: str | None = None, template: str | None = None) -> int:
         signal = window.funnelReady if exit_after == "funnel" else window.firstPainted
         signal.connect(lambda: _report_and_quit(app))
     window.show()
+    QTimer.singleShot(0, window.guard.offer_recovery)  # unsaved work of a window that crashed
     return app.exec()

@@ -31,6 +31,8 @@ class FileActions(QObject):
         self.document = document
         #: Called with the target path before every save; any False cancels it (file guard hooks here).
         self.before_save: list[Callable[[Path], bool]] = []
+        #: Called with the path before a plan is opened; any False cancels it (the lock question).
+        self.before_open: list[Callable[[Path], bool]] = []
         tr = self.tr
         self.new_action = self._action(tr("&New..."), QKeySequence.StandardKey.New, self.new_plan)
         self.open_action = self._action(tr("&Open..."), QKeySequence.StandardKey.Open, self.open_dialog)
@@ -114,6 +116,8 @@ class FileActions(QObject):
     def open_file(self, path: str | Path, *, ask: bool = True) -> bool:
         """Open ``path``; a file that cannot be read is reported and the current plan stays."""
         if ask and not self.maybe_save():
+            return False
+        if not all(check(Path(path)) for check in self.before_open):
             return False
         try:
             self.document.open(path)

@@ -26,6 +26,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+import shiboken6
 from PySide6.QtCore import QCoreApplication, QFileSystemWatcher, QObject, QStandardPaths, QTimer, Signal
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QMessageBox, QPlainTextEdit, QVBoxLayout, QWidget
 
@@ -116,6 +117,8 @@ class FileGuard(QObject):
         self.notified_sha = ""  # the disk content we last told the planner about
         self.ask: Ask = self._ask_with_dialogs
         self.auto_prompt = True
+        self._path: Path | None = None  # the file of the document, to tell an open from a revert
+        self._next_read_only: bool | None = None  # the planner's answer in prepare_open
         self._watched: Path | None = None
         self._quick: tuple[bool, int, int, int] | None = None
         self._watcher = QFileSystemWatcher(self)
@@ -132,8 +135,12 @@ class FileGuard(QObject):
         self._on_replaced()
 
     # ---- autosave ---------------------------------------------------------------------------
+    def _alive(self) -> bool:
+        """False while the document is being destroyed (its undo stack emits on the way out)."""
+        return shiboken6.isValid(self.document) and shiboken6.isValid(self.document.undo_stack)
+
     def _on_edit(self, *args: Any) -> None:
-        if self.document.is_modified():
+        if self._alive() and self.document.is_modified():
             self._autosave.start()  # restarting it: one write ~2 s after the last change
 
     def _on_modified(self, modified: bool) -> None:
@@ -145,6 +152,8 @@ class FileGuard(QObject):
 
     def write_recovery(self) -> bool:
         """Write the unsaved plan to the recovery file now; False (and ``problem``) on failure."""
+        if not self._alive():
+            return False
         if not self.document.is_modified():
             self.recovery.remove()
             return False
@@ -162,6 +171,9 @@ class FileGuard(QObject):
     # ---- what is on disk --------------------------------------------------------------------
     def _on_replaced(self) -> None:
         path = self.document.path
+        if path != self._path:
+            self.read_only = bool(self._next_read_only)
+        self._path = path
         self.notified_sha = ""
         self._take_disk_state(path)
         self._watch(path)
@@ -170,6 +182,7 @@ class FileGuard(QObject):
             self._autosave.start()
 
     def _on_saved(self, path: str) -> None:
+        self._path = Path(path)
         self._take_disk_state(Path(path))
         self.read_only = False
         self._watch(Path(path))
@@ -278,6 +291,14 @@ class FileGuard(QObject):
     def open_read_only(self, read_only: bool) -> None:
         self.read_only = read_only
 
+    def prepare_open(self, path: Path) -> bool:
+        """Before the document opens ``path``: ask about someone else's lock; False to cancel."""
+        answer = self.check_lock(Path(path))
+        if answer == "cancel":
+            return False
+        self._next_read_only = answer == "read-only"
+        return True
+
     def _lock(self, path: Path | None) -> None:
         if self.lock is not None and self.lock.plan == path:
             return
@@ -286,10 +307,32 @@ class FileGuard(QObject):
             self.lock = None
         if path is None or self.read_only:
             return
+        consented, self._next_read_only = self._next_read_only is not None, None
         self.lock = locks.PlanLock(path)
-        state, _ = self.lock.try_acquire()
-        if state is locks.LockState.OTHER:
-            self.lock.take()  # the planner chose "open anyway" (check_lock asked before opening)
+        state, info = self.lock.try_acquire()
+        if state is not locks.LockState.OTHER:
+            return
+        if not consented:  # opened without prepare_open: ask now; "cancel" keeps it read-only
+            answer = self.ask("locked", {"path": str(path), "who": info.describe() if info else ""})
+            if answer != "open":
+                self.read_only = True
+                self.lock = None
+                return
+        self.lock.take()  # the planner chose "open anyway"
+
+    def offer_recovery(self) -> str:
+        """At start: offer what crashed windows left; the newest goes into this window's document."""
+        restored: list[recovery.RecoveryEntry] = []
+
+        def restore_one(entry: recovery.RecoveryEntry) -> bool:
+            if restored or self.document.is_modified():
+                return False  # one plan per window: the others stay for the next start
+            if restore(self.document, self, entry):
+                restored.append(entry)
+                return True
+            return False
+
+        return offer_recovery(self.ask, restore_one, self.recovery.folder)
 
     # ---- the end ------------------------------------------------------------------------------------
     def close(self) -> None:

@@ -155,9 +155,9 @@ def test_a_plan_locked_by_a_live_process_asks_and_read_only_refuses_saves(qtbot,
         document = Document()
         guard = FileGuard(document, folder=tmp_path / "r")
         guard.ask = answers = Answers(locked="read-only", **{"read-only": "ok"})
-        assert guard.check_lock(path) == "read-only"
-        guard.open_read_only(True)
+        assert guard.prepare_open(path) is True
         document.open(path)
+        assert guard.read_only
         document.set_rate("visits", "20")
         assert guard.before_save() is False
         assert answers.asked == ["locked", "read-only"]
@@ -167,3 +167,30 @@ def test_a_plan_locked_by_a_live_process_asks_and_read_only_refuses_saves(qtbot,
     finally:
         child.kill()
         child.wait()
+
+
+def test_opening_without_asking_first_asks_and_stays_read_only_unless_told(qtbot, tmp_path: Path) -> None:
+    path = tmp_path / "plan.toml"
+    path.write_text(TEMPLATE, encoding="utf-8")
+    lock.lock_path(path).write_text(json.dumps({"user": "colleague", "host": "pc-7", "pid": 1, "since": "9:00"}))
+    document = Document()
+    guard = FileGuard(document, folder=tmp_path / "r")
+    guard.ask = answers = Answers(locked="cancel")
+    document.open(path)
+    assert answers.asked == ["locked"] and guard.read_only
+    assert lock.read_lock(path).user == "colleague"
+    guard.close()
+
+
+def test_cancel_at_the_lock_question_does_not_open(qtbot, tmp_path: Path) -> None:
+    path = tmp_path / "plan.toml"
+    path.write_text(TEMPLATE, encoding="utf-8")
+    lock.lock_path(path).write_text(json.dumps({"user": "colleague", "host": "pc-7", "pid": 1, "since": "9:00"}))
+    guard = FileGuard(Document(), folder=tmp_path / "r")
+    guard.ask = Answers(locked="cancel")
+    assert guard.prepare_open(path) is False
+    guard.ask = Answers(locked="open")
+    assert guard.prepare_open(path) is True
+    guard.document.open(path)
+    assert not guard.read_only and lock.read_lock(path).pid == os.getpid()
+    guard.close()
