@@ -11,10 +11,10 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QObject
+from PySide6.QtCore import QObject, Qt
 from PySide6.QtGui import QAction, QKeySequence, QPageLayout
 from PySide6.QtPrintSupport import QPageSetupDialog, QPrintDialog, QPrinter, QPrintPreviewDialog
-from PySide6.QtWidgets import QDialog, QFileDialog, QMainWindow, QMenu, QMessageBox
+from PySide6.QtWidgets import QDialog, QDockWidget, QFileDialog, QMainWindow, QMenu, QMessageBox
 
 from kpidesk.gui.settings import settings
 from kpidesk.planfile import PlanFile
@@ -73,6 +73,28 @@ class PrintActions(QObject):
         action.setChecked(settings().value(f"{SETTINGS_GROUP}/{key}", False, type=bool))
         action.toggled.connect(lambda on: settings().setValue(f"{SETTINGS_GROUP}/{key}", on))
         return action
+
+    def diagram_dock(self, window: QMainWindow) -> QDockWidget:
+        """A hidden dock with the printed diagram, live; the View menu shows it."""
+        from kpidesk.render.view import DiagramView
+
+        self.view = DiagramView(self.plan_file)
+        self.view.orientation = self.orientation()
+        self.left_to_right.toggled.connect(lambda _on: self.view.set_orientation(self.orientation()))
+        select = getattr(window, "select", None)
+        if select is not None:
+            self.view.canvas.on_click = select
+        document = window.document  # type: ignore[attr-defined]
+        for signal in ("metricsChanged", "planReplaced", "infoChanged"):
+            if hasattr(document, signal):
+                getattr(document, signal).connect(lambda *_args: self.view.refresh())
+        dock = QDockWidget(self.tr("KPI Tree Diagram"), window)
+        dock.setObjectName("kpiTreeDiagram")
+        dock.setWidget(self.view)
+        window.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, dock)
+        dock.hide()
+        self.dock = dock
+        return dock
 
     # ---- what to print ------------------------------------------------------------------
     def plan_file(self) -> PlanFile:
@@ -172,5 +194,9 @@ def install_print_actions(window: QMainWindow) -> PrintActions:
             menu.insertAction(anchor, entry)
         else:
             menu.addAction(entry)
+    view_menu: QMenu | None = getattr(window, "view_menu", None)
+    if view_menu is not None:
+        view_menu.addSeparator()
+        view_menu.addAction(actions.diagram_dock(window).toggleViewAction())
     window.print_actions = actions  # type: ignore[attr-defined]
     return actions

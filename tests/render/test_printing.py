@@ -6,6 +6,7 @@ import shutil
 import subprocess
 
 import pytest
+from PySide6.QtCore import QPoint, QPointF, Qt
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter, QPrintPreviewWidget
 from PySide6.QtWidgets import QDialog, QFileDialog
 
@@ -89,3 +90,25 @@ def test_cancelled_export_writes_nothing(window, tmp_path, monkeypatch):
     monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *args, **kwargs: ("", ""))
     assert actions.export_pdf() is None
     assert list(tmp_path.iterdir()) == []
+
+
+def test_diagram_dock_shows_the_plan_live_and_selects_on_click(window, qtbot):
+    actions = install_print_actions(window)
+    toggle = actions.dock.toggleViewAction()
+    assert toggle in window.view_menu.actions() and not actions.dock.isVisible()
+    window.show()
+    toggle.trigger()
+    qtbot.waitUntil(lambda: actions.view.canvas.diagram is not None)
+    canvas = actions.view.canvas
+    assert "visits" in canvas.diagram.boxes
+    width_before = canvas.diagram.boxes["visits"].width
+    assert window.document.rename("visits", "Sessions on the product site from search and ads")
+    qtbot.waitUntil(lambda: canvas.diagram.boxes["visits"].width > width_before)
+    rect = canvas.diagram.boxes["leads"].rect
+    point = ((rect.center_x + 12) * canvas.zoom, (rect.center_y + 12) * canvas.zoom)
+    assert canvas.metric_at(QPointF(*point)) == "leads"
+    qtbot.mouseClick(canvas, Qt.MouseButton.LeftButton, pos=QPoint(int(point[0]), int(point[1])))
+    assert window.current_id() == "leads"
+    actions.left_to_right.setChecked(True)
+    assert canvas.diagram.orientation.value == "left-to-right"
+    actions.left_to_right.setChecked(False)  # the option is remembered: leave it as found
