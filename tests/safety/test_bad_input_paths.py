@@ -1,0 +1,91 @@
+"""Every way in refuses bad values with a message and leaves the plan (and the file) as they were."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from kpidesk import cli, paths
+from kpidesk.gui.document import Document
+from kpidesk.gui.tree_model import Column, PlanTreeModel
+
+TEMPLATE = paths.templates()["btob-web"]
+
+#: (column, metric, typed text, words the message must hold)
+BAD_CELLS = [
+    (Column.TARGET, "visits", "lots", "not a number"),
+    (Column.TARGET, "visits", "nan", "not a number"),
+    (Column.TARGET, "visits", "inf", "not a number"),
+    (Column.TARGET, "visits", "1e308", "too large"),
+    (Column.TARGET, "visits", "-5", "negative"),
+    (Column.TARGET, "visits", "2.5", "whole number"),
+    (Column.EDGE, "visits", "150", "outside 0-100 %"),
+    (Column.EDGE, "visits", "-10%", "outside 0-100 %"),
+    (Column.EDGE, "visits", "ten", "not a number"),
+    (Column.EDGE, "web_orders", "120%", "outside 0-100 %"),
+    (Column.NAME, "visits", "   ", "name"),
+    (Column.NAME, "visits", "x" * 500, "longer than"),
+    (Column.ACTUAL, "visits", "1,2,3x", "not a number"),
+]
+
+
+def state(document: Document) -> str:
+    return document.plan_file.dumps()
+
+
+@pytest.mark.parametrize(("column", "metric_id", "text", "message"), BAD_CELLS)
+def test_a_bad_cell_value_is_refused_with_a_message(qtbot, column, metric_id, text, message) -> None:
+    document = Document()
+    document.open(TEMPLATE)
+    model = PlanTreeModel(document)
+    refusals: list[str] = []
+    document.editRefused.connect(refusals.append)
+    before, steps = state(document), document.undo_stack.count()
+    index = model.index_of(document.metric(metric_id), column)
+    assert model.setData(index, text) is False
+    assert refusals and message in refusals[-1], refusals
+    assert state(document) == before and document.undo_stack.count() == steps and not document.is_modified()
+
+
+@pytest.mark.parametrize("assignment", [
+    "visits.rate=150%", "visits.rate=nan", "visits.target=inf", "visits.target=1e308", "visits.target=-1",
+    "visits.target=ten", "nobody.target=1", "visits.colour=red", "visits.name=", "visits",
+])
+def test_command_line_set_refuses_and_leaves_the_file(tmp_path: Path, capsys, assignment: str) -> None:
+    plan = tmp_path / "plan.toml"
+    plan.write_bytes(TEMPLATE.read_bytes())
+    code = cli.main(["set", str(plan), "leads.target=200", assignment])
+    assert code != 0
+    assert plan.read_bytes() == TEMPLATE.read_bytes()
+    assert "nothing was changed" in capsys.readouterr().err
+
+
+def test_command_line_refuses_a_bad_file_with_its_position(tmp_path: Path, capsys) -> None:
+    plan = tmp_path / "bad.toml"
+    plan.write_text(TEMPLATE.read_text(encoding="utf-8").replace('rate = "10%"', 'rate = "110%"'), encoding="utf-8")
+    assert cli.main(["calc", str(plan)]) == cli.EXIT_UNREADABLE
+    error = capsys.readouterr().err
+    assert f"{plan}:" in error and "outside 0-100 %" in error
+
+
+def test_a_dropped_bad_file_is_reported_and_the_open_plan_stays(qtbot, tmp_path: Path, monkeypatch) -> None:
+    from kpidesk.gui.main_window import MainWindow
+
+    window = MainWindow()
+    qtbot.addWidget(window)
+    plan = tmp_path / "plan.toml"
+    plan.write_bytes(TEMPLATE.read_bytes())
+    window.document.open(plan)
+    window.document.set_rate("visits", "20")
+    before = state(window.document)
+    errors: list[str] = []
+    monkeypatch.setattr(window.files, "error", lambda title, text: errors.append(text))
+    monkeypatch.setattr(window.files, "maybe_save", lambda: True)
+    bad = tmp_path / "dropped.toml"
+    bad.write_text("x = " + "[" * 500 + "]" * 500 + "\n", encoding="utf-8")
+    assert window.open_file(bad) is False
+    assert errors and "nested more than" in errors[0] and str(bad) in errors[0]
+    assert state(window.document) == before and window.document.is_modified()
+    assert window.document.path == plan
+    window.guard.close()
