@@ -145,11 +145,12 @@ def _order(existing: list[str], plan: Plan) -> list[str]:
     position = {metric_id: index for index, metric_id in enumerate(sequence)}
     misplaced: set[str] = set()
     for parent in [None, *plan.walk()]:
-        last = -1
+        last, moved = -1, False
         for child in plan.children_of(parent):
             index = position.get(child.id)
-            if index is None or index < last:
+            if moved or index is None or index < last:
                 misplaced.add(child.id)
+                moved = True  # the siblings after it go after it, or reading the file swaps them
             else:
                 last = index
     if not misplaced:
