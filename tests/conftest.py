@@ -1,6 +1,47 @@
-"""Shared test set-up: Qt runs offscreen, set before any Qt import."""
+"""Shared test set-up: Qt runs offscreen, set before any Qt import.
+
+No test may wait for a person: every message box answers at once (Discard
+where offered, else Cancel or No) and every other modal dialog is rejected.
+What was asked is recorded in the ``dialogs`` fixture. A test that wants
+another answer patches the box itself.
+"""
 
 import os
 
+import pytest
+
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ.setdefault("KPIDESK_SETTINGS_ISOLATED", "1")
+
+
+@pytest.fixture(autouse=True)
+def dialogs(request, monkeypatch):
+    """Answer modal dialogs without blocking; yields the list of (kind, title, text) asked."""
+    asked: list[tuple[str, str, str]] = []
+    if not any(part in str(request.path) for part in ("gui", "safety", "render")):
+        yield asked
+        return
+    from PySide6.QtWidgets import QDialog, QMessageBox
+
+    buttons = QMessageBox.StandardButton
+
+    def answer(kind):
+        def ask(parent, title, text, choices=buttons.Ok, default=buttons.NoButton):
+            asked.append((kind, title, text))
+            for choice in (buttons.Discard, buttons.Cancel, buttons.No, buttons.Ok):
+                if choices & choice:
+                    return choice
+            return buttons.NoButton
+        return staticmethod(ask)
+
+    for kind in ("warning", "question", "critical", "information"):
+        monkeypatch.setattr(QMessageBox, kind, answer(kind))
+
+    def reject(dialog) -> int:
+        asked.append(("dialog", dialog.windowTitle(), type(dialog).__name__))
+        return int(QDialog.DialogCode.Rejected)
+
+    monkeypatch.setattr(QDialog, "exec", reject)
+    monkeypatch.setattr(QMessageBox, "exec", lambda box: (asked.append(("box", box.windowTitle(), box.text())),
+                                                          int(buttons.Cancel))[1])
+    yield asked

@@ -105,7 +105,7 @@ def test_crlf_and_bom_are_kept():
     assert data.startswith(b"\xef\xbb\xbf") and b'rate = "20%"\r\n' in data and b"\n" not in data.replace(b"\r\n", b"")
 
 
-@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(plan_texts(), st.lists(st.tuples(st.sampled_from(["add", "move", "remove"]), st.integers(0, 50),
                                         st.integers(0, 50)), min_size=1, max_size=6))
 def test_structural_edits_survive_save_and_load(text, steps):
