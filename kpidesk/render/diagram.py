@@ -16,7 +16,7 @@ from kpidesk.model.metric import Metric
 from kpidesk.model.plan import Plan
 from kpidesk.render import labels
 from kpidesk.render.layout import Layout, Node, Orientation, Rect, layout_tree
-from kpidesk.render.text import Fonts, line_height, text_width, tr, wrap
+from kpidesk.render.text import Fonts, line_height, text_width, translate, wrap
 
 PAD = 5.0
 MIN_BOX_WIDTH = 92.0
@@ -66,22 +66,22 @@ def edge_label(metric: Metric) -> str:
     """The text on the connector to the parent: the stage's rate or the share."""
     rate = labels.edge_rate(metric)
     if metric.solve_rate and rate is not None:
-        return tr("rate {0} (solved)").format(labels.percent_text(rate))
+        return translate("KpiTreePrint", "rate {0} (solved)").format(labels.percent_text(rate))
     if rate is not None:
-        return tr("rate {0}").format(labels.percent_text(rate))
+        return translate("KpiTreePrint", "rate {0}").format(labels.percent_text(rate))
     if metric.share is not None:
-        return tr("share {0}").format(labels.percent_text(metric.share))
+        return translate("KpiTreePrint", "share {0}").format(labels.percent_text(metric.share))
     return ""
 
 
 def _box_lines(metric: Metric, fonts: Fonts, is_kgi: bool, inner: float) -> list[Line]:
     lines: list[Line] = []
     if is_kgi:
-        lines.append(Line(tr("KGI"), fonts.small_bold, KGI_BORDER))
+        lines.append(Line(translate("KpiTreePrint", "KGI"), fonts.small_bold, KGI_BORDER))
     lines += [Line(text, fonts.name, INK) for text in wrap(metric.name, fonts.name, inner)]
     computed = metric.computed
     unit = f" {metric.unit}" if metric.unit else ""
-    target = tr("Target {0}").format(labels.target_text(metric) + unit)
+    target = translate("KpiTreePrint", "Target {0}").format(labels.target_text(metric) + unit)
     if metric.is_given:
         lines += [Line(t, fonts.body_bold, INK, marker=i == 0)
                   for i, t in enumerate(wrap(target, fonts.body_bold, inner - 3 * MARKER))]
@@ -90,12 +90,12 @@ def _box_lines(metric: Metric, fonts: Fonts, is_kgi: bool, inner: float) -> list
     gap = computed.gap
     if gap is not None and gap != 0:
         sign = "+" if gap > 0 else ""
-        text = tr("Forecast {0} ({1})").format(
+        text = translate("KpiTreePrint", "Forecast {0} ({1})").format(
             labels.value_text(metric, computed.forecast), sign + labels.value_text(metric, gap))
         lines += [Line(t, fonts.small, SHORT if gap < 0 else MUTED) for t in wrap(text, fonts.small, inner)]
     if metric.actual is not None:
         share = labels.progress(metric)
-        text = tr("Actual {0}").format(labels.value_text(metric, metric.actual))
+        text = translate("KpiTreePrint", "Actual {0}").format(labels.value_text(metric, metric.actual))
         if share is not None:
             text += f"  {share:.0%}"
         lines += [Line(t, fonts.body, INK) for t in wrap(text, fonts.body, inner)]
@@ -232,8 +232,12 @@ class TreeDiagram:
 
     def _legend_items(self) -> list[tuple[str, float]]:
         small = self.fonts.small
-        texts = [tr("Bold with a dot: target given by the planner"), tr("Grey italics: derived"),
-                 tr("Bar: actual against target"), tr("On the lines: rate or share to the box above")]
+        texts = [
+            translate("KpiTreePrint", "Bold with a dot: target given by the planner"),
+            translate("KpiTreePrint", "Grey italics: derived"),
+            translate("KpiTreePrint", "Bar: actual against target"),
+            translate("KpiTreePrint", "On the lines: rate or share to the box above"),
+        ]
         return [(text, text_width(small, text) + 3 * MARKER + 16) for text in texts]
 
     def _legend_rows(self, width: float) -> list[list[tuple[str, float]]]:

@@ -17,7 +17,7 @@ from kpidesk.planfile import PlanFile
 from kpidesk.render.diagram import TreeDiagram
 from kpidesk.render.layout import Orientation
 from kpidesk.render.pages import PacketOptions, paint_packet
-from kpidesk.render.text import tr
+from kpidesk.render.text import translate
 from kpidesk.storage.atomic import write_atomic
 
 PAPERS = {"A4": QPageSize.PageSizeId.A4, "A3": QPageSize.PageSizeId.A3, "Letter": QPageSize.PageSizeId.Letter}
@@ -72,7 +72,7 @@ def _image_bytes(image: QImage) -> QByteArray:
     buffer = QBuffer(data)
     buffer.open(QIODevice.OpenModeFlag.WriteOnly)
     if not image.save(buffer, "PNG"):
-        raise OSError(tr("the image could not be encoded as PNG"))
+        raise OSError(translate("KpiTreePrint", "the image could not be encoded as PNG"))
     buffer.close()
     return data
 
@@ -112,7 +112,7 @@ def export_svg(plan_file: PlanFile, path: str | os.PathLike[str],
     generator.setSize(QSize(int(width) + 1, int(height) + 1))
     generator.setViewBox(QRectF(0, 0, int(width) + 1, int(height) + 1))
     generator.setTitle(plan_title(plan_file))
-    generator.setDescription(tr("KPI tree exported by kpidesk"))
+    generator.setDescription(translate("KpiTreePrint", "KPI tree exported by kpidesk"))
     painter = QPainter(generator)
     painter.translate(margin, margin)
     diagram.paint(painter)

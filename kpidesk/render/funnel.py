@@ -15,7 +15,7 @@ from PySide6.QtGui import QColor, QPainter, QPolygonF
 from kpidesk.model.funnel import Stage, funnel_of
 from kpidesk.model.plan import Plan
 from kpidesk.render import labels
-from kpidesk.render.text import line_height, make_font, metrics, tr
+from kpidesk.render.text import line_height, make_font, metrics, translate
 
 FILL = QColor("#dbeafe")
 FILL_KGI = QColor("#bfdbfe")
@@ -55,11 +55,12 @@ class FunnelPicture:
         painter.setPen(INK)
         title_h = line_height(self.title_font) + 6
         painter.drawText(QRectF(rect.x(), rect.y(), rect.width(), title_h),
-                         int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop), tr("Funnel"))
+                         int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop),
+                         translate("KpiTreePrint", "Funnel"))
         if not self.stages:
             painter.setFont(self.font)
             painter.drawText(QRectF(rect.x(), rect.y() + title_h, rect.width(), 40),
-                             int(Qt.AlignmentFlag.AlignLeft), tr("This plan has no funnel."))
+                             int(Qt.AlignmentFlag.AlignLeft), translate("KpiTreePrint", "This plan has no funnel."))
             painter.restore()
             return
         label_w = min(200.0, rect.width() * 0.4)
@@ -97,9 +98,10 @@ class FunnelPicture:
                              int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter), name)
             details = []
             if stage.rate_in is not None:
-                details.append(tr("{0} of the stage above").format(labels.percent_text(stage.rate_in)))
+                text = translate("KpiTreePrint", "{0} of the stage above")
+                details.append(text.format(labels.percent_text(stage.rate_in)))
             if stage.actual is not None:
-                details.append(tr("actual {0}").format(labels.value_text(metric, stage.actual)))
+                details.append(translate("KpiTreePrint", "actual {0}").format(labels.value_text(metric, stage.actual)))
             painter.setFont(self.small)
             painter.setPen(RATE)
             painter.drawText(QRectF(text_x, top + bar_h / 2, label_w, bar_h / 2),

@@ -24,7 +24,7 @@ from kpidesk.planfile import PlanFile
 from kpidesk.render.diagram import TreeDiagram
 from kpidesk.render.layout import Orientation
 from kpidesk.render.sheet import MetricsTable
-from kpidesk.render.text import line_height, make_font, tr
+from kpidesk.render.text import line_height, make_font, translate
 
 MIN_TEXT_PT = 6.0  # smallest body text a fitted tree may have before it is tiled
 MAX_FIT_SCALE = 1.5  # small trees grow at most this much to fill the page
@@ -101,8 +101,8 @@ def plan_packet(plan_file: PlanFile, options: PacketOptions, page_w: float, page
         for row in range(tiling.rows):
             for column in range(tiling.columns):
                 packet.pages.append(_tile_painter(diagram, tiling, row, column, inner_w, inner_h))
-                packet.footers.append(tr("Sheet row {0}, column {1} of {2} x {3}: tape along the dashed lines")
-                                      .format(row + 1, column + 1, tiling.rows, tiling.columns))
+                text = translate("KpiTreePrint", "Sheet row {0}, column {1} of {2} x {3}: tape along the dashed lines")
+                packet.footers.append(text.format(row + 1, column + 1, tiling.rows, tiling.columns))
     if options.with_funnel:
         from kpidesk.render.funnel import FunnelPicture
 
@@ -164,7 +164,7 @@ def _header(painter: QPainter, width: float, title: str, file_name: str, printed
     painter.drawText(top, int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter), title)
     painter.setFont(small)
     painter.setPen(MUTED)
-    stamp = tr("{0}  printed {1}").format(file_name, printed.strftime("%Y-%m-%d %H:%M"))
+    stamp = translate("KpiTreePrint", "{0}  printed {1}").format(file_name, printed.strftime("%Y-%m-%d %H:%M"))
     painter.drawText(QRectF(width * 0.35, 0, width * 0.65, line_height(bold)),
                      int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter), stamp)
     painter.setPen(QPen(QColor("#cbd5e1"), 0.6))
@@ -177,7 +177,7 @@ def _footer(painter: QPainter, width: float, y: float, text: str, number: int, t
     painter.setPen(MUTED)
     rect = QRectF(0, y + 4, width, FOOTER_H - 4)
     painter.drawText(rect, int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter),
-                     tr("Page {0} of {1}").format(number, total))
+                     translate("KpiTreePrint", "Page {0} of {1}").format(number, total))
     if text:
         painter.drawText(rect, int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter), text)
 
@@ -191,7 +191,7 @@ def paint_packet(device: QPagedPaintDevice, plan_file: PlanFile, options: Packet
     printed = options.printed or datetime.now()
     painter = QPainter()
     if not painter.begin(device):
-        raise OSError(tr("cannot start printing"))
+        raise OSError(translate("KpiTreePrint", "cannot start printing"))
     try:
         total = len(packet.pages)
         for number, (page, footer) in enumerate(zip(packet.pages, packet.footers, strict=True), 1):

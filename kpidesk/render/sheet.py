@@ -14,7 +14,7 @@ from PySide6.QtGui import QColor, QFont, QPainter, QPen
 from kpidesk.model.metric import Metric
 from kpidesk.model.plan import Plan
 from kpidesk.render import labels
-from kpidesk.render.text import line_height, make_font, text_width, tr, wrap
+from kpidesk.render.text import line_height, make_font, text_width, translate, wrap
 
 CELL_PAD = 2.5
 INDENT = 6.0
@@ -26,9 +26,16 @@ MAX_NATURAL = 90.0
 def columns() -> list[tuple[str, float]]:
     """(heading, relative width) of the table's columns."""
     return [
-        (tr("Metric"), 3.0), (tr("Target"), 1.7), (tr("Unit"), 1.0), (tr("Given/derived"), 1.2),
-        (tr("Forecast"), 1.7), (tr("Actual"), 1.5), (tr("Owner"), 1.8), (tr("Data source"), 2.6),
-        (tr("Interval"), 1.1), (tr("Countermeasure"), 3.2),
+        (translate("KpiTreePrint", "Metric"), 3.0),
+        (translate("KpiTreePrint", "Target"), 1.7),
+        (translate("KpiTreePrint", "Unit"), 1.0),
+        (translate("KpiTreePrint", "Given/derived"), 1.2),
+        (translate("KpiTreePrint", "Forecast"), 1.7),
+        (translate("KpiTreePrint", "Actual"), 1.5),
+        (translate("KpiTreePrint", "Owner"), 1.8),
+        (translate("KpiTreePrint", "Data source"), 2.6),
+        (translate("KpiTreePrint", "Interval"), 1.1),
+        (translate("KpiTreePrint", "Countermeasure"), 3.2),
     ]
 
 
@@ -38,7 +45,7 @@ def cells(metric: Metric) -> list[str]:
         metric.name,
         labels.target_text(metric),
         metric.unit,
-        tr("given") if metric.is_given else tr("derived"),
+        translate("KpiTreePrint", "given") if metric.is_given else translate("KpiTreePrint", "derived"),
         labels.value_text(metric, computed.forecast),
         labels.value_text(metric, metric.actual) if metric.actual is not None else "",
         metric.owner,
@@ -112,7 +119,8 @@ class MetricsTable:
             painter.setFont(self.title_font)
             painter.setPen(QColor("#1a202c"))
             painter.drawText(QRectF(0, 0, self.width, self.title_height),
-                             int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop), tr("Metrics"))
+                             int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop),
+                             translate("KpiTreePrint", "Metrics"))
             y = self.title_height
         for row in [self.header, *self.pages[index]]:
             self._paint_row(painter, row, y)

@@ -22,8 +22,8 @@ from kpidesk.render import refcount_fix  # noqa: F401 - before any painting
 FAMILY = "sans-serif"
 
 
-def tr(text: str) -> str:
-    return QCoreApplication.translate("kpidesk.render", text)
+#: Qt's translate; called as translate("KpiTreePrint", "...") so that pyside6-lupdate finds the strings.
+translate = QCoreApplication.translate
 
 
 def make_font(size: int, *, bold: bool = False, italic: bool = False) -> QFont:
