@@ -108,6 +108,8 @@ def _pack(contours: list[Contour], sibling_gap: float, subtree_gap: float) -> li
 
 
 def _place_children(contours: list[Contour], sibling_gap: float, subtree_gap: float) -> list[float]:
+    if not contours:
+        return []
     left = _pack(contours, sibling_gap, subtree_gap)
     mirrored = [[[-hi, -lo] for lo, hi in contour] for contour in reversed(contours)]
     right = [-offset for offset in reversed(_pack(mirrored, sibling_gap, subtree_gap))]

@@ -106,3 +106,8 @@ def test_deep_chain_does_not_recurse():
         node = child
     layout = layout_tree(root)
     assert layout.rects[2999].x == layout.rects[0].x
+
+
+def test_an_empty_forest_is_an_empty_drawing():
+    layout = layout_tree([], margin=5)
+    assert layout.rects == {} and layout.width == 10 and layout.height == 10
