@@ -1,4 +1,5 @@
 """Drawing the KPI tree for the screen, the printer and the exporters (PDF, PNG, SVG, CSV).
 
-``layout`` and ``table`` are Qt-free; the other modules import Qt when used.
+``layout``, ``labels`` and ``table`` are Qt-free; the other modules use QtGui (``printing`` and
+``view`` also QtWidgets and QtPrintSupport, for the window).
 """

@@ -111,3 +111,13 @@ def test_deep_chain_does_not_recurse():
 def test_an_empty_forest_is_an_empty_drawing():
     layout = layout_tree([], margin=5)
     assert layout.rects == {} and layout.width == 10 and layout.height == 10
+
+
+def test_layout_labels_and_table_never_import_qt():
+    import subprocess
+    import sys
+
+    code = ("import sys, kpidesk.render.layout, kpidesk.render.labels, kpidesk.render.table; "
+            "print(sorted(m for m in sys.modules if m.startswith(('PySide6', 'shiboken6', 'pyqtgraph'))))")
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert result.stdout.strip() == "[]"
