@@ -182,6 +182,15 @@ def _footer(painter: QPainter, width: float, y: float, text: str, number: int, t
         painter.drawText(rect, int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter), text)
 
 
+def _page_range(device: QPagedPaintDevice, total: int) -> tuple[int, int]:
+    """The pages the print dialog asked for (QPrinter's "from" and "to"), else all."""
+    first = getattr(device, "fromPage", lambda: 0)()
+    last = getattr(device, "toPage", lambda: 0)()
+    if first <= 0:
+        return 1, total
+    return max(1, first), min(total, last if last > 0 else total)
+
+
 def paint_packet(device: QPagedPaintDevice, plan_file: PlanFile, options: PacketOptions) -> int:
     """Paint the whole packet on ``device``; returns the number of pages."""
     area = device.pageLayout().paintRect(QPageLayout.Unit.Point)
@@ -192,10 +201,13 @@ def paint_packet(device: QPagedPaintDevice, plan_file: PlanFile, options: Packet
     painter = QPainter()
     if not painter.begin(device):
         raise OSError(translate("KpiTreePrint", "cannot start printing"))
+    total = len(packet.pages)
+    first, last = _page_range(device, total)
     try:
-        total = len(packet.pages)
         for number, (page, footer) in enumerate(zip(packet.pages, packet.footers, strict=True), 1):
-            if number > 1:
+            if not first <= number <= last:
+                continue
+            if number > first:
                 device.newPage()
             painter.save()
             painter.scale(device.logicalDpiX() / 72.0, device.logicalDpiY() / 72.0)

@@ -56,6 +56,11 @@ def test_print_follows_the_options_and_edits_of_the_open_plan(window, tmp_path, 
     assert _pages(out) == 3
     text = subprocess.run(["pdftotext", "-raw", str(out), "-"], capture_output=True, text=True).stdout
     assert "Sessions on the product site" in " ".join(text.split())
+    actions.printer.setFromTo(2, 3)  # the dialog's page range: funnel and table only
+    assert actions.print_plan() and _pages(out) == 2
+    text = subprocess.run(["pdftotext", "-raw", "-l", "1", str(out), "-"], capture_output=True, text=True).stdout
+    assert "Funnel" in text and "Page 2 of 3" in text
+    actions.printer.setFromTo(0, 0)
     actions.with_funnel.setChecked(False)
     assert actions.print_plan() and _pages(out) == 2
 
