@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Qt
 from PySide6.QtGui import QAction, QKeySequence, QPageLayout
@@ -18,15 +19,17 @@ from PySide6.QtWidgets import QDialog, QDockWidget, QFileDialog, QMainWindow, QM
 
 from kpidesk.gui.settings import settings
 from kpidesk.planfile import PlanFile
-from kpidesk.render import export
-from kpidesk.render.layout import Orientation
-from kpidesk.render.pages import PacketOptions, paint_packet
-from kpidesk.render.table import write_csv
+
+if TYPE_CHECKING:
+    from kpidesk.render.layout import Orientation
+    from kpidesk.render.pages import PacketOptions
 
 SETTINGS_GROUP = "printing"
 
 
 def new_printer(paper: str = "A4", landscape: bool = False) -> QPrinter:
+    from kpidesk.render import export
+
     printer = QPrinter(QPrinter.PrinterMode.HighResolution)
     printer.setPageLayout(export.page_layout(paper, landscape))
     return printer
@@ -34,6 +37,9 @@ def new_printer(paper: str = "A4", landscape: bool = False) -> QPrinter:
 
 def print_packet(printer: QPrinter, plan_file: PlanFile, options: PacketOptions) -> int:
     """Print (or preview) the meeting packet on ``printer``; returns the page count."""
+    from kpidesk.render import export
+    from kpidesk.render.pages import paint_packet
+
     printer.setDocName(export.plan_title(plan_file))
     return paint_packet(printer, plan_file, options)
 
@@ -44,7 +50,7 @@ class PrintActions(QObject):
     def __init__(self, window: QMainWindow) -> None:
         super().__init__(window)
         self.window = window
-        self.printer = new_printer()
+        self._printer: QPrinter | None = None
         self.preview_action = QAction(self.tr("Print Pre&view..."), self)
         self.preview_action.triggered.connect(self.preview)
         self.print_action = QAction(self.tr("&Print..."), self)
@@ -66,6 +72,13 @@ class PrintActions(QObject):
             (self.tr("Metrics as &CSV..."), self.export_csv),
         ):
             self.export_menu.addAction(label, handler)
+
+    @property
+    def printer(self) -> QPrinter:
+        """The printer and its settings (paper, orientation), made on first use: it costs start-up time."""
+        if self._printer is None:
+            self._printer = new_printer()
+        return self._printer
 
     def _option(self, label: str, key: str) -> QAction:
         action = self.options_menu.addAction(label)
@@ -101,16 +114,21 @@ class PrintActions(QObject):
         return self.window.document.plan_file  # type: ignore[attr-defined]
 
     def orientation(self) -> Orientation:
+        from kpidesk.render.layout import Orientation
+
         return Orientation.LEFT_TO_RIGHT if self.left_to_right.isChecked() else Orientation.TOP_DOWN
 
     def options(self) -> PacketOptions:
+        from kpidesk.render.pages import PacketOptions
+
         return PacketOptions(self.orientation(), self.tile.isChecked(), self.with_funnel.isChecked(),
                              self.with_table.isChecked())
 
     # ---- printing -------------------------------------------------------------------------
     def preview_dialog(self) -> QPrintPreviewDialog:
         dialog = QPrintPreviewDialog(self.printer, self.window)
-        dialog.setWindowTitle(self.tr("Print Preview: {0}").format(export.plan_title(self.plan_file())))
+        title = self.plan_file().plan.info.get("title") or self.plan_file().name
+        dialog.setWindowTitle(self.tr("Print Preview: {0}").format(title))
         dialog.paintRequested.connect(lambda printer: self._paint(printer))
         return dialog
 
@@ -157,6 +175,8 @@ class PrintActions(QObject):
         return name
 
     def export_pdf(self) -> str | None:
+        from kpidesk.render import export
+
         layout = self.printer.pageLayout()
         paper = next((k for k, v in export.PAPERS.items() if v == layout.pageSize().id()), "A4")
         landscape = layout.orientation() == QPageLayout.Orientation.Landscape
@@ -164,18 +184,26 @@ class PrintActions(QObject):
                             lambda name: export.export_pdf(self.plan_file(), name, self.options(), paper, landscape))
 
     def export_png(self) -> str | None:
+        from kpidesk.render import export
+
         return self._export(self.tr("Export the Tree as PNG"), ".png", self.tr("PNG images (*.png)"),
                             lambda name: export.export_png(self.plan_file(), name, self.orientation()))
 
     def export_svg(self) -> str | None:
+        from kpidesk.render import export
+
         return self._export(self.tr("Export the Tree as SVG"), ".svg", self.tr("SVG drawings (*.svg)"),
                             lambda name: export.export_svg(self.plan_file(), name, self.orientation()))
 
     def export_funnel_png(self) -> str | None:
+        from kpidesk.render import export
+
         return self._export(self.tr("Export the Funnel as PNG"), ".funnel.png", self.tr("PNG images (*.png)"),
                             lambda name: export.export_funnel_png(self.plan_file(), name))
 
     def export_csv(self) -> str | None:
+        from kpidesk.render.table import write_csv
+
         return self._export(self.tr("Export the Metrics as CSV"), ".csv", self.tr("CSV files (*.csv)"),
                             lambda name: write_csv(self.plan_file().plan, name))
 
