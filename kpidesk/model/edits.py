@@ -114,9 +114,15 @@ class RemoveMetric(Edit):
         metric = _metric(plan, self.metric_id)
         self._kgi_was = plan.info.get("kgi") or ""
         with plan.batch():
-            if self._kgi_was and self._kgi_was in {m.id for m in metric.walk()}:
+            cleared = bool(self._kgi_was) and self._kgi_was in {m.id for m in metric.walk()}
+            if cleared:
                 plan.set_info("kgi", "")
-            parent, self._row = plan.remove_metric(metric)
+            try:
+                parent, self._row = plan.remove_metric(metric)
+            except PlanError:
+                if cleared:  # a refused delete leaves the plan as it was
+                    plan.set_info("kgi", self._kgi_was)
+                raise
         self._parent_id = parent.id if parent else None
         self._removed = metric
 

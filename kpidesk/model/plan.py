@@ -146,6 +146,9 @@ class Plan:
 
     def remove_metric(self, metric: Metric) -> tuple[Metric | None, int]:
         """Remove ``metric`` and its subtree; returns where it was, for undo."""
+        if metric.parent is None and len(self.roots) == 1:
+            # an empty plan could be saved but not opened again: the file format needs a goal
+            raise PlanError(f"{metric.name} is the only top metric: a plan needs at least one goal.")
         parent, row = metric.parent, metric.row
         siblings = self.children_of(parent)
         with self.batch():

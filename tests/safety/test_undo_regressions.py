@@ -31,7 +31,7 @@ def undone(edits: list[Edit]):
     [RemoveMetric("orders")],  # the KGI inside: plan.kgi came back after plan.notes
     [MoveMetric("leads", None, 0)],  # tables stayed in the moved order
     [MoveMetric("leads", None, 0), MoveMetric("negotiations", None, 2)],  # a blank line went missing
-    [RemoveMetric("sales")],  # the last table came back with an extra blank line
+    [AddMetric(Metric("m", "X"), None, 1), RemoveMetric("sales")],  # the last table came back with a blank line
     [AddMetric(Metric("m", "X"), None, 5)],
 ], ids=["delete", "clear", "kgi", "move", "two-moves", "delete-all", "add-last"])
 def test_undo_gives_back_the_file_byte_for_byte(edits: list[Edit]) -> None:
@@ -53,3 +53,14 @@ def test_a_metric_moved_to_the_root_loses_its_edge_rate() -> None:
     plan_file = undone([SetField("sales", "rate", Decimal(0)), AddMetric(Metric("m", "X"), None, 0),
                         MoveMetric("sales", "m", 0)])
     assert plan_file.plan.metrics["sales"].computed.rate is None
+
+
+def test_the_only_goal_cannot_be_deleted_as_the_file_would_not_open_again() -> None:
+    from kpidesk.model.plan import PlanError
+    from kpidesk.planfile import loads
+
+    plan_file = load(TEMPLATE)
+    with pytest.raises(PlanError, match="at least one goal"):
+        RemoveMetric("sales").apply(plan_file.plan)
+    assert len(plan_file.plan.metrics) == 8
+    loads(plan_file.dumps())
