@@ -19,7 +19,6 @@ message box; tests replace it. The file logic lives in ``kpidesk.storage``.
 
 from __future__ import annotations
 
-import difflib
 import os
 import tempfile
 from collections.abc import Callable
@@ -27,11 +26,12 @@ from pathlib import Path
 from typing import Any
 
 import shiboken6
-from PySide6.QtCore import QCoreApplication, QFileSystemWatcher, QObject, QStandardPaths, QTimer, Signal
-from PySide6.QtWidgets import QDialog, QDialogButtonBox, QMessageBox, QPlainTextEdit, QVBoxLayout, QWidget
+from PySide6.QtCore import QFileSystemWatcher, QObject, QStandardPaths, QTimer, Signal
+from PySide6.QtWidgets import QWidget
 
 from kpidesk import planfile
 from kpidesk.gui import signal_fix  # noqa: F401 - see signal_fix: a crash loses unsaved work
+from kpidesk.gui.guard_dialogs import ask_with_dialogs, unified_diff
 from kpidesk.storage import lock as locks
 from kpidesk.storage import recovery
 from kpidesk.storage.atomic import SaveError
@@ -62,15 +62,6 @@ def recovery_folder() -> Path:
     return Path(base) / "recovery"
 
 
-def unified_diff(mine: str, theirs: str, name: str) -> str:
-    """The differences between the plan in the window and the file on disk."""
-    lines = difflib.unified_diff(
-        theirs.splitlines(keepends=True), mine.splitlines(keepends=True),
-        fromfile=f"{name} (on disk)", tofile=f"{name} (in this window)",
-    )
-    return "".join(line if line.endswith("\n") else line + "\n" for line in lines)
-
-
 def _single_shot(parent: QObject, interval: int) -> QTimer:
     # Set with methods: passing singleShot=True as a constructor keyword drops a
     # reference to Python's True in PySide6 6.12 and crashes the interpreter at exit.
@@ -78,24 +69,6 @@ def _single_shot(parent: QObject, interval: int) -> QTimer:
     timer.setSingleShot(True)
     timer.setInterval(interval)
     return timer
-
-
-class DiffDialog(QDialog):
-    """Shows what differs between the window's plan and the file on disk."""
-
-    def __init__(self, diff: str, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setWindowTitle(self.tr("Differences"))
-        layout = QVBoxLayout(self)
-        view = QPlainTextEdit(self)
-        view.setReadOnly(True)
-        view.setLineWrapMode(QPlainTextEdit.LineWrapMode.NoWrap)
-        view.setPlainText(diff or self.tr("The texts are the same."))
-        layout.addWidget(view)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
-        buttons.rejected.connect(self.reject)
-        layout.addWidget(buttons)
-        self.resize(760, 520)
 
 
 class FileGuard(QObject):
@@ -348,55 +321,6 @@ class FileGuard(QObject):
     # ---- questions -----------------------------------------------------------------------------------
     def _ask_with_dialogs(self, kind: str, details: dict[str, Any]) -> str:
         return ask_with_dialogs(self.widget, kind, details)
-
-
-def ask_with_dialogs(parent: QWidget | None, kind: str, details: dict[str, Any]) -> str:
-    """The message boxes behind FileGuard.ask; returns the answer's key."""
-    tr = QCoreApplication.translate
-    name = Path(details.get("path", "")).name
-    if kind == "diff":
-        DiffDialog(details.get("diff", ""), parent).exec()
-        return "close"
-    box = QMessageBox(parent)
-    box.setIcon(QMessageBox.Icon.Warning)
-    buttons: dict[Any, str] = {}
-
-    def add(text: str, role: QMessageBox.ButtonRole, answer: str) -> None:
-        buttons[box.addButton(text, role)] = answer
-
-    if kind in ("changed", "changed-modified"):
-        box.setText(tr("FileGuard", "{0} was changed by another program.").format(name))
-        if kind == "changed-modified":
-            box.setInformativeText(tr("FileGuard", "You have unsaved changes. Reload the file and lose them?"))
-        else:
-            box.setInformativeText(tr("FileGuard", "Reload it to see the new version?"))
-        add(tr("FileGuard", "Reload"), QMessageBox.ButtonRole.DestructiveRole, "reload")
-        add(tr("FileGuard", "Keep mine"), QMessageBox.ButtonRole.RejectRole, "keep")
-        add(tr("FileGuard", "Show differences"), QMessageBox.ButtonRole.HelpRole, "diff")
-    elif kind == "overwrite":
-        box.setText(tr("FileGuard", "{0} was changed by another program since you opened it.").format(name))
-        box.setInformativeText(tr("FileGuard", "Saving replaces their changes with yours."))
-        add(tr("FileGuard", "Save anyway"), QMessageBox.ButtonRole.DestructiveRole, "overwrite")
-        add(tr("FileGuard", "Cancel"), QMessageBox.ButtonRole.RejectRole, "cancel")
-    elif kind == "locked":
-        box.setText(tr("FileGuard", "{0} is open elsewhere: {1}.").format(name, details.get("who", "")))
-        box.setInformativeText(tr("FileGuard", "Changes saved by both of you would overwrite each other."))
-        add(tr("FileGuard", "Open read-only"), QMessageBox.ButtonRole.AcceptRole, "read-only")
-        add(tr("FileGuard", "Open anyway"), QMessageBox.ButtonRole.DestructiveRole, "open")
-        add(tr("FileGuard", "Cancel"), QMessageBox.ButtonRole.RejectRole, "cancel")
-    elif kind == "read-only":
-        box.setText(tr("FileGuard", "{0} was opened read-only.").format(name))
-        box.setInformativeText(tr("FileGuard", "Use Save As to keep your changes in another file."))
-        add(tr("FileGuard", "OK"), QMessageBox.ButtonRole.AcceptRole, "ok")
-    elif kind == "recover":
-        box.setIcon(QMessageBox.Icon.Question)
-        box.setText(tr("FileGuard", "kpidesk did not close properly. Unsaved changes were kept for: {0}").format(
-            details.get("names", "")))
-        add(tr("FileGuard", "Restore"), QMessageBox.ButtonRole.AcceptRole, "restore")
-        add(tr("FileGuard", "Keep for later"), QMessageBox.ButtonRole.RejectRole, "later")
-        add(tr("FileGuard", "Discard"), QMessageBox.ButtonRole.DestructiveRole, "discard")
-    box.exec()
-    return buttons.get(box.clickedButton(), "cancel")
 
 
 # ---- recovery at start ----------------------------------------------------------------------------
