@@ -20,6 +20,7 @@ from kpidesk.gui.tree_model import Column, PlanTreeModel
 from kpidesk.gui.tree_view import MetricTreeView
 from kpidesk.model.findings import Severity
 from kpidesk.model.funnel import funnel_of
+from kpidesk.render.printing import install_print_actions
 
 
 class MainWindow(QMainWindow):
@@ -115,6 +116,7 @@ class MainWindow(QMainWindow):
             action.setData(mode)
             self.theme_group.addAction(action)
             action.triggered.connect(lambda _checked=False, m=mode: self.set_theme(m))
+        install_print_actions(self)  # File > Print, Print Preview, Export; View > KPI Tree Diagram
         self.help_menu = bar.addMenu(self.tr("&Help"))
         self.help_menu.addAction(self.tr("&Keyboard Shortcuts"), self.show_shortcuts)
         self.help_menu.addAction(self.tr("&About kpidesk"), self.show_about)
