@@ -10,7 +10,7 @@ from PySide6.QtCore import QPoint, QPointF, Qt
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter, QPrintPreviewWidget
 from PySide6.QtWidgets import QDialog, QFileDialog
 
-from kpidesk.render.printing import PrintActions, install_print_actions
+from kpidesk.render.printing import PrintActions
 
 
 @pytest.fixture
@@ -29,12 +29,34 @@ def menu_texts(menu) -> list[str]:
 
 
 def test_actions_land_in_the_file_menu_before_close(window):
-    actions = install_print_actions(window)
+    actions = window.print_actions
+    assert isinstance(actions, PrintActions)
     texts = menu_texts(window.file_menu)
     for action in (actions.preview_action, actions.print_action, actions.export_menu.menuAction()):
         assert action.text() in texts
     assert texts.index(actions.print_action.text()) < len(texts) - 1  # not after Close
     assert len(actions.export_menu.actions()) == 5
+    assert texts.count(actions.print_action.text()) == 1
+
+
+def test_install_works_on_any_main_window_with_a_file_menu(qtbot, tmp_path, monkeypatch):
+    from types import SimpleNamespace
+
+    from PySide6.QtWidgets import QMainWindow
+
+    from kpidesk import paths
+    from kpidesk.planfile import load
+    from kpidesk.render.printing import install_print_actions
+
+    bare = QMainWindow()
+    qtbot.addWidget(bare)
+    bare.file_menu = bare.menuBar().addMenu("File")
+    plan_file = load(paths.templates()["btob-web"])
+    bare.document = SimpleNamespace(plan_file=plan_file)
+    actions = install_print_actions(bare)
+    assert actions.print_action in bare.file_menu.actions()
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *args, **kwargs: (str(tmp_path / "m.csv"), ""))
+    assert actions.export_csv() and (tmp_path / "m.csv").exists()
 
 
 def _pages(path) -> int:
@@ -44,7 +66,7 @@ def _pages(path) -> int:
 
 @pytest.mark.skipif(not shutil.which("pdfinfo"), reason="needs pdfinfo (poppler-utils)")
 def test_print_follows_the_options_and_edits_of_the_open_plan(window, tmp_path, monkeypatch):
-    actions: PrintActions = install_print_actions(window)
+    actions: PrintActions = window.print_actions
     out = tmp_path / "printed.pdf"
     actions.printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
     actions.printer.setOutputFileName(str(out))
@@ -66,7 +88,7 @@ def test_print_follows_the_options_and_edits_of_the_open_plan(window, tmp_path, 
 
 
 def test_preview_shows_the_packets_pages(window, qtbot):
-    actions = install_print_actions(window)
+    actions = window.print_actions
     actions.with_funnel.setChecked(False)
     actions.with_table.setChecked(True)
     dialog = actions.preview_dialog()
@@ -80,7 +102,7 @@ def test_preview_shows_the_packets_pages(window, qtbot):
 
 
 def test_exports_write_the_files_the_planner_names(window, tmp_path, monkeypatch):
-    actions = install_print_actions(window)
+    actions = window.print_actions
     names = iter([tmp_path / "t.pdf", tmp_path / "t.png", tmp_path / "t.svg", tmp_path / "f.png", tmp_path / "m.csv"])
     monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *args, **kwargs: (str(next(names)), ""))
     written = [actions.export_pdf(), actions.export_png(), actions.export_svg(), actions.export_funnel_png(),
@@ -91,14 +113,14 @@ def test_exports_write_the_files_the_planner_names(window, tmp_path, monkeypatch
 
 
 def test_cancelled_export_writes_nothing(window, tmp_path, monkeypatch):
-    actions = install_print_actions(window)
+    actions = window.print_actions
     monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *args, **kwargs: ("", ""))
     assert actions.export_pdf() is None
     assert list(tmp_path.iterdir()) == []
 
 
 def test_diagram_dock_shows_the_plan_live_and_selects_on_click(window, qtbot):
-    actions = install_print_actions(window)
+    actions = window.print_actions
     toggle = actions.dock.toggleViewAction()
     assert toggle in window.view_menu.actions() and not actions.dock.isVisible()
     window.show()
