@@ -46,7 +46,6 @@ class DiffDialog(QDialog):
 
 def ask_with_dialogs(parent: QWidget | None, kind: str, details: dict[str, Any]) -> str:
     """The message boxes behind FileGuard.ask; returns the answer's key."""
-    tr = QCoreApplication.translate
     name = Path(details.get("path", "")).name
     if kind == "diff":
         DiffDialog(details.get("diff", ""), parent).exec()
@@ -58,36 +57,44 @@ def ask_with_dialogs(parent: QWidget | None, kind: str, details: dict[str, Any])
     def add(text: str, role: QMessageBox.ButtonRole, answer: str) -> None:
         buttons[box.addButton(text, role)] = answer
 
+    destructive, reject = QMessageBox.ButtonRole.DestructiveRole, QMessageBox.ButtonRole.RejectRole
+    accept = QMessageBox.ButtonRole.AcceptRole
     if kind in ("changed", "changed-modified"):
-        box.setText(tr("FileGuard", "{0} was changed by another program.").format(name))
+        box.setText(QCoreApplication.translate("FileGuard", "{0} was changed by another program.").format(name))
         if kind == "changed-modified":
-            box.setInformativeText(tr("FileGuard", "You have unsaved changes. Reload the file and lose them?"))
+            box.setInformativeText(QCoreApplication.translate(
+                "FileGuard", "You have unsaved changes. Reload the file and lose them?"))
         else:
-            box.setInformativeText(tr("FileGuard", "Reload it to see the new version?"))
-        add(tr("FileGuard", "Reload"), QMessageBox.ButtonRole.DestructiveRole, "reload")
-        add(tr("FileGuard", "Keep mine"), QMessageBox.ButtonRole.RejectRole, "keep")
-        add(tr("FileGuard", "Show differences"), QMessageBox.ButtonRole.HelpRole, "diff")
+            box.setInformativeText(QCoreApplication.translate("FileGuard", "Reload it to see the new version?"))
+        add(QCoreApplication.translate("FileGuard", "Reload"), destructive, "reload")
+        add(QCoreApplication.translate("FileGuard", "Keep mine"), reject, "keep")
+        add(QCoreApplication.translate("FileGuard", "Show differences"), QMessageBox.ButtonRole.HelpRole, "diff")
     elif kind == "overwrite":
-        box.setText(tr("FileGuard", "{0} was changed by another program since you opened it.").format(name))
-        box.setInformativeText(tr("FileGuard", "Saving replaces their changes with yours."))
-        add(tr("FileGuard", "Save anyway"), QMessageBox.ButtonRole.DestructiveRole, "overwrite")
-        add(tr("FileGuard", "Cancel"), QMessageBox.ButtonRole.RejectRole, "cancel")
+        box.setText(QCoreApplication.translate(
+            "FileGuard", "{0} was changed by another program since you opened it.").format(name))
+        box.setInformativeText(QCoreApplication.translate("FileGuard", "Saving replaces their changes with yours."))
+        add(QCoreApplication.translate("FileGuard", "Save anyway"), destructive, "overwrite")
+        add(QCoreApplication.translate("FileGuard", "Cancel"), reject, "cancel")
     elif kind == "locked":
-        box.setText(tr("FileGuard", "{0} is open elsewhere: {1}.").format(name, details.get("who", "")))
-        box.setInformativeText(tr("FileGuard", "Changes saved by both of you would overwrite each other."))
-        add(tr("FileGuard", "Open read-only"), QMessageBox.ButtonRole.AcceptRole, "read-only")
-        add(tr("FileGuard", "Open anyway"), QMessageBox.ButtonRole.DestructiveRole, "open")
-        add(tr("FileGuard", "Cancel"), QMessageBox.ButtonRole.RejectRole, "cancel")
+        box.setText(QCoreApplication.translate(
+            "FileGuard", "{0} is open elsewhere: {1}.").format(name, details.get("who", "")))
+        box.setInformativeText(QCoreApplication.translate(
+            "FileGuard", "Changes saved by both of you would overwrite each other."))
+        add(QCoreApplication.translate("FileGuard", "Open read-only"), accept, "read-only")
+        add(QCoreApplication.translate("FileGuard", "Open anyway"), destructive, "open")
+        add(QCoreApplication.translate("FileGuard", "Cancel"), reject, "cancel")
     elif kind == "read-only":
-        box.setText(tr("FileGuard", "{0} was opened read-only.").format(name))
-        box.setInformativeText(tr("FileGuard", "Use Save As to keep your changes in another file."))
-        add(tr("FileGuard", "OK"), QMessageBox.ButtonRole.AcceptRole, "ok")
+        box.setText(QCoreApplication.translate("FileGuard", "{0} was opened read-only.").format(name))
+        box.setInformativeText(QCoreApplication.translate(
+            "FileGuard", "Use Save As to keep your changes in another file."))
+        add(QCoreApplication.translate("FileGuard", "OK"), accept, "ok")
     elif kind == "recover":
         box.setIcon(QMessageBox.Icon.Question)
-        box.setText(tr("FileGuard", "kpidesk did not close properly. Unsaved changes were kept for: {0}").format(
+        box.setText(QCoreApplication.translate(
+            "FileGuard", "kpidesk did not close properly. Unsaved changes were kept for: {0}").format(
             details.get("names", "")))
-        add(tr("FileGuard", "Restore"), QMessageBox.ButtonRole.AcceptRole, "restore")
-        add(tr("FileGuard", "Keep for later"), QMessageBox.ButtonRole.RejectRole, "later")
-        add(tr("FileGuard", "Discard"), QMessageBox.ButtonRole.DestructiveRole, "discard")
+        add(QCoreApplication.translate("FileGuard", "Restore"), accept, "restore")
+        add(QCoreApplication.translate("FileGuard", "Keep for later"), reject, "later")
+        add(QCoreApplication.translate("FileGuard", "Discard"), destructive, "discard")
     box.exec()
     return buttons.get(box.clickedButton(), "cancel")
