@@ -161,6 +161,9 @@ class FileGuard(QObject):
         self._watch(Path(path))
         self._lock(Path(path))
         self.recovery.remove()
+        warnings = getattr(self.document.plan_file, "save_warnings", [])
+        if warnings:  # saved, but something of the old file could not be kept (owner, attributes)
+            self.problem.emit(" ".join(warnings))
 
     def _take_disk_state(self, path: Path | None) -> None:
         self.known, _ = read_state(path) if path is not None else (None, None)

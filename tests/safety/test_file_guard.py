@@ -194,3 +194,23 @@ def test_cancel_at_the_lock_question_does_not_open(qtbot, tmp_path: Path) -> Non
     guard.document.open(path)
     assert not guard.read_only and lock.read_lock(path).pid == os.getpid()
     guard.close()
+
+
+def test_what_a_save_could_not_keep_is_told(qtbot, opened, monkeypatch) -> None:
+    import errno
+
+    document, guard, path = opened
+    told: list[str] = []
+    guard.problem.connect(told.append)
+    if os.geteuid() == 0:
+        os.chown(path, 4242, 4242)
+
+        def refuse(fd, uid, gid):
+            raise PermissionError(errno.EPERM, "Operation not permitted")
+
+        monkeypatch.setattr(os, "fchown", refuse)
+    elif path.stat().st_uid == os.geteuid():
+        pytest.skip("needs a file owned by someone else")
+    document.set_rate("visits", "20")
+    document.save()
+    assert told and "owner" in told[0]
