@@ -22,13 +22,11 @@ pyqtgraph's import is slow: the window imports this module after its first paint
 
 from __future__ import annotations
 
-import ctypes
 import html
-import sys
 from decimal import Decimal
 
 import pyqtgraph as pg
-from PySide6.QtCore import QEvent, QObject, QPointF, QSize, Qt, Signal, SignalInstance
+from PySide6.QtCore import QEvent, QPointF, QSize, Qt, Signal
 from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPainterPath, QPalette, QPen, QPolygonF
 from PySide6.QtWidgets import QGraphicsPathItem, QVBoxLayout, QWidget
 
@@ -37,47 +35,6 @@ from kpidesk.model.funnel import Stage
 from kpidesk.model.metric import Kind, Metric
 from kpidesk.model.numbers import plain
 from kpidesk.render import refcount_fix  # noqa: F401 - PySide6 6.12 loses a None reference per Qt call
-
-
-class _Probe(QObject):
-    fired = Signal()
-
-
-def _fix_disconnect() -> bool:
-    """Give back the reference ``SignalInstance.disconnect`` takes from True/False in PySide6 6.12.
-
-    Like ``emit`` (see ``kpidesk.gui.signal_fix``), ``disconnect`` returns a bool it
-    does not own on Python 3.11; pyqtgraph disconnects whenever an item leaves a
-    scene, so every closed graph took references from True until the interpreter
-    aborted at exit ("bool_dealloc"). Wrapped only where a probe shows the loss.
-    """
-    original = SignalInstance.disconnect
-    if getattr(original, "_kpidesk_fixed", False):
-        return False
-    probe, incref = _Probe(), ctypes.pythonapi.Py_IncRef
-    incref.argtypes, incref.restype = [ctypes.py_object], None
-    before = sys.getrefcount(True)
-    for _ in range(4):
-        probe.fired.connect(probe.deleteLater)
-        probe.fired.disconnect(probe.deleteLater)
-    lost = before - sys.getrefcount(True)
-    for _ in range(max(lost, 0)):
-        incref(True)
-    if lost < 4:
-        return False
-
-    def disconnect(self: SignalInstance, *args: object) -> object:
-        result = original(self, *args)
-        if result is True or result is False:
-            incref(result)
-        return result
-
-    disconnect._kpidesk_fixed = True  # type: ignore[attr-defined]
-    SignalInstance.disconnect = disconnect  # type: ignore[method-assign]
-    return True
-
-
-DISCONNECT_FIXED = _fix_disconnect()
 
 #: The narrowest bar's share of the widest: stays visible and clickable.
 FLOOR = 0.12
