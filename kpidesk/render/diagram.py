@@ -14,7 +14,7 @@ from PySide6.QtGui import QColor, QFont, QPainter, QPainterPath, QPen
 
 from kpidesk.model.metric import Metric
 from kpidesk.model.plan import Plan
-from kpidesk.render import labels
+from kpidesk.render import labels, palette
 from kpidesk.render.layout import Layout, Node, Orientation, Rect, layout_tree
 from kpidesk.render.text import Fonts, line_height, text_width, translate, wrap
 
@@ -29,17 +29,6 @@ GAPS = {  # sibling, subtree, level
     Orientation.LEFT_TO_RIGHT: (10.0, 16.0, 72.0),
 }
 
-INK = QColor("#1a202c")
-MUTED = QColor("#6b7280")
-BORDER = QColor("#64748b")
-KGI_BORDER = QColor("#1d4ed8")
-KGI_FILL = QColor("#eef4ff")
-EDGE = QColor("#94a3b8")
-EDGE_LABEL = QColor("#1e40af")
-BAR_BACK = QColor("#e5e7eb")
-BAR_SHORT = QColor("#d97706")
-BAR_MET = QColor("#15803d")
-SHORT = QColor("#b91c1c")
 
 
 @dataclass
@@ -77,28 +66,29 @@ def edge_label(metric: Metric) -> str:
 def _box_lines(metric: Metric, fonts: Fonts, is_kgi: bool, inner: float) -> list[Line]:
     lines: list[Line] = []
     if is_kgi:
-        lines.append(Line(translate("KpiTreePrint", "KGI"), fonts.small_bold, KGI_BORDER))
-    lines += [Line(text, fonts.name, INK) for text in wrap(metric.name, fonts.name, inner)]
+        lines.append(Line(translate("KpiTreePrint", "KGI"), fonts.small_bold, palette.KGI_BORDER))
+    lines += [Line(text, fonts.name, palette.INK) for text in wrap(metric.name, fonts.name, inner)]
     computed = metric.computed
     unit = f" {metric.unit}" if metric.unit else ""
     target = translate("KpiTreePrint", "Target {0}").format(labels.target_text(metric) + unit)
     if metric.is_given:
-        lines += [Line(t, fonts.body_bold, INK, marker=i == 0)
+        lines += [Line(t, fonts.body_bold, palette.INK, marker=i == 0)
                   for i, t in enumerate(wrap(target, fonts.body_bold, inner - 3 * MARKER))]
     else:
-        lines += [Line(t, fonts.body_italic, MUTED) for t in wrap(target, fonts.body_italic, inner)]
+        lines += [Line(t, fonts.body_italic, palette.MUTED) for t in wrap(target, fonts.body_italic, inner)]
     gap = computed.gap
     if gap is not None and gap != 0:
         sign = "+" if gap > 0 else ""
         text = translate("KpiTreePrint", "Forecast {0} ({1})").format(
             labels.value_text(metric, computed.forecast), sign + labels.value_text(metric, gap))
-        lines += [Line(t, fonts.small, SHORT if gap < 0 else MUTED) for t in wrap(text, fonts.small, inner)]
+        colour = palette.SHORT if gap < 0 else palette.MUTED
+        lines += [Line(t, fonts.small, colour) for t in wrap(text, fonts.small, inner)]
     if metric.actual is not None:
         share = labels.progress(metric)
         text = translate("KpiTreePrint", "Actual {0}").format(labels.value_text(metric, metric.actual))
         if share is not None:
             text += f"  {share:.0%}"
-        lines += [Line(t, fonts.body, INK) for t in wrap(text, fonts.body, inner)]
+        lines += [Line(t, fonts.body, palette.INK) for t in wrap(text, fonts.body, inner)]
     return lines
 
 
@@ -164,7 +154,7 @@ class TreeDiagram:
         painter.setRenderHint(QPainter.RenderHint.TextAntialiasing, True)
         if self.title:
             painter.setFont(self.fonts.title)
-            painter.setPen(INK)
+            painter.setPen(palette.INK)
             painter.drawText(QPointF(0, line_height(self.fonts.title) - 3), self.title)
         painter.translate(0, self.title_height)
         for box in self.boxes.values():
@@ -195,18 +185,18 @@ class TreeDiagram:
             path.lineTo(mid, c.center_y)
             path.lineTo(c.x, c.center_y)
             label_at = QPointF(mid + 4, c.center_y - 3)
-        painter.setPen(QPen(EDGE, 0.8))
+        painter.setPen(QPen(palette.EDGE, 0.8))
         painter.setBrush(Qt.BrushStyle.NoBrush)
         painter.drawPath(path)
         if child.edge_label:
             painter.setFont(self.fonts.small)
-            painter.setPen(EDGE_LABEL)
+            painter.setPen(palette.RATE)
             painter.drawText(label_at, child.edge_label)
 
     def _paint_box(self, painter: QPainter, box: Box) -> None:
         r = QRectF(box.rect.x, box.rect.y, box.rect.width, box.rect.height)
-        painter.setPen(QPen(KGI_BORDER if box.is_kgi else BORDER, 1.6 if box.is_kgi else 0.7))
-        painter.setBrush(KGI_FILL if box.is_kgi else QColor("white"))
+        painter.setPen(QPen(palette.KGI_BORDER if box.is_kgi else palette.BOX_BORDER, 1.6 if box.is_kgi else 0.7))
+        painter.setBrush(palette.KGI_FILL if box.is_kgi else palette.PAPER)
         painter.drawRoundedRect(r, 3, 3)
         y = r.y() + PAD
         for line in box.lines:
@@ -225,9 +215,9 @@ class TreeDiagram:
         if box.progress is not None:
             bar = QRectF(r.x() + PAD, y + 2, r.width() - 2 * PAD, BAR_HEIGHT)
             painter.setPen(Qt.PenStyle.NoPen)
-            painter.setBrush(BAR_BACK)
+            painter.setBrush(palette.BAR_BACK)
             painter.drawRect(bar)
-            painter.setBrush(BAR_MET if box.progress >= 1 else BAR_SHORT)
+            painter.setBrush(palette.TARGET_MET if box.progress >= 1 else palette.BELOW_TARGET)
             painter.drawRect(QRectF(bar.x(), bar.y(), bar.width() * max(0.0, min(1.0, box.progress)), BAR_HEIGHT))
 
     def _legend_items(self) -> list[tuple[str, float]]:
@@ -260,23 +250,23 @@ class TreeDiagram:
             centre_y = top + height / 2
             painter.setPen(Qt.PenStyle.NoPen)
             if index == 0:
-                painter.setBrush(INK)
+                painter.setBrush(palette.INK)
                 painter.drawEllipse(QPointF(x + MARKER, centre_y), MARKER, MARKER)
             elif index == 1:
-                painter.setBrush(MUTED)
+                painter.setBrush(palette.MUTED)
                 painter.drawRect(QRectF(x, centre_y - 0.5, 2 * MARKER, 1))
             elif index == 2:
-                painter.setBrush(BAR_SHORT)
+                painter.setBrush(palette.BELOW_TARGET)
                 painter.drawRect(QRectF(x, centre_y - 2, 2 * MARKER, BAR_HEIGHT))
             else:
-                painter.setPen(QPen(EDGE, 0.8))
+                painter.setPen(QPen(palette.EDGE, 0.8))
                 painter.drawLine(QLineF(x, centre_y, x + 2 * MARKER, centre_y))
             font = small
             if index == 1:
                 font = QFont(small)
                 font.setItalic(True)
             painter.setFont(font)
-            painter.setPen(MUTED if index == 1 else INK)
+            painter.setPen(palette.MUTED if index == 1 else palette.INK)
             painter.drawText(QRectF(x + 3 * MARKER, top, width, height),
                              int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter), text)
             x += width

@@ -10,19 +10,12 @@ from __future__ import annotations
 import math
 
 from PySide6.QtCore import QPointF, QRectF, Qt
-from PySide6.QtGui import QColor, QPainter, QPolygonF
+from PySide6.QtGui import QPainter, QPolygonF
 
 from kpidesk.model.funnel import Stage, funnel_of
 from kpidesk.model.plan import Plan
-from kpidesk.render import labels
+from kpidesk.render import labels, palette
 from kpidesk.render.text import line_height, make_font, metrics, translate
-
-FILL = QColor("#dbeafe")
-FILL_KGI = QColor("#bfdbfe")
-EDGE = QColor("#1d4ed8")
-INK = QColor("#1a202c")
-RATE = QColor("#1e40af")
-ACTUAL = QColor("#d97706")
 
 
 class FunnelPicture:
@@ -52,7 +45,7 @@ class FunnelPicture:
         painter.save()
         painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
         painter.setFont(self.title_font)
-        painter.setPen(INK)
+        painter.setPen(palette.INK)
         title_h = line_height(self.title_font) + 6
         painter.drawText(QRectF(rect.x(), rect.y(), rect.width(), title_h),
                          int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop),
@@ -77,17 +70,17 @@ class FunnelPicture:
             lower = widths[index + 1] if index + 1 < count else width * 0.8
             shape = QPolygonF([QPointF(centre - width / 2, top), QPointF(centre + width / 2, top),
                                QPointF(centre + lower / 2, top + bar_h), QPointF(centre - lower / 2, top + bar_h)])
-            painter.setPen(EDGE)
-            painter.setBrush(FILL_KGI if stage.metric is kgi else FILL)
+            painter.setPen(palette.KGI_BORDER)
+            painter.setBrush(palette.KGI_STAGE_FILL if stage.metric is kgi else palette.STAGE_FILL)
             painter.drawPolygon(shape)
             if stage.actual is not None and stage.target:
                 share = max(0.0, min(1.0, float(stage.actual / stage.target)))
                 painter.setPen(Qt.PenStyle.NoPen)
-                painter.setBrush(ACTUAL)
+                painter.setBrush(palette.ACTUAL)
                 painter.drawRect(QRectF(centre - lower / 2, top + bar_h - 3, lower * share, 3))
             metric = stage.metric
             unit = f" {metric.unit}" if metric.unit else ""
-            painter.setPen(INK)
+            painter.setPen(palette.INK)
             painter.setFont(self.bold)
             painter.drawText(QRectF(centre - width / 2, top, width, bar_h),
                              int(Qt.AlignmentFlag.AlignCenter), labels.value_text(metric, stage.target) + unit)
@@ -103,7 +96,7 @@ class FunnelPicture:
             if stage.actual is not None:
                 details.append(translate("KpiTreePrint", "actual {0}").format(labels.value_text(metric, stage.actual)))
             painter.setFont(self.small)
-            painter.setPen(RATE)
+            painter.setPen(palette.RATE)
             painter.drawText(QRectF(text_x, top + bar_h / 2, label_w, bar_h / 2),
                              int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter), ", ".join(details))
         painter.restore()

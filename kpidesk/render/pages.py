@@ -21,6 +21,7 @@ from PySide6.QtCore import QLineF, QRectF, Qt
 from PySide6.QtGui import QColor, QPagedPaintDevice, QPageLayout, QPainter, QPen
 
 from kpidesk.planfile import PlanFile
+from kpidesk.render import palette
 from kpidesk.render.diagram import TreeDiagram
 from kpidesk.render.layout import Orientation
 from kpidesk.render.sheet import MetricsTable
@@ -32,9 +33,6 @@ OVERLAP = 24.0  # points repeated on neighbouring sheets when tiling (about 8.5 
 MARK_ROOM = 8.0  # room around a tile for crop marks
 HEADER_H = 22.0
 FOOTER_H = 16.0
-INK = QColor("#1a202c")
-MUTED = QColor("#6b7280")
-GLUE = QColor("#ef4444")
 
 
 @dataclass
@@ -135,16 +133,16 @@ def _tile_painter(diagram: TreeDiagram, tiling: Tiling, row: int, column: int,
 def _tile_marks(painter: QPainter, tiling: Tiling, row: int, column: int, w: float, h: float) -> None:
     """Crop marks at the sheet's corners; glue lines and a band where the next sheet overlaps."""
     painter.save()
-    painter.setPen(QPen(INK, 0.4))
+    painter.setPen(QPen(palette.INK, 0.4))
     mark = MARK_ROOM - 2
     for x, y in ((0, 0), (w, 0), (0, h), (w, h)):
         dx = -1 if x == 0 else 1
         dy = -1 if y == 0 else 1
         painter.drawLine(QLineF(x + dx * 2, y, x + dx * (2 + mark), y))
         painter.drawLine(QLineF(x, y + dy * 2, x, y + dy * (2 + mark)))
-    band = QColor(GLUE)
+    band = QColor(palette.GLUE)
     band.setAlpha(18)
-    dashed = QPen(GLUE, 0.6, Qt.PenStyle.DashLine)
+    dashed = QPen(palette.GLUE, 0.6, Qt.PenStyle.DashLine)
     if column + 1 < tiling.columns:
         painter.fillRect(QRectF(w - OVERLAP, 0, OVERLAP, h), band)
         painter.setPen(dashed)
@@ -158,23 +156,23 @@ def _tile_marks(painter: QPainter, tiling: Tiling, row: int, column: int, w: flo
 
 def _header(painter: QPainter, width: float, title: str, file_name: str, printed: datetime) -> None:
     bold, small = make_font(10, bold=True), make_font(7)
-    painter.setPen(INK)
+    painter.setPen(palette.INK)
     painter.setFont(bold)
     top = QRectF(0, 0, width * 0.6, line_height(bold))
     painter.drawText(top, int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter), title)
     painter.setFont(small)
-    painter.setPen(MUTED)
+    painter.setPen(palette.MUTED)
     stamp = translate("KpiTreePrint", "{0}  printed {1}").format(file_name, printed.strftime("%Y-%m-%d %H:%M"))
     painter.drawText(QRectF(width * 0.35, 0, width * 0.65, line_height(bold)),
                      int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter), stamp)
-    painter.setPen(QPen(QColor("#cbd5e1"), 0.6))
+    painter.setPen(QPen(palette.RULE, 0.6))
     painter.drawLine(QLineF(0, HEADER_H - 6, width, HEADER_H - 6))
 
 
 def _footer(painter: QPainter, width: float, y: float, text: str, number: int, total: int) -> None:
     small = make_font(7)
     painter.setFont(small)
-    painter.setPen(MUTED)
+    painter.setPen(palette.MUTED)
     rect = QRectF(0, y + 4, width, FOOTER_H - 4)
     painter.drawText(rect, int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter),
                      translate("KpiTreePrint", "Page {0} of {1}").format(number, total))

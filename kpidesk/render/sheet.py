@@ -9,11 +9,11 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from PySide6.QtCore import QLineF, QRectF, Qt
-from PySide6.QtGui import QColor, QFont, QPainter, QPen
+from PySide6.QtGui import QFont, QPainter, QPen
 
 from kpidesk.model.metric import Metric
 from kpidesk.model.plan import Plan
-from kpidesk.render import labels
+from kpidesk.render import labels, palette
 from kpidesk.render.text import line_height, make_font, text_width, translate, wrap
 
 CELL_PAD = 2.5
@@ -117,7 +117,7 @@ class MetricsTable:
         y = 0.0
         if index == 0:
             painter.setFont(self.title_font)
-            painter.setPen(QColor("#1a202c"))
+            painter.setPen(palette.INK)
             painter.drawText(QRectF(0, 0, self.width, self.title_height),
                              int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop),
                              translate("KpiTreePrint", "Metrics"))
@@ -129,11 +129,11 @@ class MetricsTable:
 
     def _paint_row(self, painter: QPainter, row: Row, y: float) -> None:
         if row.header:
-            painter.fillRect(QRectF(0, y, self.width, row.height), QColor("#e2e8f0"))
-        painter.setPen(QPen(QColor("#cbd5e1"), 0.5))
+            painter.fillRect(QRectF(0, y, self.width, row.height), palette.HEADER_FILL)
+        painter.setPen(QPen(palette.RULE, 0.5))
         painter.drawLine(QLineF(0, y + row.height, self.width, y + row.height))
         painter.setFont(self.bold if row.header else self.font)
-        painter.setPen(QColor("#1a202c"))
+        painter.setPen(palette.INK)
         x = 0.0
         right_aligned = {1, 4, 5}
         for index, (cell, width) in enumerate(zip(row.lines, self.widths, strict=True)):
