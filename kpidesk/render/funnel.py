@@ -93,10 +93,14 @@ class FunnelPicture:
             if stage.rate_in is not None:
                 text = translate("KpiTreePrint", "{0} of the stage above")
                 details.append(text.format(labels.percent_text(stage.rate_in)))
+            if index > 1 and stage.cumulative is not None:  # from the first stage; the same as the rate at index 1
+                text = translate("KpiTreePrint", "{0} of {1}")
+                details.append(text.format(labels.percent_text(stage.cumulative), self.stages[0].metric.name))
             if stage.actual is not None:
                 details.append(translate("KpiTreePrint", "actual {0}").format(labels.value_text(metric, stage.actual)))
             painter.setFont(self.small)
             painter.setPen(palette.RATE)
+            detail = metrics(self.small).elidedText(", ".join(details), Qt.TextElideMode.ElideRight, label_w)
             painter.drawText(QRectF(text_x, top + bar_h / 2, label_w, bar_h / 2),
-                             int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter), ", ".join(details))
+                             int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter), detail)
         painter.restore()

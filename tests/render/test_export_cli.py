@@ -15,6 +15,8 @@ from pathlib import Path
 
 import pytest
 
+from kpidesk.model.funnel import funnel_of
+from kpidesk.model.numbers import format_percent
 from kpidesk.planfile import load
 from kpidesk.render.table import CSV_COLUMNS
 
@@ -69,7 +71,11 @@ def test_meeting_packet_adds_funnel_and_table_pages(sample_path, tmp_path):
     assert result.returncode == 0, result.stderr
     pages = pdf_pages(out)
     assert pages == 3  # tree, funnel, table (8 metrics fit on one table page)
-    assert "Funnel" in pdf_text(out, 2, 2)
+    funnel = pdf_text(out, 2, 2)
+    assert "Funnel" in funnel
+    for stage in funnel_of(load(sample_path).plan)[1:]:  # every stage's rate, and from the first stage on
+        assert squash(f"{format_percent(stage.rate_in)} of the stage above") in funnel
+    assert squash(f"{format_percent(funnel_of(load(sample_path).plan)[-1].cumulative)} of Visits") in funnel
     table = pdf_text(out, 3, 3)
     plan = load(sample_path).plan
     for metric in plan.walk():
