@@ -144,6 +144,8 @@ class DetailPanel(QScrollArea):
                 elif isinstance(widget, QLineEdit):
                     if widget.text() != value:
                         widget.setText(value)
+                        widget.setCursorPosition(0)  # show how a long data source begins, not how it ends
+                    widget.setToolTip(value)
                 elif widget.toPlainText() != value:
                     widget.setPlainText(value)
         finally:

@@ -175,6 +175,14 @@ def test_detail_panel_typing_is_one_undo_step(qtbot, window):
     assert owner.text() == "Content team"
 
 
+def test_detail_panel_shows_the_start_of_a_long_data_source(qtbot, window):
+    window.select("web_orders")
+    source = window.detail.fields["source"]
+    long_source = window.document.plan.metrics["web_orders"].source
+    assert len(long_source) > 20 and source.text() == long_source
+    assert source.cursorPosition() == 0 and source.toolTip() == long_source
+
+
 def test_a_dropped_plan_file_opens(qtbot, window, tmp_path):
     from PySide6.QtCore import QMimeData, QPoint, QUrl
     from PySide6.QtGui import QDropEvent
