@@ -11,12 +11,13 @@ import os
 from pathlib import Path
 
 from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QMarginsF, QRectF, QSize
-from PySide6.QtGui import QColor, QImage, QPageLayout, QPageSize, QPainter, QPdfWriter
+from PySide6.QtGui import QColor, QImage, QPageLayout, QPageSize, QPdfWriter
 
 from kpidesk.planfile import PlanFile
 from kpidesk.render.diagram import TreeDiagram
 from kpidesk.render.layout import Orientation
 from kpidesk.render.pages import PacketOptions, paint_packet
+from kpidesk.render.painter import painting
 from kpidesk.render.text import translate
 from kpidesk.storage.atomic import write_atomic
 
@@ -84,11 +85,10 @@ def render_image(diagram: TreeDiagram, scale: float = PNG_SCALE, margin: float =
     image.setDotsPerMeterX(int(scale * 72 / 0.0254))
     image.setDotsPerMeterY(int(scale * 72 / 0.0254))
     image.fill(QColor("white"))
-    painter = QPainter(image)
-    painter.scale(scale, scale)
-    painter.translate(margin, margin)
-    diagram.paint(painter)
-    painter.end()
+    with painting(image) as painter:
+        painter.scale(scale, scale)
+        painter.translate(margin, margin)
+        diagram.paint(painter)
     return image
 
 
@@ -113,10 +113,9 @@ def export_svg(plan_file: PlanFile, path: str | os.PathLike[str],
     generator.setViewBox(QRectF(0, 0, int(width) + 1, int(height) + 1))
     generator.setTitle(plan_title(plan_file))
     generator.setDescription(translate("KpiTreePrint", "KPI tree exported by kpidesk"))
-    painter = QPainter(generator)
-    painter.translate(margin, margin)
-    diagram.paint(painter)
-    painter.end()
+    with painting(generator) as painter:
+        painter.translate(margin, margin)
+        diagram.paint(painter)
     buffer.close()
     return _write(path, data)
 
@@ -130,8 +129,7 @@ def export_funnel_png(plan_file: PlanFile, path: str | os.PathLike[str], width: 
     size = QSize(int((width + 2 * margin) * scale), int((height + 2 * margin) * scale))
     image = QImage(size, QImage.Format.Format_RGB32)
     image.fill(QColor("white"))
-    painter = QPainter(image)
-    painter.scale(scale, scale)
-    picture.paint(painter, QRectF(margin, margin, width, height))
-    painter.end()
+    with painting(image) as painter:
+        painter.scale(scale, scale)
+        picture.paint(painter, QRectF(margin, margin, width, height))
     return _write(path, _image_bytes(image))

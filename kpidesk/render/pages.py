@@ -24,6 +24,7 @@ from kpidesk.planfile import PlanFile
 from kpidesk.render import palette
 from kpidesk.render.diagram import TreeDiagram
 from kpidesk.render.layout import Orientation
+from kpidesk.render.painter import painting
 from kpidesk.render.sheet import MetricsTable
 from kpidesk.render.text import line_height, make_font, translate
 
@@ -196,12 +197,9 @@ def paint_packet(device: QPagedPaintDevice, plan_file: PlanFile, options: Packet
     title = str(plan_file.plan.info.get("title") or "") or Path(plan_file.name).stem
     file_name = Path(plan_file.name).name
     printed = options.printed or datetime.now()
-    painter = QPainter()
-    if not painter.begin(device):
-        raise OSError(translate("KpiTreePrint", "cannot start printing"))
     total = len(packet.pages)
     first, last = _page_range(device, total)
-    try:
+    with painting(device) as painter:
         for number, (page, footer) in enumerate(zip(packet.pages, packet.footers, strict=True), 1):
             if not first <= number <= last:
                 continue
@@ -214,6 +212,4 @@ def paint_packet(device: QPagedPaintDevice, plan_file: PlanFile, options: Packet
             painter.translate(0, HEADER_H)
             page(painter)
             painter.restore()
-    finally:
-        painter.end()
     return len(packet.pages)

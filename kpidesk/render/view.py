@@ -10,12 +10,13 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from PySide6.QtCore import QPointF, QSize, Qt, QTimer
-from PySide6.QtGui import QColor, QMouseEvent, QPainter, QPaintEvent, QWheelEvent
+from PySide6.QtGui import QColor, QMouseEvent, QPaintEvent, QWheelEvent
 from PySide6.QtWidgets import QScrollArea, QWidget
 
 from kpidesk.planfile import PlanFile
 from kpidesk.render.diagram import TreeDiagram
 from kpidesk.render.layout import Orientation
+from kpidesk.render.painter import painting
 
 MARGIN = 12.0
 
@@ -51,11 +52,10 @@ class DiagramCanvas(QWidget):
     def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802
         if self.diagram is None:
             return
-        painter = QPainter(self)
-        painter.scale(self.zoom, self.zoom)
-        painter.translate(MARGIN, MARGIN)
-        self.diagram.paint(painter)
-        painter.end()
+        with painting(self) as painter:
+            painter.scale(self.zoom, self.zoom)
+            painter.translate(MARGIN, MARGIN)
+            self.diagram.paint(painter)
 
     def metric_at(self, point: QPointF) -> str | None:
         if self.diagram is None:
