@@ -12,7 +12,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 
 from kpidesk import paths
 from kpidesk.gui import settings as settings_module
-from kpidesk.gui import theme
+from kpidesk.gui import termination, theme
 from kpidesk.gui.document import SAMPLE_TEMPLATE
 from kpidesk.gui.main_window import MainWindow
 from kpidesk.planfile import PlanFileError
@@ -63,6 +63,13 @@ def run(file: str | None = None, template: str | None = None) -> int:
     if exit_after:
         signal = window.funnelReady if exit_after == "funnel" else window.firstPainted
         signal.connect(lambda: _report_and_quit(app))
+    def end(_signal_number: int) -> None:
+        for widget in app.topLevelWidgets():
+            if isinstance(widget, MainWindow):
+                widget.end_unattended()
+        app.exit(0)
+
+    app._kpidesk_termination = termination.install(end, app)  # type: ignore[attr-defined]
     window.show()
     QTimer.singleShot(0, window.guard.offer_recovery)  # unsaved work of a window that crashed
     return app.exec()

@@ -321,6 +321,17 @@ class FileGuard(QObject):
             self.lock = None
         self._watch(None)
 
+    def suspend(self) -> None:
+        """The session ends with nobody to ask (logout, SIGTERM): keep the unsaved work, free the plan."""
+        self._autosave.stop()
+        self._settle.stop()
+        if self.document.is_modified():
+            self.write_recovery()
+        if self.lock is not None:
+            self.lock.release()
+            self.lock = None
+        self._watch(None)
+
     # ---- questions -----------------------------------------------------------------------------------
     def _ask_with_dialogs(self, kind: str, details: dict[str, Any]) -> str:
         return ask_with_dialogs(self.widget, kind, details)

@@ -265,6 +265,12 @@ class MainWindow(QMainWindow):
         event.accept()
         self.closed.emit()
 
+    def end_unattended(self) -> None:
+        """The system ends the program: unsaved edits go to the recovery file, not lost, not saved."""
+        self.detail.commit()
+        self._save_settings()
+        self.guard.suspend()
+
     # ---- dialogs -----------------------------------------------------------------------------------------
     def edit_plan_properties(self) -> None:
         from kpidesk.gui.plan_dialog import PlanDialog

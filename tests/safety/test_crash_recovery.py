@@ -66,3 +66,27 @@ def test_edits_survive_a_killed_window(tmp_path: Path) -> None:
     assert str(saved.metrics["visits"].rate) == "0.2" and saved.metrics["leads"].name == "Leads (web)"
     assert list(folder.glob(f"*{recovery.SUFFIX}")) == [], "a clean exit leaves no recovery file"
     assert lock.read_lock(plan) is None, "a clean exit leaves no lock"
+
+
+@pytest.mark.skipif(not hasattr(signal, "SIGTERM") or sys.platform == "win32", reason="POSIX signals")
+@pytest.mark.parametrize("ending", ["SIGTERM", "SIGHUP"])
+def test_an_ended_session_keeps_the_edits_for_recovery_and_frees_the_plan(tmp_path: Path, ending: str) -> None:
+    """Logout or ``kill`` (nobody to ask "Save?"): exit 0 at once, lock gone, edits offered at the next start."""
+    plan = tmp_path / "plan.toml"
+    plan.write_bytes(paths.templates()["btob-web"].read_bytes())
+    original = plan.read_bytes()
+    folder = tmp_path / "recovery"
+
+    first = start("edit", plan, folder)
+    read_line(first, "recovery ")
+    first.send_signal(getattr(signal, ending))
+    assert first.wait(timeout=10) == 0, first.stderr.read()[-2000:]
+    assert plan.read_bytes() == original, "an ended session never saves on its own"
+    assert lock.read_lock(plan) is None, "the lock is released, so colleagues are not told the plan is open"
+    assert len(recovery.pending(folder)) == 1
+
+    second = start("restore", plan, folder)
+    report = json.loads(read_line(second, "{"))
+    assert second.wait(timeout=30) == 0
+    assert report["asked"] == ["recover"]
+    assert report["rate"] == "0.2" and report["name"] == "Leads (web)"
