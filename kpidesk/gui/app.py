@@ -63,6 +63,7 @@ def run(file: str | None = None, template: str | None = None) -> int:
     if exit_after:
         signal = window.funnelReady if exit_after == "funnel" else window.firstPainted
         signal.connect(lambda: _report_and_quit(app))
+
     def end(_signal_number: int) -> None:
         for widget in app.topLevelWidgets():
             if isinstance(widget, MainWindow):

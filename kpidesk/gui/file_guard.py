@@ -313,20 +313,19 @@ class FileGuard(QObject):
     # ---- the end ------------------------------------------------------------------------------------
     def close(self) -> None:
         """A clean end: no recovery file, no lock, no watch."""
-        self._autosave.stop()
-        self._settle.stop()
-        self.recovery.remove()
-        if self.lock is not None:
-            self.lock.release()
-            self.lock = None
-        self._watch(None)
+        self._end(keep_unsaved=False)
 
     def suspend(self) -> None:
         """The session ends with nobody to ask (logout, SIGTERM): keep the unsaved work, free the plan."""
+        self._end(keep_unsaved=True)
+
+    def _end(self, keep_unsaved: bool) -> None:
         self._autosave.stop()
         self._settle.stop()
-        if self.document.is_modified():
-            self.write_recovery()
+        if keep_unsaved:
+            self.write_recovery()  # writes unsaved changes; with none, removes the file
+        else:
+            self.recovery.remove()
         if self.lock is not None:
             self.lock.release()
             self.lock = None
