@@ -34,6 +34,7 @@ class Chunk:
     metric_id: str | None = None
     values: dict[str, Any] = field(default_factory=dict)  # decoded values, for comparing
     dropped: dict[str, Any] = field(default_factory=dict)  # deleted keys' items: an undo gets the comment back
+    added: set[str] = field(default_factory=set)  # keys an edit added: back at their default, they go again
     lost_ending: str = ""  # blank lines taken off while the chunk ended the file
 
 
@@ -41,10 +42,12 @@ def _unwrap(item: Any) -> Any:
     return item.unwrap() if hasattr(item, "unwrap") else item
 
 
-def _differs(values: dict[str, Any], key: str, wanted: Any) -> bool:
+def _differs(values: dict[str, Any], key: str, wanted: Any, added: set[str]) -> bool:
     """Whether the stored value of ``key`` must change to hold ``wanted``."""
     if key not in values:
         return wanted is not None and codec.DEFAULTS.get(key) != wanted
+    if key in added and codec.DEFAULTS.get(key) == wanted:
+        return True  # an edit added it; an undo back to the default takes it out again
     return wanted is None or values[key] != wanted
 
 
@@ -72,14 +75,23 @@ def _split(text: str, positions: SourceMap) -> list[Chunk]:
     return chunks
 
 
-def _set_key(table: Table, key: str, wanted: Any, dropped: dict[str, Any] | None = None) -> None:
-    """Bring one key of a tomlkit table in line with ``wanted`` (None: absent)."""
+def _set_key(table: Table, key: str, wanted: Any, dropped: dict[str, Any] | None = None,
+             added: set[str] | None = None) -> None:
+    """Bring one key of a tomlkit table in line with ``wanted`` (None: absent).
+
+    A key the planner wrote stays even at its default value (``kind = "count"``);
+    one that an edit added goes again when its value returns to the default.
+    """
     present = key in table
     dropped = {} if dropped is None else dropped
-    if wanted is None or (not present and codec.DEFAULTS.get(key) == wanted):
+    added = set() if added is None else added
+    at_default = codec.DEFAULTS.get(key) == wanted
+    if wanted is None or (at_default and (not present or key in added)):
         if present:
-            dropped[key] = table.item(key)
+            if key not in added:
+                dropped[key] = table.item(key)  # the planner's own line, comment and all
             del table[key]
+        added.discard(key)
         return
     if present:
         stored = _unwrap(table[key])
@@ -87,6 +99,8 @@ def _set_key(table: Table, key: str, wanted: Any, dropped: dict[str, Any] | None
             table[key] = codec.encode(key, wanted, stored)
         return
     item = dropped.pop(key, None)
+    if item is None:
+        added.add(key)
     if item is None or codec.decode(key, _unwrap(item)) != wanted:
         item = codec.encode(key, wanted)
     order = codec.METRIC_KEYS
@@ -253,13 +267,13 @@ class PlanWriter:
     # ---- metrics ---------------------------------------------------------------------
     def _update_metric(self, chunk: Chunk, metric: Metric) -> None:
         wanted = codec.metric_values(metric)
-        keys = [k for k in codec.METRIC_KEYS[1:] if _differs(chunk.values, k, wanted[k])]
+        keys = [k for k in codec.METRIC_KEYS[1:] if _differs(chunk.values, k, wanted[k], chunk.added)]
         if not keys:
             return
         document = tomlkit.parse(chunk.text)
         table = document["metric"][0]
         for key in keys:
-            _set_key(table, key, wanted[key], chunk.dropped)
+            _set_key(table, key, wanted[key], chunk.dropped, chunk.added)
         chunk.text = document.as_string()
         chunk.values = _decoded(_unwrap(table))
 
