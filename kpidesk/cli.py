@@ -109,6 +109,7 @@ def metric_json(metric: Metric) -> dict[str, Any]:
         "gap": to_json_number(computed.gap),
         "actual": to_json_number(metric.actual),
         "kind": metric.kind.value,
+        "better": metric.better.value,
         "relation": metric.relation.value,
         "rate": to_json_number(computed.rate if metric.solve_rate else metric.rate),
         "share": to_json_number(metric.share),

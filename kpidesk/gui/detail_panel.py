@@ -6,6 +6,8 @@ each commit is a mergeable edit, so one typing session is one undo step.
 
 from __future__ import annotations
 
+from enum import Enum
+
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import (
     QComboBox,
@@ -20,7 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from kpidesk.gui.document import Document
-from kpidesk.model.metric import Kind, Metric, Relation
+from kpidesk.model.metric import Better, Kind, Metric, Relation
 
 LINE_FIELDS = ("unit", "owner", "source", "interval")
 TEXT_FIELDS = ("definition", "countermeasure", "notes")
@@ -70,7 +72,8 @@ class DetailPanel(QScrollArea):
         grid = QGridLayout()
         grid.setHorizontalSpacing(10)
         self.fields: dict[str, QLineEdit | QPlainTextEdit | QComboBox] = {}
-        labels = {"unit": self.tr("&Unit"), "kind": self.tr("&Kind"), "relation": self.tr("&Made from"),
+        labels = {"unit": self.tr("&Unit"), "kind": self.tr("&Kind"), "better": self.tr("&Aim"),
+                  "relation": self.tr("&Made from"),
                   "owner": self.tr("O&wner"), "source": self.tr("Data &source"), "interval": self.tr("&Interval"),
                   "definition": self.tr("&Definition"), "countermeasure": self.tr("&Countermeasure"),
                   "notes": self.tr("&Notes")}
@@ -79,6 +82,9 @@ class DetailPanel(QScrollArea):
                            (Kind.PERCENT, self.tr("percent")), (Kind.RATIO, self.tr("ratio")),
                            (Kind.SCORE, self.tr("score")), (Kind.NUMBER, self.tr("number"))):
             self.kind.addItem(text, kind.value)
+        self.better = QComboBox()
+        self.better.addItem(self.tr("higher is better"), Better.HIGHER.value)
+        self.better.addItem(self.tr("lower is better (costs)"), Better.LOWER.value)
         self.relation = QComboBox()
         for relation, text in ((Relation.NONE, self.tr("nothing (a leaf)")), (Relation.FUNNEL, self.tr("funnel stage")),
                                (Relation.SUM, self.tr("sum")), (Relation.PRODUCT, self.tr("product")),
@@ -86,7 +92,8 @@ class DetailPanel(QScrollArea):
             self.relation.addItem(text, relation.value)
         self.kind.activated.connect(lambda: self._choose("kind", self.kind))
         self.relation.activated.connect(lambda: self._choose("relation", self.relation))
-        self.fields["kind"], self.fields["relation"] = self.kind, self.relation
+        self.better.activated.connect(lambda: self._choose("better", self.better))
+        self.fields["kind"], self.fields["better"], self.fields["relation"] = self.kind, self.better, self.relation
         for name in LINE_FIELDS:
             edit = QLineEdit()
             edit.textEdited.connect(lambda _text, n=name: self._edited(n))
@@ -98,16 +105,16 @@ class DetailPanel(QScrollArea):
             text_edit.setMaximumHeight(80)
             text_edit.textChanged.connect(lambda n=name: self._edited(n))
             self.fields[name] = text_edit
-        order = ("unit", "kind", "relation", "owner", "source", "interval")
-        for position, name in enumerate(order):
-            row, column = divmod(position, 3)
+        places = {"unit": (0, 0, 1), "kind": (0, 1, 1), "better": (0, 2, 1),  # row, column, columns spanned
+                  "relation": (1, 0, 1), "owner": (1, 1, 1), "interval": (1, 2, 1), "source": (2, 0, 3)}
+        for name, (row, column, span) in places.items():
             label = QLabel(labels[name])
             label.setBuddy(self.fields[name])
             form = QFormLayout()
             form.setContentsMargins(0, 0, 0, 0)
             form.addRow(label)
             form.addRow(self.fields[name])
-            grid.addLayout(form, row, column)
+            grid.addLayout(form, row, column, 1, span)
         layout.addLayout(grid)
         for name in TEXT_FIELDS:
             label = QLabel(labels[name])
@@ -137,8 +144,8 @@ class DetailPanel(QScrollArea):
             self.title.setText(metric.name if metric else self.tr("No metric selected"))
             self.summary.setText(self._summary(metric) if metric else "")
             for name, widget in self.fields.items():
-                value = str(getattr(metric, name).value if name in ("kind", "relation") else getattr(metric, name)) \
-                    if metric else ""
+                stored = getattr(metric, name) if metric else ""
+                value = str(stored.value if isinstance(stored, Enum) else stored)
                 if isinstance(widget, QComboBox):
                     widget.setCurrentIndex(max(0, widget.findData(value)))
                 elif isinstance(widget, QLineEdit):

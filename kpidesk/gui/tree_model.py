@@ -151,10 +151,7 @@ class PlanTreeModel(QAbstractItemModel):
 
     @staticmethod
     def progress(metric: Metric) -> float | None:
-        target = metric.computed.target
-        if metric.actual is None or not target:
-            return None
-        return float(metric.actual / target)
+        return metric.achievement()
 
     def _given(self, metric: Metric, column: int) -> bool | None:
         """True for a value the planner gave, False for a derived one, None where it does not apply."""
@@ -186,8 +183,7 @@ class PlanTreeModel(QAbstractItemModel):
         if role == Qt.ItemDataRole.ForegroundRole:
             if self._given(metric, column) is False:
                 return QBrush(self.muted)
-            gap = metric.computed.gap
-            if column == Column.FORECAST and gap is not None and gap < 0:
+            if column == Column.FORECAST and metric.forecast_falls_short():
                 return QBrush(self.alert)
             return None
         if role == Qt.ItemDataRole.TextAlignmentRole and column in NUMERIC:

@@ -8,8 +8,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from kpidesk.model import formula as formulas
 from kpidesk.model.findings import Finding, Severity
-from kpidesk.model.metric import Metric, Relation
+from kpidesk.model.metric import Better, Metric, Relation
 from kpidesk.model.numbers import format_number
 from kpidesk.model.plan import Plan
 
@@ -32,7 +33,8 @@ def consistency(plan: Plan) -> list[Finding]:
     """Forward from the KPI targets, is every goal met?"""
     found = []
     kgi = plan.kgi
-    goals = [m for m in plan.walk() if m is kgi or (m.is_given and m.drivers())]
+    goals = [m for m in plan.walk()
+             if m is kgi or (m.is_given and (m.drivers() or m.relation is Relation.FORMULA))]
     for metric in goals:
         target, forecast = metric.computed.target, metric.computed.forecast
         if target is None:
@@ -43,11 +45,16 @@ def consistency(plan: Plan) -> list[Finding]:
                                      f"{metric.name} cannot be forecast from the KPIs below it: "
                                      "a rate or a target is missing.", "target"))
             continue
-        if forecast < target:
-            found.append(Finding(
-                metric.id, Severity.ERROR, "consistency",
-                f"If every KPI is met, {metric.name} reaches {_amount(metric, forecast)}, short of the goal "
-                f"{_amount(metric, target)} (gap {format_number(forecast - target)}).", "target"))
+        if not metric.falls_short(forecast, target):
+            continue
+        gap = format_number(forecast - target)
+        if metric.better is Better.LOWER:
+            text = (f"If every KPI is met, {metric.name} comes to {_amount(metric, forecast)}, above the limit "
+                    f"{_amount(metric, target)} (gap +{gap}); lower is better here.")
+        else:
+            text = (f"If every KPI is met, {metric.name} reaches {_amount(metric, forecast)}, short of the goal "
+                    f"{_amount(metric, target)} (gap {gap}).")
+        found.append(Finding(metric.id, Severity.ERROR, "consistency", text, "target"))
     return found
 
 
@@ -116,22 +123,29 @@ def simplicity(plan: Plan, limits: Thresholds = Thresholds()) -> list[Finding]:
 
 
 def connected(plan: Plan) -> list[Finding]:
-    """Every metric leads to the KGI (or is a formula over metrics that do)."""
+    """Every metric leads to the KGI: it drives its parent, is a formula, or is read by its parent's formula."""
     found = []
-    main = plan.roots[0] if plan.roots else None
     for root in plan.roots[1:]:
         found.append(Finding(root.id, Severity.WARNING, "connected",
                              f"{root.name} is not connected to the tree of the goal: give it a parent.", "parent"))
     for metric in plan.walk():
         if metric.parent is None or metric.relation is Relation.FORMULA:
             continue
+        if metric.parent.relation is Relation.FORMULA and metric.id in _formula_inputs(metric.parent):
+            continue  # an input of the formula above it (budget under cost per MQL)
         if metric.parent.relation in (Relation.NONE, Relation.FORMULA):
             found.append(Finding(
                 metric.id, Severity.WARNING, "connected",
                 f"{metric.name} does not drive {metric.parent.name}: set how {metric.parent.name} is made "
                 "from it (funnel, sum, product or share).", "relation"))
-    del main
     return found
+
+
+def _formula_inputs(metric: Metric) -> set[str]:
+    try:
+        return formulas.references(formulas.parse(metric.formula or ""))
+    except formulas.FormulaError:
+        return set()  # the engine reports the broken formula on the metric itself
 
 
 CHECKS = (consistency, measurable, stability, countermeasures, simplicity, connected)

@@ -22,6 +22,7 @@ FIELD_LABELS = {
     "actual": "Set actual",
     "relation": "Set relation",
     "kind": "Set kind",
+    "better": "Set direction",
     "unit": "Set unit",
     "formula": "Set formula",
 }

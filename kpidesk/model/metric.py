@@ -34,6 +34,13 @@ class Relation(StrEnum):
     FORMULA = "formula"  # computed from other metrics by a formula (CPA = cost / orders)
 
 
+class Better(StrEnum):
+    """Which way a metric should move: most grow (leads, orders), costs should shrink (CPA, CAC, bounce rate)."""
+
+    HIGHER = "higher"
+    LOWER = "lower"
+
+
 DRIVER_RELATIONS = frozenset({Relation.FUNNEL, Relation.SUM, Relation.PRODUCT, Relation.SHARE})
 
 #: Text fields a KPI needs in practice (stability, objectivity, countermeasures).
@@ -80,6 +87,7 @@ class Metric:
     name: str
     unit: str = ""
     kind: Kind = Kind.COUNT
+    better: Better = Better.HIGHER
     relation: Relation = Relation.NONE
     target: Decimal | None = None
     rate: Decimal | None = None
@@ -129,6 +137,30 @@ class Metric:
             result.append(node)
             stack.extend(reversed(node.children))
         return result
+
+    def achievement(self) -> float | None:
+        """How far the actual has come towards the target, 1.0 being met.
+
+        actual / target where higher is better; target / actual where lower is
+        better (a CPA of 8,000 against a limit of 10,000 is 1.25: better than
+        planned). None without an actual, without a positive target, or with
+        an actual of 0 where lower is better (nothing to compare).
+        """
+        target = self.computed.target
+        if self.actual is None or target is None or target <= 0:
+            return None
+        if self.better is Better.LOWER:
+            return float(target / self.actual) if self.actual > 0 else None
+        return float(self.actual / target)
+
+    def falls_short(self, value: Decimal, goal: Decimal) -> bool:
+        """Whether ``value`` misses ``goal`` in the direction this metric should move."""
+        return value > goal if self.better is Better.LOWER else value < goal
+
+    def forecast_falls_short(self) -> bool:
+        """Whether the forecast from the KPIs below misses this metric's target."""
+        forecast, target = self.computed.forecast, self.computed.target
+        return forecast is not None and target is not None and self.falls_short(forecast, target)
 
     def is_driver(self) -> bool:
         """Whether this metric takes part in its parent's relation."""

@@ -18,7 +18,7 @@ from kpidesk.model import formula as formulas
 from kpidesk.model.engine import Engine
 from kpidesk.model.findings import Finding
 from kpidesk.model.limits import MAX_DEPTH, MAX_ID_LENGTH, MAX_METRICS, MAX_NAME_LENGTH, MAX_TEXT_LENGTH
-from kpidesk.model.metric import ID_PATTERN, TEXT_FIELDS, Kind, Metric, Relation
+from kpidesk.model.metric import ID_PATTERN, TEXT_FIELDS, Better, Kind, Metric, Relation
 from kpidesk.model.numbers import NumberError, check_rate, format_number
 
 #: Plan-level facts, in the order the file writes them.
@@ -26,7 +26,7 @@ INFO_FIELDS = ("title", "owner", "currency", "period", "start", "end", "kgi", "n
 
 #: What the planner decides about a metric, in the order the file writes it.
 INPUT_FIELDS = (
-    "name", "unit", "kind", "relation", "target", "rate", "solve_rate", "share", "formula",
+    "name", "unit", "kind", "better", "relation", "target", "rate", "solve_rate", "share", "formula",
     "actual", "actuals", *TEXT_FIELDS,
 )
 
@@ -272,7 +272,7 @@ def _name(plan: Plan, metric: Metric, value: Any) -> str:
 def _enum(enum):
     def check(plan: Plan, metric: Metric, value: Any):
         try:
-            return enum(value)
+            return enum(value.strip().lower() if isinstance(value, str) else value)
         except ValueError:
             choices = ", ".join(item.value for item in enum)
             raise PlanError(f"{value!r} is not one of {choices}.") from None
@@ -331,6 +331,7 @@ _VALIDATORS = {
     "name": _name,
     "unit": _text(MAX_NAME_LENGTH),
     "kind": _enum(Kind),
+    "better": _enum(Better),
     "relation": _enum(Relation),
     "target": _amount,
     "rate": _fraction,

@@ -13,7 +13,7 @@ from typing import Any
 import tomlkit
 from tomlkit.items import Item
 
-from kpidesk.model.metric import Kind, Metric, Relation
+from kpidesk.model.metric import Better, Kind, Metric, Relation
 from kpidesk.model.numbers import (
     HUNDRED,
     NumberError,
@@ -30,7 +30,7 @@ SOLVE = "solve"
 
 #: Keys of a [[metric]] table in the order new tables are written.
 METRIC_KEYS = (
-    "id", "parent", "name", "unit", "kind", "relation", "target", "rate", "share", "formula",
+    "id", "parent", "name", "unit", "kind", "better", "relation", "target", "rate", "share", "formula",
     "actual", "owner", "source", "interval", "definition", "countermeasure", "notes", "actuals",
 )
 TEXT_KEYS = ("name", "unit", "owner", "source", "interval", "definition", "countermeasure", "notes")
@@ -73,7 +73,7 @@ def read_text(value: Any) -> str:
     return value
 
 
-def read_enum(enum: type[Kind] | type[Relation], value: Any) -> Kind | Relation:
+def read_enum(enum: type[Kind] | type[Better] | type[Relation], value: Any) -> Kind | Better | Relation:
     text = read_text(value)
     try:
         return enum(text.strip().lower())
@@ -103,6 +103,7 @@ def metric_values(metric: Metric) -> dict[str, Any]:
         "parent": metric.parent.id if metric.parent else None,
         "unit": metric.unit or None,
         "kind": metric.kind.value,
+        "better": metric.better.value,
         "relation": metric.relation.value,
         "target": metric.target,
         "rate": rate,
@@ -116,7 +117,7 @@ def metric_values(metric: Metric) -> dict[str, Any]:
     return values
 
 
-DEFAULTS = {"kind": Kind.COUNT.value, "relation": Relation.NONE.value}
+DEFAULTS = {"kind": Kind.COUNT.value, "better": Better.HIGHER.value, "relation": Relation.NONE.value}
 
 
 def decode(key: str, raw: Any) -> Any:
@@ -131,7 +132,7 @@ def decode(key: str, raw: Any) -> Any:
             return SOLVE if solve else rate
         if key == "actuals":
             return {str(k): read_amount(v) for k, v in dict(raw).items()}
-        if key in ("kind", "relation"):
+        if key in ("kind", "better", "relation"):
             return read_text(raw).strip().lower()
     except (FieldError, TypeError, ValueError):
         return object()  # never equal: the writer replaces what it cannot read

@@ -22,7 +22,7 @@ from kpidesk.model.limits import (
     MAX_NESTING,
     MAX_TEXT_LENGTH,
 )
-from kpidesk.model.metric import ID_PATTERN, Kind, Metric, Relation
+from kpidesk.model.metric import ID_PATTERN, Better, Kind, Metric, Relation
 from kpidesk.model.plan import Plan
 from kpidesk.planfile import codec
 from kpidesk.planfile.codec import FieldError
@@ -269,6 +269,9 @@ class _Reader:
         def kind(metric: Metric, raw: Any) -> None:
             metric.kind = codec.read_enum(Kind, raw)  # type: ignore[assignment]
 
+        def better(metric: Metric, raw: Any) -> None:
+            metric.better = codec.read_enum(Better, raw)  # type: ignore[assignment]
+
         def relation(metric: Metric, raw: Any) -> None:
             metric.relation = codec.read_enum(Relation, raw)  # type: ignore[assignment]
 
@@ -289,7 +292,7 @@ class _Reader:
                 raise FieldError("expected a table of period = value, such as [metric.actuals]")
             metric.actuals = {str(k): codec.read_amount(v) for k, v in raw.items()}
 
-        readers = [("kind", kind), ("relation", relation), ("unit", text("unit", 200))]
+        readers = [("kind", kind), ("better", better), ("relation", relation), ("unit", text("unit", 200))]
         readers += [("target", amount("target")), ("actual", amount("actual"))]
         readers += [("rate", rate), ("share", share), ("formula", formula), ("actuals", actuals)]
         readers += [(key, text(key)) for key in codec.TEXT_KEYS[2:]]

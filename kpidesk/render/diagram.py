@@ -81,7 +81,7 @@ def _box_lines(metric: Metric, fonts: Fonts, is_kgi: bool, inner: float) -> list
         sign = "+" if gap > 0 else ""
         text = translate("KpiTreePrint", "Forecast {0} ({1})").format(
             labels.value_text(metric, computed.forecast), sign + labels.value_text(metric, gap))
-        colour = palette.SHORT if gap < 0 else palette.MUTED
+        colour = palette.SHORT if metric.forecast_falls_short() else palette.MUTED
         lines += [Line(t, fonts.small, colour) for t in wrap(text, fonts.small, inner)]
     if metric.actual is not None:
         share = labels.progress(metric)

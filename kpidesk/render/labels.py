@@ -33,11 +33,8 @@ def edge_rate(metric: Metric) -> Decimal | None:
 
 
 def progress(metric: Metric) -> float | None:
-    """Actual / target, for the progress bar (None without an actual or a positive target)."""
-    target = metric.computed.target
-    if metric.actual is None or target is None or target <= 0:
-        return None
-    return float(metric.actual / target)
+    """The share of the target achieved, for the progress bar (see ``Metric.achievement``)."""
+    return metric.achievement()
 
 
 def percent_text(value: Decimal | None) -> str:

@@ -46,6 +46,8 @@ def plan_texts(draw, max_metrics: int = 12) -> str:
         if draw(st.booleans()):
             keys.append(f'source = "{draw(NAMES)}"')
         if draw(st.booleans()):
+            keys.append(f'better = "{draw(st.sampled_from(["higher", "lower", "Lower"]))}"')
+        if draw(st.booleans()):
             keys.append(f'custom_field = "{draw(NAMES)}"  # a key this version does not know')
         head, rest = keys[:1], keys[1:]
         rest = draw(st.permutations(rest))

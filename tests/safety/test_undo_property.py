@@ -24,7 +24,7 @@ NAMES = st.text(alphabet="abc XYZ-訪問リード", min_size=1, max_size=12).fil
 def snapshot(plan: Plan) -> tuple:
     """Everything the planner sees, in tree order."""
     rows = tuple(
-        (m.id, m.parent.id if m.parent else None, m.row, m.name, m.unit, m.kind, m.relation, m.target, m.rate,
+        (m.id, m.parent.id if m.parent else None, m.row, m.name, m.unit, m.kind, m.better, m.relation, m.target, m.rate,
          m.solve_rate, m.share, m.formula, m.computed.target, m.computed.forecast, m.computed.rate)
         for m in plan.walk()
     )
@@ -42,11 +42,14 @@ def an_edit(draw, plan: Plan) -> Edit:
     if not ids:
         return AddMetric(Metric(plan.new_id("m"), draw(NAMES)), None, 0)
     metric_id = draw(st.sampled_from(ids))
-    kind = draw(st.sampled_from(["target", "rate", "share", "rename", "add", "remove", "move", "title", "solve"]))
+    kind = draw(st.sampled_from(["target", "rate", "share", "rename", "add", "remove", "move", "title", "solve",
+                                 "better"]))
     if kind == "target":
         return SetField(metric_id, "target", draw(AMOUNTS))
     if kind in ("rate", "share"):
         return SetField(metric_id, kind, draw(FRACTIONS))
+    if kind == "better":
+        return SetField(metric_id, "better", draw(st.sampled_from(["higher", "lower"])))
     if kind == "solve":
         return SetField(metric_id, "solve_rate", draw(st.booleans()))
     if kind == "rename":
