@@ -11,6 +11,8 @@ from kpidesk.model.numbers import HUNDRED, plain
 
 #: Symbols for the currencies plans use most; other codes are written out ("CHF 12.00").
 CURRENCY_SYMBOLS = {"JPY": "¥", "USD": "$", "EUR": "€", "GBP": "£", "CNY": "CN¥", "KRW": "₩", "INR": "₹"}
+#: Most decimals shown for a number or a percentage (the edit field shows every digit).
+MAX_DECIMALS = 2
 #: Currencies without minor units.
 WHOLE_CURRENCIES = {"JPY", "KRW"}
 
@@ -31,10 +33,18 @@ class Formatter:
         self.locale = locale or display_locale()
 
     def number(self, value: Decimal, decimals: int | None = None) -> str:
+        """Grouped; by default at most two decimals (two significant digits below 1), no trailing zeros.
+
+        A derived value (117,334 visits / 120 articles) would otherwise show every
+        digit the division produced (977.783333).
+        """
         value = plain(value)
         if decimals is None:
-            exponent = value.as_tuple().exponent
-            decimals = min(6, max(0, -exponent)) if isinstance(exponent, int) else 0
+            places = MAX_DECIMALS
+            if value and abs(value) < 1:  # two significant digits for small values: 0.004, not 0
+                places = min(6, max(places, 1 - value.adjusted()))
+            exponent = value.quantize(Decimal(1).scaleb(-places)).normalize().as_tuple().exponent
+            decimals = max(0, -exponent) if isinstance(exponent, int) else 0
         return self.locale.toString(float(value), "f", decimals)
 
     def percent(self, fraction: Decimal) -> str:

@@ -191,17 +191,28 @@ class MainWindow(QMainWindow):
         else:
             goal, forecast = kgi.computed.target, kgi.computed.forecast
             values = (kgi.name, fmt.amount(kgi, forecast, currency), fmt.amount(kgi, goal, currency))
-            if forecast >= goal:
+            if not kgi.falls_short(forecast, goal):
                 self.consistency.setText(self.tr("Consistent: {0} forecast {1} meets the goal {2}").format(*values))
             else:
                 gap = fmt.amount(kgi, forecast - goal, currency)
                 self.consistency.setText(
                     self.tr("Not consistent: {0} forecast {1}, goal {2}, gap {3}").format(*values, gap))
         findings = self.document.findings
-        errors = sum(1 for f in findings if f.severity is Severity.ERROR)
-        self.finding_count.setText(self.tr("{0} errors, {1} warnings").format(errors, len(findings) - errors)
-                                   if findings else self.tr("No findings"))
+        self.finding_count.setText(self._count_text(findings))
         self.finding_count.setToolTip("\n".join(f"{f.severity.value}: {f.message}" for f in findings[:30]))
+
+    def _count_text(self, findings: list) -> str:
+        """'1 error, 2 warnings': each count in its own string, so translations can say it their way."""
+        errors = sum(1 for f in findings if f.severity is Severity.ERROR)
+        warnings = sum(1 for f in findings if f.severity is Severity.WARNING)
+        if not errors and not warnings:
+            return self.tr("No findings")
+        parts = []
+        if errors:
+            parts.append(self.tr("1 error") if errors == 1 else self.tr("{0} errors").format(errors))
+        if warnings:
+            parts.append(self.tr("1 warning") if warnings == 1 else self.tr("{0} warnings").format(warnings))
+        return ", ".join(parts)
 
     def show_refusal(self, message: str) -> None:
         """Tell the planner why an edit was refused: status bar and a tooltip at the cell."""

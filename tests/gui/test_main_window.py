@@ -183,6 +183,39 @@ def test_detail_panel_shows_the_start_of_a_long_data_source(qtbot, window):
     assert source.cursorPosition() == 0 and source.toolTip() == long_source
 
 
+def test_choosing_lower_is_better_turns_progress_round_and_undoes_in_one_step(qtbot, window):
+    window.document.set_actual("visits", "1250")
+    assert cell(window, "visits", Column.PROGRESS) == "78.1%"  # 1,250 of 1,600
+    window.select("visits")
+    aim = window.detail.fields["better"]
+    steps = window.document.undo_stack.count()
+    aim.setCurrentIndex(aim.findData("lower"))
+    aim.activated.emit(aim.currentIndex())
+    assert window.document.plan.metrics["visits"].better.value == "lower"
+    assert cell(window, "visits", Column.PROGRESS) == "128%"  # 1,600 / 1,250: better than planned
+    assert window.document.undo_stack.count() == steps + 1
+    window.edits.undo.trigger()
+    assert cell(window, "visits", Column.PROGRESS) == "78.1%"
+    assert aim.currentData() == "higher"
+
+
+def test_status_bar_counts_errors_and_warnings_in_words(qtbot, window):
+    assert window.finding_count.text() == "No findings"
+    window.document.set_target("visits", "1,000")  # the goal and the sales miss: two errors; visits too low: a warning
+    assert window.finding_count.text() == "2 errors, 1 warning"
+    assert window.consistency.text().startswith("Not consistent")
+    window.document.set_target("visits", "1,600")
+    assert window.finding_count.text() == "No findings"
+
+
+def test_derived_values_show_at_most_two_decimals(qtbot, window):
+    window.document.new("inbound")
+    assert window.document.plan.metrics["visits_per_article"].computed.target != round(
+        window.document.plan.metrics["visits_per_article"].computed.target, 2)  # 117,334 / 120
+    assert cell(window, "visits_per_article", Column.TARGET) == "977.78"
+    assert cell(window, "organic_cvr", Column.TARGET) == "1.5%"
+
+
 def test_a_dropped_plan_file_opens(qtbot, window, tmp_path):
     from PySide6.QtCore import QMimeData, QPoint, QUrl
     from PySide6.QtGui import QDropEvent
