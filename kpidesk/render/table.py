@@ -19,7 +19,7 @@ from kpidesk.model.plan import Plan
 from kpidesk.storage.atomic import write_atomic
 
 CSV_COLUMNS = (
-    "id", "name", "parent", "target", "unit", "given", "forecast", "gap", "actual", "rate", "share",
+    "id", "name", "parent", "target", "unit", "given", "forecast", "gap", "actual", "rate", "share", "better",
     "owner", "source", "interval", "countermeasure",
 )
 
@@ -46,6 +46,7 @@ def csv_rows(plan: Plan) -> list[list[str]]:
             _number(metric.actual),
             _number(rate),
             _number(metric.share),
+            metric.better.value,
             metric.owner,
             metric.source,
             metric.interval,

@@ -132,6 +132,16 @@ def test_csv_is_utf8_with_bom_and_one_row_per_metric(big_path, tmp_path):
     assert row["parent"] == "c0_leads" and row["given"] == "no" and row["rate"] == "0.02"
     assert row["target"] == str(metric.computed.target) and row["owner"] == "Web team"
     assert by_id["sales"]["given"] == "yes" and by_id["sales"]["target"] == "2400000000"
+    assert {row["better"] for row in rows} == {"higher"}
+
+
+def test_csv_says_where_lower_is_better():
+    from kpidesk import paths
+    from kpidesk.render.table import csv_rows
+
+    header, *rows = csv_rows(load(paths.templates()["inbound"]).plan)
+    better = {row[0]: row[header.index("better")] for row in rows}
+    assert better["cost_per_mql"] == "lower" and better["mqls"] == "higher"
 
 
 def test_png_svg_and_funnel_png_are_valid(big_path, tmp_path, qapp):
