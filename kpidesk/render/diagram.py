@@ -69,7 +69,7 @@ def _box_lines(metric: Metric, fonts: Fonts, is_kgi: bool, inner: float) -> list
         lines.append(Line(translate("KpiTreePrint", "KGI"), fonts.small_bold, palette.KGI_BORDER))
     lines += [Line(text, fonts.name, palette.INK) for text in wrap(metric.name, fonts.name, inner)]
     computed = metric.computed
-    unit = f" {metric.unit}" if metric.unit else ""
+    unit = labels.unit_suffix(metric)
     target = translate("KpiTreePrint", "Target {0}").format(labels.target_text(metric) + unit)
     if metric.is_given:
         lines += [Line(t, fonts.body_bold, palette.INK, marker=i == 0)

@@ -79,7 +79,7 @@ class FunnelPicture:
                 painter.setBrush(palette.ACTUAL)
                 painter.drawRect(QRectF(centre - lower / 2, top + bar_h - 3, lower * share, 3))
             metric = stage.metric
-            unit = f" {metric.unit}" if metric.unit else ""
+            unit = labels.unit_suffix(metric)
             painter.setPen(palette.INK)
             painter.setFont(self.bold)
             painter.drawText(QRectF(centre - width / 2, top, width, bar_h),

@@ -37,5 +37,13 @@ def progress(metric: Metric) -> float | None:
     return metric.achievement()
 
 
+def unit_suffix(metric: Metric) -> str:
+    """" visits" to write after a value; nothing where the value already says it ("1.5%", not "1.5% %")."""
+    unit = metric.unit.strip()
+    if not unit or (metric.kind is Kind.PERCENT and unit == "%"):
+        return ""
+    return f" {unit}"
+
+
 def percent_text(value: Decimal | None) -> str:
     return "" if value is None else format_percent(value)

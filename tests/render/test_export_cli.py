@@ -184,3 +184,16 @@ def test_unreadable_plan_exits_2_with_the_loaders_message(tmp_path):
 def test_nothing_to_export_is_a_usage_error(sample_path):
     result = export(str(sample_path))
     assert result.returncode == 2 and "nothing to export" in result.stderr
+
+
+@needs_poppler
+def test_a_percentage_is_printed_with_its_sign_once(tmp_path):
+    from kpidesk import paths
+
+    out = tmp_path / "inbound.pdf"
+    result = export(str(paths.templates()["inbound"]), "--pdf", str(out), "--landscape")
+    assert result.returncode == 0, result.stderr
+    text = pdf_text(out)
+    assert "Target1.5%" in text  # Search CVR, kind percent, unit "%"
+    assert "%%" not in text
+    assert "Target20,000JPY" in text  # other units still follow the value
