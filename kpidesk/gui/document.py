@@ -121,12 +121,12 @@ class Document(QObject):
         self.findingsChanged.emit()
 
     # ---- the one way edits happen ---------------------------------------------------------
-    def apply(self, edit: Edit, text: str, *, mergeable: bool = False) -> bool:
+    def apply(self, edit: Edit, text: str, *, mergeable: bool = False, refusal: str = "{0}") -> bool:
         """Apply ``edit`` as one undo step; False (and editRefused) when the plan refuses it."""
         try:
             edit.apply(self.plan)
         except PlanError as exc:
-            return self._refuse(str(exc))
+            return self._refuse(refusal.format(exc))
         self.undo_stack.push(make_command(self.plan, edit, text, applied=True, mergeable=mergeable))
         return True
 
@@ -144,47 +144,66 @@ class Document(QObject):
     # ---- values -------------------------------------------------------------------------------
     def set_target(self, metric_id: str, value: str | Decimal | None) -> bool:
         """Give a target; empty text or None makes the target derived again."""
-        return self._set_number(metric_id, "target", value, self.tr("Set target of {0}"))
+        return self._set_value(metric_id, "target", value, self.tr("Set target of {0}"))
 
     def set_actual(self, metric_id: str, value: str | Decimal | None) -> bool:
-        return self._set_number(metric_id, "actual", value, self.tr("Set actual of {0}"))
-
-    def _set_number(self, metric_id: str, field: str, value: str | Decimal | None, text: str) -> bool:
-        metric = self._find(metric_id)
-        if metric is None:
-            return False
-        if isinstance(value, str):
-            try:
-                value = parse_amount(value) if value.strip() else None
-            except NumberError as exc:
-                return self._refuse(self.tr("{0}, {1}: {2}").format(metric.name, field, exc))
-        return self.apply(SetField(metric_id, field, value), text.format(metric.name))
+        return self._set_value(metric_id, "actual", value, self.tr("Set actual of {0}"))
 
     def set_rate(self, metric_id: str, value: str | Decimal | None) -> bool:
         """Set the rate to the parent stage; text "40" and "40%" both mean 40 %."""
-        metric = self._find(metric_id)
-        rate = self._rate(metric, value)
-        if metric is None or rate is False:
-            return False
-        edit: Edit = SetField(metric_id, "rate", rate)
-        if metric.solve_rate and rate is not None:  # a given rate ends the goal seek
-            edit = Composite([SetField(metric_id, "solve_rate", False), edit])
-        return self.apply(edit, self.tr("Set rate of {0}").format(metric.name))
+        return self._set_value(metric_id, "rate", value, self.tr("Set rate of {0}"))
 
     def set_share(self, metric_id: str, value: str | Decimal | None) -> bool:
-        metric = self._find(metric_id)
-        share = self._rate(metric, value)
-        if metric is None or share is False:
-            return False
-        return self.apply(SetField(metric_id, "share", share), self.tr("Set share of {0}").format(metric.name))
+        return self._set_value(metric_id, "share", value, self.tr("Set share of {0}"))
 
-    def _rate(self, metric: Metric | None, value: str | Decimal | None) -> Decimal | None | bool:
-        if metric is None or not isinstance(value, str):
-            return value
+    def _set_value(self, metric_id: str, field: str, value: str | Decimal | None, label: str) -> bool:
+        metric = self._find(metric_id)
+        if metric is None:
+            return False
         try:
-            return parse_rate(value, bare_is_percent=True) if value.strip() else None
-        except NumberError as exc:
-            return self._refuse(self.tr("{0}: {1}").format(metric.name, exc))
+            edit = self.value_edit(metric, field, value)
+        except PlanError as exc:
+            return self._refuse(str(exc))
+        return self.apply(edit, label.format(metric.name))
+
+    def value_edit(self, metric: Metric, field: str, value: str | Decimal | None) -> Edit:
+        """The edit that puts ``value`` (typed or pasted text, or a number) into ``field``.
+
+        Text is read as the planner types it: amounts with separators or
+        exponents, rates as "40", "40%" or "0.4"; empty text clears a number.
+        Raises PlanError naming the metric and field when the text is not a value.
+        """
+        if isinstance(value, str):
+            try:
+                if field in ("target", "actual"):
+                    value = parse_amount(value) if value.strip() else None
+                elif field in ("rate", "share"):
+                    value = parse_rate(value, bare_is_percent=True) if value.strip() else None
+                elif field == "unit":
+                    value = value.strip()
+            except NumberError as exc:
+                raise PlanError(self.tr("{0}, {1}: {2}").format(metric.name, field, exc)) from None
+        edit: Edit = SetField(metric.id, field, value)
+        if field == "rate" and metric.solve_rate and value is not None:  # a given rate ends the goal seek
+            edit = Composite([SetField(metric.id, "solve_rate", False), edit])
+        return edit
+
+    def paste_cells(self, cells: list[tuple[str, str, str]]) -> bool:
+        """Put pasted text into several (metric id, field, text) cells as one step: all of them or none."""
+        refusal = self.tr("Nothing was pasted. {0}")
+        edits = []
+        for metric_id, field, text in cells:
+            metric = self._find(metric_id)
+            if metric is None:
+                return False
+            try:
+                edits.append(self.value_edit(metric, field, text))
+            except PlanError as exc:
+                return self._refuse(refusal.format(exc))
+        if not edits:
+            return False
+        label = self.tr("Paste into {0} cells").format(len(edits)) if len(edits) > 1 else self.tr("Paste")
+        return self.apply(Composite(edits), label, refusal=refusal)
 
     def set_field(self, metric_id: str, field: str, value: Any, *, merge: bool = False) -> bool:
         """Set any input field (unit, owner, notes...); ``merge`` joins typing into one step."""

@@ -9,6 +9,7 @@ from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QDragEnterEvent, Q
 from PySide6.QtWidgets import QLabel, QMainWindow, QMessageBox, QSplitter, QToolTip, QWidget
 
 from kpidesk.gui import theme
+from kpidesk.gui.clipboard import ClipboardActions
 from kpidesk.gui.detail_panel import DetailPanel
 from kpidesk.gui.document import Document
 from kpidesk.gui.edit_actions import EditActions
@@ -63,6 +64,7 @@ class MainWindow(QMainWindow):
         self.guard.problem.connect(lambda text: self.statusBar().showMessage(text, 10000))
         self.edits = EditActions(self, self.document, self.current_id, self.select)
         self.edits.edit_name = lambda metric_id: self.tree.edit(self.model.index_of(self.document.metric(metric_id)))
+        self.clipboard = ClipboardActions(self, self.tree, self.model, self.document)
         self._build_menus()
         self.consistency = QLabel()
         self.finding_count = QLabel()
@@ -95,6 +97,10 @@ class MainWindow(QMainWindow):
         self.edit_menu = bar.addMenu(self.tr("&Edit"))
         self.edit_menu.addAction(self.edits.undo)
         self.edit_menu.addAction(self.edits.redo)
+        self.edit_menu.addSeparator()
+        for action in self.clipboard.actions:
+            self.edit_menu.addAction(action)
+            self.tree.addAction(action)
         self.edit_menu.addSeparator()
         for action in self.edits.tree_actions:
             self.edit_menu.addAction(action)
@@ -290,7 +296,8 @@ class MainWindow(QMainWindow):
 
     def show_shortcuts(self) -> None:
         rows = [(a.text().replace("&", ""), ", ".join(s.toString(s.SequenceFormat.NativeText) for s in a.shortcuts()))
-                for a in [self.edits.undo, self.edits.redo, *self.edits.tree_actions]]
+                for a in [self.edits.undo, self.edits.redo, self.clipboard.copy, self.clipboard.paste,
+                          *self.edits.tree_actions]]
         text = "\n".join(f"{keys}\t{name}" for name, keys in rows)
         text += "\n\n" + self.tr("Typing on a cell edits it; Enter commits, Esc cancels. In the rate column "
                                  "40 and 40% both mean 40 %. An empty target is derived. Ctrl+Tab leaves the tree.")

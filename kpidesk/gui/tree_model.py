@@ -246,6 +246,16 @@ class PlanTreeModel(QAbstractItemModel):
             flags |= Qt.ItemFlag.ItemIsEditable
         return flags
 
+    def field_at(self, index: _Index) -> str | None:
+        """The metric field that the cell at ``index`` edits; None for a calculated or empty cell."""
+        metric = self.metric(index)
+        if metric is None or not self.flags(index) & Qt.ItemFlag.ItemIsEditable:
+            return None
+        column = index.column()
+        if column == Column.EDGE:
+            return "share" if edge_is_share(metric) else "rate"
+        return {Column.NAME: "name", Column.TARGET: "target", Column.UNIT: "unit", Column.ACTUAL: "actual"}.get(column)
+
     def setData(self, index: _Index, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:  # noqa: N802
         """Typed text becomes one intent call on the document (which validates it)."""
         metric = self.metric(index)

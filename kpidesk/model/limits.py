@@ -13,3 +13,5 @@ MAX_ABS_AMOUNT = Decimal(10) ** 15
 #: TOML shapes no plan needs, refused before parsing (deep dotted keys are quadratic to parse).
 MAX_KEY_PARTS = 16
 MAX_NESTING = 32
+#: Most cells one paste may fill (a column of a spreadsheet is a few hundred).
+MAX_PASTE_CELLS = 10_000
