@@ -51,11 +51,15 @@ class Engine:
         self._metrics = metrics
         self._edge_findings: dict[Metric, list[Finding]] = {}
         self._node_findings: dict[Metric, list[Finding]] = {}
+        #: The formula metrics, kept up to date from each recalculation's dirty metrics: finding
+        #: them by scanning every metric made one edit O(n) (80 % of an edit at 10,000 metrics).
+        self._formula_set: dict[Metric, None] = {}
 
     # ---- public -----------------------------------------------------------
     def recalculate_all(self) -> set[Metric]:
         """Recalculate everything; returns the metrics whose values changed."""
         before = {m: m.computed for m in self._metrics.values()}
+        self._formula_set = {m: None for m in self._metrics.values() if m.relation is Relation.FORMULA}
         self._edge_findings.clear()
         self._node_findings.clear()
         fresh = {m: Computed() for m in self._metrics.values()}
@@ -79,6 +83,11 @@ class Engine:
     def recalculate(self, dirty: Iterable[Metric]) -> set[Metric]:
         """Recalculate what edits to ``dirty`` (inputs or children) can affect."""
         dirty = {m for m in dirty if self._metrics.get(m.id) is m}
+        for metric in dirty:  # added metrics and changed relations are always dirty
+            if metric.relation is Relation.FORMULA:
+                self._formula_set[metric] = None
+            else:
+                self._formula_set.pop(metric, None)
         if not dirty:
             self._formulas()
             return set()
@@ -164,6 +173,7 @@ class Engine:
         for metric in metrics:
             self._edge_findings.pop(metric, None)
             self._node_findings.pop(metric, None)
+            self._formula_set.pop(metric, None)
 
     # ---- forward ------------------------------------------------------------
     def _rate_for(self, child: Metric, parent: Metric, solved: bool = False) -> Decimal | None:
@@ -390,7 +400,7 @@ class Engine:
 
     # ---- formulas -------------------------------------------------------------
     def _formula_metrics(self) -> list[Metric]:
-        return [m for m in self._metrics.values() if m.relation is Relation.FORMULA]
+        return list(self._formula_set)
 
     def _formulas(self) -> None:
         """Evaluate formula metrics in dependency order (few per plan)."""

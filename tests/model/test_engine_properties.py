@@ -46,7 +46,7 @@ def edit_sequences(draw):
     for _ in range(draw(st.integers(min_value=1, max_value=12))):
         edits.append((
             draw(st.integers(min_value=0, max_value=10**6)),
-            draw(st.sampled_from(EDITABLE + ("move", "remove", "relation"))),
+            draw(st.sampled_from(EDITABLE + ("move", "remove", "relation", "formula", "add_formula"))),
             draw(st.integers(min_value=0, max_value=100)),
             draw(st.booleans()),
         ))
@@ -79,6 +79,17 @@ def test_incremental_recalculation_equals_a_full_one(edits):
                 relations = list(Relation)
                 plan.set_field(metric, "relation", relations[number % len(relations)]
                                if relations[number % len(relations)] is not Relation.FORMULA else Relation.SUM)
+            elif field == "formula":  # a metric becomes a formula over another one, or stops being one
+                other = ids[(pick // 3) % len(ids)]
+                if flag:
+                    plan.set_field(metric, "formula", f"{other} * {number + 1} / 100")
+                    plan.set_field(metric, "relation", Relation.FORMULA)
+                else:
+                    plan.set_field(metric, "relation", Relation.NONE)
+            elif field == "add_formula":  # a formula metric arrives, reading a metric elsewhere in the tree
+                added = Metric(plan.new_id("ratio"), "Ratio", relation=Relation.FORMULA,
+                               formula=f"{ids[(pick // 5) % len(ids)]} / {number + 1}")
+                plan.insert_metric(added, metric, number)
             elif field == "move":
                 new_parent = plan.metrics[ids[(pick // 7) % len(ids)]]
                 plan.move_metric(metric, new_parent, number)
