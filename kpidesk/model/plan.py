@@ -52,6 +52,7 @@ class Plan:
         self._dirty: set[Metric] = set()
         self._touched: set[Metric] = set()
         self._structure = False
+        self._order: list[Metric] | None = None  # walk() order, kept until the tree's shape changes
 
     # ---- reading ------------------------------------------------------------
     @property
@@ -64,9 +65,14 @@ class Plan:
         return self.roots if parent is None else parent.children
 
     def walk(self) -> Iterator[Metric]:
-        """Every metric, parents before children, in sibling order."""
-        for root in self.roots:
-            yield from root.walk()
+        """Every metric, parents before children, in sibling order.
+
+        The order is kept between changes of the tree's shape: the checks walk
+        the plan several times after every edit.
+        """
+        if self._order is None:
+            self._order = [m for root in self.roots for m in root.walk()]
+        return iter(self._order)
 
     def findings(self) -> list[Finding]:
         """The engine's findings (the plan checks add theirs in ``checks``)."""
@@ -115,6 +121,7 @@ class Plan:
         metric.parent, metric.row = parent, len(siblings)
         siblings.append(metric)
         self.metrics[metric.id] = metric
+        self._order = None
 
     def insert_metric(self, metric: Metric, parent: Metric | None, row: int) -> None:
         """Insert ``metric`` (with any children it has) under ``parent`` at ``row``."""
@@ -133,6 +140,7 @@ class Plan:
         row = max(0, min(row, len(siblings)))
         with self.batch():
             self.events.emit(ev.MetricInserting(parent, row))
+            self._order = None
             metric.parent = parent
             siblings.insert(row, metric)
             self._renumber(siblings, row)
@@ -153,6 +161,7 @@ class Plan:
         siblings = self.children_of(parent)
         with self.batch():
             self.events.emit(ev.MetricRemoving(parent, row, metric))
+            self._order = None
             del siblings[row]
             self._renumber(siblings, row)
             subtree = metric.walk()
@@ -182,6 +191,7 @@ class Plan:
             raise PlanError(f"The tree would be deeper than {MAX_DEPTH} levels.")
         with self.batch():
             self.events.emit(ev.MetricMoving(metric, old_parent, old_row, new_parent, new_row))
+            self._order = None
             old_siblings = self.children_of(old_parent)
             del old_siblings[old_row]
             self._renumber(old_siblings, old_row)

@@ -97,6 +97,7 @@ def test_incremental_recalculation_equals_a_full_one(edits):
                 plan.remove_metric(metric)
         except PlanError:
             continue
+        assert list(plan.walk()) == [m for root in plan.roots for m in root.walk()]  # the kept order follows
         incremental = values(plan)
         plan.engine.recalculate_all()
         assert values(plan) == incremental
