@@ -10,7 +10,7 @@ from dataclasses import dataclass
 
 from kpidesk.model import formula as formulas
 from kpidesk.model.findings import Finding, Severity
-from kpidesk.model.metric import Better, Metric, Relation
+from kpidesk.model.metric import DRIVER_RELATIONS, Better, Metric, Relation
 from kpidesk.model.numbers import format_number
 from kpidesk.model.plan import Plan
 
@@ -81,12 +81,14 @@ def stability(plan: Plan) -> list[Finding]:
     """Each KPI has a data source and a measuring interval."""
     found = []
     for metric in _kpis(plan):
-        missing = [label for field, label in (("source", "data source"), ("interval", "measuring interval"))
-                   if not getattr(metric, field).strip()]
-        if missing:
-            found.append(Finding(metric.id, Severity.WARNING, "stability",
-                                 f"{metric.name} has no {' and no '.join(missing)}: it cannot be "
-                                 "measured regularly.", "source" if "data source" in missing else "interval"))
+        no_source, no_interval = not metric.source.strip(), not metric.interval.strip()
+        if not (no_source or no_interval):
+            continue
+        missing = " and no ".join(label for label, absent in (("data source", no_source),
+                                                               ("measuring interval", no_interval)) if absent)
+        found.append(Finding(metric.id, Severity.WARNING, "stability",
+                             f"{metric.name} has no {missing}: it cannot be measured regularly.",
+                             "source" if no_source else "interval"))
     return found
 
 
@@ -108,10 +110,13 @@ def simplicity(plan: Plan, limits: Thresholds = Thresholds()) -> list[Finding]:
         found.append(Finding(None, Severity.WARNING, "simplicity",
                              f"The plan has {len(kpis)} KPIs, more than {limits.max_kpis}: "
                              "a team cannot follow them all."))
-    deepest = max((m for m in plan.walk()), key=lambda m: m.depth, default=None)
-    if deepest is not None and deepest.depth + 1 > limits.max_depth:
+    depths: dict[Metric, int] = {}  # in one pass: parents come before their children
+    for metric in plan.walk():
+        depths[metric] = depths[metric.parent] + 1 if metric.parent is not None else 0
+    deepest = max(depths, key=depths.__getitem__, default=None)
+    if deepest is not None and depths[deepest] + 1 > limits.max_depth:
         found.append(Finding(deepest.id, Severity.WARNING, "simplicity",
-                             f"The tree is {deepest.depth + 1} levels deep at {deepest.name}, more than "
+                             f"The tree is {depths[deepest] + 1} levels deep at {deepest.name}, more than "
                              f"{limits.max_depth}: a chain that long is hard to follow."))
     for metric in plan.walk():
         if len(metric.name) > limits.max_name_length:
@@ -129,11 +134,12 @@ def connected(plan: Plan) -> list[Finding]:
         found.append(Finding(root.id, Severity.WARNING, "connected",
                              f"{root.name} is not connected to the tree of the goal: give it a parent.", "parent"))
     for metric in plan.walk():
-        if metric.parent is None or metric.relation is Relation.FORMULA:
+        parent = metric.parent
+        if parent is None or metric.relation is Relation.FORMULA or parent.relation in DRIVER_RELATIONS:
             continue
-        if metric.parent.relation is Relation.FORMULA and metric.id in _formula_inputs(metric.parent):
+        if parent.relation is Relation.FORMULA and metric.id in _formula_inputs(parent):
             continue  # an input of the formula above it (budget under cost per MQL)
-        if metric.parent.relation in (Relation.NONE, Relation.FORMULA):
+        if parent.relation in (Relation.NONE, Relation.FORMULA):
             found.append(Finding(
                 metric.id, Severity.WARNING, "connected",
                 f"{metric.name} does not drive {metric.parent.name}: set how {metric.parent.name} is made "
