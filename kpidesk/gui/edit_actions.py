@@ -23,11 +23,11 @@ class EditActions(QObject):
         self.undo.setShortcut(QKeySequence.StandardKey.Undo)
         self.redo = document.undo_stack.createRedoAction(window, tr("&Redo"))
         self.redo.setShortcut(QKeySequence.StandardKey.Redo)
-        self.add_child = self._action(tr("Add &Child"), ["Ins"], self._add_child)
+        self.add_child = self._action(tr("Add C&hild"), ["Ins"], self._add_child)
         self.add_sibling = self._action(tr("Add &Sibling"), ["Return", "Enter", "Ctrl+Return"], self._add_sibling)
         self.rename = self._action(tr("Re&name"), ["F2"], self._rename)
         self.delete = self._action(tr("&Delete"), ["Del"], self._delete)
-        self.move_up = self._action(tr("Move &Up"), ["Ctrl+Up"], lambda m: document.move_up(m))
+        self.move_up = self._action(tr("Mo&ve Up"), ["Ctrl+Up"], lambda m: document.move_up(m))
         self.move_down = self._action(tr("Move Do&wn"), ["Ctrl+Down"], lambda m: document.move_down(m))
         self.indent = self._action(tr("&Indent (Make Child of the Metric Above)"), ["Tab", "Ctrl+Right"],
                                    lambda m: document.indent(m))

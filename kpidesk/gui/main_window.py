@@ -107,7 +107,7 @@ class MainWindow(QMainWindow):
             self.tree.addAction(action)
             if action is self.edits.delete or action is self.edits.outdent:
                 self.edit_menu.addSeparator()
-        properties = self.edit_menu.addAction(self.tr("&Plan Properties..."))
+        properties = self.edit_menu.addAction(self.tr("Pl&an Properties..."))
         properties.triggered.connect(self.edit_plan_properties)
         self.view_menu = bar.addMenu(self.tr("&View"))
         self.view_menu.addAction(self.tr("&Expand All"), self.tree.expandAll)
