@@ -10,7 +10,6 @@ from PySide6.QtGui import QGuiApplication
 
 from kpidesk.gui.clipboard import read_block, write_block
 from kpidesk.gui.document import Document
-from kpidesk.gui.main_window import MainWindow
 from kpidesk.gui.tree_model import Column
 
 CELLS = st.text(alphabet=st.characters(blacklist_categories=("Cs",), blacklist_characters="\x00\r"), max_size=12)
@@ -58,12 +57,8 @@ def test_one_bad_value_refuses_the_whole_block(document):
 
 
 @pytest.fixture
-def window(qtbot):
-    win = MainWindow()
-    win.document.new("btob-web")
-    qtbot.addWidget(win, before_close_func=lambda w: setattr(w.files, "maybe_save", lambda: True))
-    win.show()
-    return win
+def window(sample_window):
+    return sample_window
 
 
 def focus_cell(qtbot, win, metric_id, column):

@@ -23,14 +23,9 @@ class FunnelRecorder:
 
 
 @pytest.fixture
-def window(qtbot):
-    win = MainWindow()
-    win.document.new("btob-web")
-    # closing after the test must not ask about unsaved changes
-    qtbot.addWidget(win, before_close_func=lambda w: setattr(w.files, "maybe_save", lambda: True))
-    win.show()
-    win.funnel = FunnelRecorder()  # the window only calls show_stages on it
-    return win
+def window(sample_window):
+    sample_window.funnel = FunnelRecorder()  # the window only calls show_stages on it
+    return sample_window
 
 
 def index(win, metric_id, column=0):

@@ -1,0 +1,15 @@
+"""The real main window with the sample plan, for tests that drive it."""
+
+import pytest
+
+from kpidesk.gui.main_window import MainWindow
+
+
+@pytest.fixture
+def sample_window(qtbot) -> MainWindow:
+    win = MainWindow()
+    win.document.new("btob-web")
+    # closing after the test must not ask about unsaved changes
+    qtbot.addWidget(win, before_close_func=lambda w: setattr(w.files, "maybe_save", lambda: True))
+    win.show()
+    return win
