@@ -139,11 +139,10 @@ def connected(plan: Plan) -> list[Finding]:
             continue
         if parent.relation is Relation.FORMULA and metric.id in _formula_inputs(parent):
             continue  # an input of the formula above it (budget under cost per MQL)
-        if parent.relation in (Relation.NONE, Relation.FORMULA):
-            found.append(Finding(
-                metric.id, Severity.WARNING, "connected",
-                f"{metric.name} does not drive {metric.parent.name}: set how {metric.parent.name} is made "
-                "from it (funnel, sum, product or share).", "relation"))
+        found.append(Finding(
+            metric.id, Severity.WARNING, "connected",
+            f"{metric.name} does not drive {parent.name}: set how {parent.name} is made "
+            "from it (funnel, sum, product or share).", "relation"))
     return found
 
 

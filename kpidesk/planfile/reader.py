@@ -266,14 +266,10 @@ class _Reader:
         def share(metric: Metric, raw: Any) -> None:
             metric.share = codec.read_fraction(raw)
 
-        def kind(metric: Metric, raw: Any) -> None:
-            metric.kind = codec.read_enum(Kind, raw)  # type: ignore[assignment]
-
-        def better(metric: Metric, raw: Any) -> None:
-            metric.better = codec.read_enum(Better, raw)  # type: ignore[assignment]
-
-        def relation(metric: Metric, raw: Any) -> None:
-            metric.relation = codec.read_enum(Relation, raw)  # type: ignore[assignment]
+        def choice(key: str, enum: type[Kind] | type[Better] | type[Relation]):
+            def read(metric: Metric, raw: Any) -> None:
+                setattr(metric, key, codec.read_enum(enum, raw))
+            return read
 
         def formula(metric: Metric, raw: Any) -> None:
             from kpidesk.model import formula as formulas
@@ -292,7 +288,8 @@ class _Reader:
                 raise FieldError("expected a table of period = value, such as [metric.actuals]")
             metric.actuals = {str(k): codec.read_amount(v) for k, v in raw.items()}
 
-        readers = [("kind", kind), ("better", better), ("relation", relation), ("unit", text("unit", 200))]
+        readers = [("kind", choice("kind", Kind)), ("better", choice("better", Better)),
+                   ("relation", choice("relation", Relation)), ("unit", text("unit", 200))]
         readers += [("target", amount("target")), ("actual", amount("actual"))]
         readers += [("rate", rate), ("share", share), ("formula", formula), ("actuals", actuals)]
         readers += [(key, text(key)) for key in codec.TEXT_KEYS[2:]]
