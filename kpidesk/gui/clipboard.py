@@ -77,19 +77,19 @@ class ClipboardActions(QObject):
         if not start.isValid() or not text:
             return False
         if len(text) > MAX_TEXT_LENGTH * 10:
-            return self._refuse(self.tr("The clipboard holds {0:,} characters; a paste takes at most {1:,}.")
+            return self.document.refuse(self.tr("The clipboard holds {0:,} characters; a paste takes at most {1:,}.")
                                 .format(len(text), MAX_TEXT_LENGTH * 10))
         block = read_block(text)
         size = sum(len(row) for row in block)
         if size > MAX_PASTE_CELLS:
-            return self._refuse(self.tr("The clipboard holds {0:,} cells; a paste fills at most {1:,}.")
+            return self.document.refuse(self.tr("The clipboard holds {0:,} cells; a paste fills at most {1:,}.")
                                 .format(size, MAX_PASTE_CELLS))
         cells: list[tuple[str, str, str]] = []
         row_start = start
         for number, row in enumerate(block):
             if not row_start.isValid():
-                return self._refuse(self.tr("The clipboard has {0} rows, but only {1} rows are shown from here down.")
-                                    .format(len(block), number))
+                message = self.tr("The clipboard has {0} rows, but only {1} rows are shown from here down.")
+                return self.document.refuse(message.format(len(block), number))
             for offset, value in enumerate(row):
                 index = row_start.siblingAtColumn(start.column() + offset)
                 field = self.model.field_at(index)
@@ -97,15 +97,11 @@ class ClipboardActions(QObject):
                 if field is None or metric is None:
                     header = self.model.headerData(index.column() if index.isValid() else start.column() + offset,
                                                    Qt.Orientation.Horizontal) or ""
-                    return self._refuse(self.tr("Nothing was pasted: the {0} column cannot take a value here.")
+                    return self.document.refuse(self.tr("Nothing was pasted: the {0} column cannot take a value here.")
                                         .format(header or self.tr("next")))
                 cells.append((metric.id, field, value))
             row_start = self.tree.indexBelow(row_start)
         return self.document.paste_cells(cells)
-
-    def _refuse(self, message: str) -> bool:
-        self.document.editRefused.emit(message)
-        return False
 
 
 __all__ = ["ClipboardActions", "read_block", "write_block"]

@@ -126,11 +126,12 @@ class Document(QObject):
         try:
             edit.apply(self.plan)
         except PlanError as exc:
-            return self._refuse(refusal.format(exc))
+            return self.refuse(refusal.format(exc))
         self.undo_stack.push(make_command(self.plan, edit, text, applied=True, mergeable=mergeable))
         return True
 
-    def _refuse(self, message: str) -> bool:
+    def refuse(self, message: str) -> bool:
+        """Tell the views why an action did not happen (also for refusals found outside the document)."""
         self.last_error = message
         self.editRefused.emit(message)
         return False
@@ -138,7 +139,7 @@ class Document(QObject):
     def _find(self, metric_id: str) -> Metric | None:
         metric = self.plan.metrics.get(metric_id)
         if metric is None:
-            self._refuse(self.tr("No metric has the id {0}.").format(metric_id))
+            self.refuse(self.tr("No metric has the id {0}.").format(metric_id))
         return metric
 
     # ---- values -------------------------------------------------------------------------------
@@ -163,7 +164,7 @@ class Document(QObject):
         try:
             edit = self.value_edit(metric, field, value)
         except PlanError as exc:
-            return self._refuse(str(exc))
+            return self.refuse(str(exc))
         return self.apply(edit, label.format(metric.name))
 
     def value_edit(self, metric: Metric, field: str, value: str | Decimal | None) -> Edit:
@@ -199,7 +200,7 @@ class Document(QObject):
             try:
                 edits.append(self.value_edit(metric, field, text))
             except PlanError as exc:
-                return self._refuse(refusal.format(exc))
+                return self.refuse(refusal.format(exc))
         if not edits:
             return False
         label = self.tr("Paste into {0} cells").format(len(edits)) if len(edits) > 1 else self.tr("Paste")

@@ -30,7 +30,6 @@ from PySide6.QtCore import QFileSystemWatcher, QObject, QStandardPaths, QTimer, 
 from PySide6.QtWidgets import QWidget
 
 from kpidesk import planfile
-from kpidesk.gui import signal_fix  # noqa: F401 - see signal_fix: a crash loses unsaved work
 from kpidesk.gui.guard_dialogs import ask_with_dialogs, unified_diff
 from kpidesk.storage import lock as locks
 from kpidesk.storage import recovery

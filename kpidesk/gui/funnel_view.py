@@ -34,7 +34,6 @@ from kpidesk.gui.formatting import Formatter
 from kpidesk.model.funnel import Stage
 from kpidesk.model.metric import Kind, Metric
 from kpidesk.model.numbers import plain
-from kpidesk.render import refcount_fix  # noqa: F401 - PySide6 6.12 loses a None reference per Qt call
 
 #: The narrowest bar's share of the widest: stays visible and clickable.
 FLOOR = 0.12
