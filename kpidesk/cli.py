@@ -18,11 +18,14 @@ from typing import Any
 
 from kpidesk import __version__, paths
 from kpidesk.model.checks import run_checks
+from kpidesk.model.display import percent_text, rounded, signed_text, value_text
 from kpidesk.model.edits import Composite, SetField
+from kpidesk.model.exact import to_json_number
 from kpidesk.model.findings import Finding
+from kpidesk.model.messages import describe
 from kpidesk.model.metric import Kind, Metric
-from kpidesk.model.numbers import NumberError, format_number, format_percent, parse_amount, parse_rate, to_json_number
-from kpidesk.model.plan import INPUT_FIELDS, PlanError
+from kpidesk.model.numbers import NumberError, parse_amount, parse_rate
+from kpidesk.model.plan import INPUT_FIELDS, Plan, PlanError
 from kpidesk.planfile import PlanFile, PlanFileError, load, loads, save
 
 EXIT_OK, EXIT_FINDINGS, EXIT_UNREADABLE = 0, 1, 2
@@ -77,44 +80,53 @@ def cmd_new(args: argparse.Namespace) -> int:
 
 
 # ---- calc ------------------------------------------------------------------------------
-def _show(metric: Metric, value) -> str:
-    if value is None:
-        return "-"
-    if metric.kind is Kind.PERCENT:
-        return format_percent(value)
-    return format_number(value, decimals=None if metric.kind is not Kind.MONEY or value % 1 else 0)
+def _show(plan: Plan, metric: Metric, value: Any) -> str:
+    return value_text(metric, value, plan.engine.currency_of(metric))
 
 
 def _edge(metric: Metric) -> str:
     rate = metric.computed.rate
     if metric.solve_rate:
-        return f"rate {format_percent(rate)} (solved)" if rate is not None else "rate ? (solve)"
+        return f"rate {percent_text(rate, up=True)} (solved)" if rate is not None else "rate ? (solve)"
     if metric.rate is not None:
-        return f"rate {format_percent(metric.rate)}"
+        return f"rate {percent_text(metric.rate)}"
     if metric.share is not None:
-        return f"share {format_percent(metric.share)}"
+        return f"share {percent_text(metric.share)}"
     return ""
 
 
-def metric_json(metric: Metric) -> dict[str, Any]:
+def metric_json(metric: Metric, plan: Plan) -> dict[str, Any]:
+    """A metric's row of ``calc --json``: money in its minor unit, other values exact to 12 decimals."""
     computed = metric.computed
+    currency = plan.engine.currency_of(metric)
+
+    def number(value: Any) -> int | float | None:
+        if value is None or metric.kind is not Kind.MONEY:
+            return to_json_number(value)
+        return to_json_number(rounded(metric, value, currency))
+
     return {
         "id": metric.id,
         "name": metric.name,
         "parent": metric.parent.id if metric.parent else None,
-        "target": to_json_number(computed.target),
+        "target": number(computed.target),
         "unit": metric.unit,
         "given": metric.is_given,
-        "forecast": to_json_number(computed.forecast),
-        "gap": to_json_number(computed.gap),
-        "actual": to_json_number(metric.actual),
+        "forecast": number(computed.forecast),
+        "gap": number(computed.gap),
+        "actual": number(metric.actual),
         "kind": metric.kind.value,
         "better": metric.better.value,
         "relation": metric.relation.value,
         "rate": to_json_number(computed.rate if metric.solve_rate else metric.rate),
+        "solved": metric.solve_rate,
         "share": to_json_number(metric.share),
         "depth": metric.depth,
     }
+
+
+def finding_json(finding: Finding, plan: Plan) -> dict[str, Any]:
+    return {**finding.as_dict(), "message": describe(finding, plan)}
 
 
 def cmd_calc(args: argparse.Namespace) -> int:
@@ -127,8 +139,8 @@ def cmd_calc(args: argparse.Namespace) -> int:
         document = {
             "plan": {k: (str(v) if v else "") for k, v in plan.info.items()},
             "kgi": plan.kgi.id if plan.kgi else None,
-            "metrics": [metric_json(m) for m in plan.walk()],
-            "findings": [f.as_dict() for f in findings],
+            "metrics": [metric_json(m, plan) for m in plan.walk()],
+            "findings": [finding_json(f, plan) for f in findings],
         }
         print(json.dumps(document, ensure_ascii=False, indent=2))
         return EXIT_OK
@@ -139,13 +151,13 @@ def cmd_calc(args: argparse.Namespace) -> int:
         gap = computed.gap
         rows.append((
             "  " * metric.depth + metric.name + (" (KGI)" if metric is kgi else ""),
-            _show(metric, computed.target),
+            _show(plan, metric, computed.target),
             metric.unit,
             "given" if metric.is_given else "derived",
             _edge(metric),
-            _show(metric, computed.forecast),
-            ("+" if gap is not None and gap > 0 else "") + _show(metric, gap) if gap is not None else "-",
-            _show(metric, metric.actual),
+            _show(plan, metric, computed.forecast),
+            signed_text(gap, metric, plan.engine.currency_of(metric)) if gap is not None else "-",
+            _show(plan, metric, metric.actual),
         ))
     widths = [max(_width(r[i]) for r in rows) for i in range(len(rows[0]))]
     title = plan.info.get("title") or plan_file.name
@@ -159,7 +171,7 @@ def cmd_calc(args: argparse.Namespace) -> int:
         print()
         for finding in findings:
             where = f"{finding.metric}: " if finding.metric else ""
-            print(f"{finding.severity.value}: {where}{finding.message} [{finding.check}]")
+            print(f"{finding.severity.value}: {where}{describe(finding, plan)} [{finding.check}]")
     return EXIT_OK
 
 
@@ -190,7 +202,8 @@ def cmd_check(args: argparse.Namespace) -> int:
     findings = run_checks(plan_file.plan)
     for finding in findings:
         line, column = _position(plan_file, finding)
-        print(f"{args.file}:{line}:{column}: {finding.severity.value}: {finding.message} [{finding.check}]")
+        text = describe(finding, plan_file.plan)
+        print(f"{args.file}:{line}:{column}: {finding.severity.value}: {text} [{finding.check}]")
     errors = sum(1 for f in findings if f.severity.value == "error")
     return EXIT_FINDINGS if errors else EXIT_OK
 

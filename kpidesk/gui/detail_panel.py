@@ -162,7 +162,7 @@ class DetailPanel(QScrollArea):
         lines = [self.tr("id: {0}").format(metric.id)]
         if metric is self.document.plan.kgi:
             lines.append(self.tr("The KGI of this plan."))
-        lines += [f.message for f in self.document.findings_by_metric.get(metric.id, [])]
+        lines += [self.document.describe(f) for f in self.document.findings_by_metric.get(metric.id, [])]
         return "\n".join(lines)
 
     def _on_changed(self, metrics, structure: bool) -> None:

@@ -15,7 +15,7 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QCoreApplication, QObject, Signal
 from PySide6.QtGui import QUndoStack
 
 from kpidesk import paths, planfile
@@ -24,6 +24,7 @@ from kpidesk.model import events as ev
 from kpidesk.model.checks import run_checks
 from kpidesk.model.edits import AddMetric, Composite, Edit, MoveMetric, RemoveMetric, SetField, SetInfo
 from kpidesk.model.findings import Finding
+from kpidesk.model.messages import describe
 from kpidesk.model.metric import Metric
 from kpidesk.model.numbers import NumberError, parse_amount, parse_rate
 from kpidesk.model.plan import Plan, PlanError
@@ -108,6 +109,10 @@ class Document(QObject):
         elif isinstance(event, ev.PlanReset):
             self._refresh_findings()
             self.metricsChanged.emit(frozenset(self.plan.metrics.values()), True)
+
+    def describe(self, finding: Finding) -> str:
+        """A finding's text for the plan as it is now, in the window's language."""
+        return describe(finding, self.plan, QCoreApplication.translate)
 
     def _refresh_findings(self) -> None:
         """Run the plan checks once per action; note which metrics' findings changed."""

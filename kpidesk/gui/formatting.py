@@ -1,4 +1,10 @@
-"""Numbers as the planner's locale writes them: thousands separators, currency, percent."""
+"""Numbers as the planner's locale writes them: thousands separators, currency, percent.
+
+The rounding is the model's (:mod:`kpidesk.model.display`, one place for the
+command line, the print and the window); this module only puts the locale's
+separators and currency symbol around digits that are already rounded, never
+through a binary float.
+"""
 
 from __future__ import annotations
 
@@ -6,15 +12,13 @@ from decimal import Decimal
 
 from PySide6.QtCore import QLocale
 
+from kpidesk.model import display
+from kpidesk.model.exact import Number, round_to
+from kpidesk.model.messages import describe
 from kpidesk.model.metric import Kind, Metric
-from kpidesk.model.numbers import HUNDRED, plain
 
 #: Symbols for the currencies plans use most; other codes are written out ("CHF 12.00").
 CURRENCY_SYMBOLS = {"JPY": "¥", "USD": "$", "EUR": "€", "GBP": "£", "CNY": "CN¥", "KRW": "₩", "INR": "₹"}
-#: Most decimals shown for a number or a percentage (the edit field shows every digit).
-MAX_DECIMALS = 2
-#: Currencies without minor units.
-WHOLE_CURRENCIES = {"JPY", "KRW"}
 
 
 def display_locale() -> QLocale:
@@ -31,26 +35,30 @@ class Formatter:
 
     def __init__(self, locale: QLocale | None = None) -> None:
         self.locale = locale or display_locale()
+        self._group = self.locale.groupSeparator()
+        self._point = self.locale.decimalPoint()
+        self._minus = self.locale.negativeSign()
+        probe = self.locale.toCurrencyString(1.0, "\x01", 0)
+        self._symbol_first = probe.find("\x01") < probe.find("1")
+        self._symbol_gap = "\u00a0" if (" " in probe or "\u00a0" in probe) else ""
 
-    def number(self, value: Decimal, decimals: int | None = None) -> str:
-        """Grouped; by default at most two decimals (two significant digits below 1), no trailing zeros.
+    def localised(self, text: str) -> str:
+        """Locale-neutral digits ('-1,234.5') in the locale's separators."""
+        negative = text.startswith("-")
+        body = text.lstrip("-").replace(",", "\x00").replace(".", self._point).replace("\x00", self._group)
+        return (self._minus if negative else "") + body
 
-        A derived value (117,334 visits / 120 articles) would otherwise show every
-        digit the division produced (977.783333).
-        """
-        value = plain(value)
-        if decimals is None:
-            places = MAX_DECIMALS
-            if value and abs(value) < 1:  # two significant digits for small values: 0.004, not 0
-                places = min(6, max(places, 1 - value.adjusted()))
-            exponent = value.quantize(Decimal(1).scaleb(-places)).normalize().as_tuple().exponent
-            decimals = max(0, -exponent) if isinstance(exponent, int) else 0
-        return self.locale.toString(float(value), "f", decimals)
+    def number(self, value: Number, decimals: int | None = None) -> str:
+        """Grouped; at most two decimals (two significant digits below 1), no trailing zeros."""
+        if decimals is not None:
+            return self.localised(display.grouped(round_to(value, decimals)))
+        return self.localised(display.number_text(value))
 
-    def percent(self, fraction: Decimal) -> str:
-        return self.number(fraction * HUNDRED) + self.locale.percent()
+    def percent(self, fraction: Number, *, up: bool = False) -> str:
+        """12.5%; ``up`` for a solved rate (shown rounded up, so it still meets the goal)."""
+        return self.localised(display.percent_text(fraction, up=up)[:-1]) + self.locale.percent()
 
-    def amount(self, metric: Metric, value: Decimal | None, currency: str = "") -> str:
+    def amount(self, metric: Metric, value: Number | None, currency: str = "") -> str:
         """A target, forecast or actual of ``metric``: percent, money or a plain number."""
         if value is None:
             return ""
@@ -59,14 +67,26 @@ class Formatter:
         if metric.kind is Kind.MONEY:
             code = (metric.unit or currency or "").strip().upper()
             if code and (code in CURRENCY_SYMBOLS or (len(code) == 3 and code.isalpha() and code.isascii())):
-                decimals = 0 if code in WHOLE_CURRENCIES or plain(value) == plain(value).to_integral_value() else 2
+                text = self.localised(display.grouped(display.rounded(metric, value, code)))
                 symbol = CURRENCY_SYMBOLS.get(code, code + "\u00a0")
-                return self.locale.toCurrencyString(float(value), symbol, decimals)
-        return self.number(value)
+                negative = text.startswith(self._minus) and bool(self._minus)
+                body = text[len(self._minus):] if negative else text
+                joined = symbol + self._symbol_gap + body if self._symbol_first else body + self._symbol_gap + symbol
+                return (self._minus if negative else "") + joined
+            return self.localised(display.grouped(display.rounded(metric, value, currency)))
+        return self.localised(display.value_text(metric, value, currency))
+
+    def signed(self, metric: Metric, value: Number, currency: str = "") -> str:
+        """A gap: +5, -8, 0 (money in its minor unit)."""
+        return self.localised(display.signed_text(value, metric, currency))
 
     def edit_text(self, value: Decimal | None) -> str:
-        """A value as the editor starts with it: grouped, locale-neutral (parse_amount reads it)."""
+        """A value as the editor starts with it: grouped, locale-neutral (parse_amount reads it), every digit."""
         if value is None:
             return ""
-        value = plain(value)
-        return f"{value:,}" if value == value.to_integral_value() else str(value)
+        if value == value.to_integral_value():
+            return f"{value.quantize(Decimal(1)):,f}"
+        return format(value, "f")
+
+
+__all__ = ["Formatter", "describe", "display_locale"]

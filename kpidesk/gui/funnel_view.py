@@ -23,7 +23,7 @@ pyqtgraph's import is slow: the window imports this module after its first paint
 from __future__ import annotations
 
 import html
-from decimal import Decimal
+from fractions import Fraction
 
 import pyqtgraph as pg
 from PySide6.QtCore import QEvent, QPointF, QSize, Qt, Signal
@@ -33,7 +33,6 @@ from PySide6.QtWidgets import QGraphicsPathItem, QVBoxLayout, QWidget
 from kpidesk.gui.formatting import Formatter
 from kpidesk.model.funnel import Stage
 from kpidesk.model.metric import Kind, Metric
-from kpidesk.model.numbers import plain
 
 #: The narrowest bar's share of the widest: stays visible and clickable.
 FLOOR = 0.12
@@ -180,7 +179,7 @@ class FunnelView(QWidget):
         self._layout()
 
     @staticmethod
-    def _scale(targets: list[Decimal | None]) -> list[float]:
+    def _scale(targets: list[Fraction | None]) -> list[float]:
         """Linear widths with a floor (see the module docstring); an unknown target draws the floor."""
         values = [float(t) if t is not None and t > 0 else 0.0 for t in targets]
         widest = max(values, default=0.0)
@@ -197,16 +196,16 @@ class FunnelView(QWidget):
             cumulative = self.tr("{0} of {1}").format(self._percent(stage.cumulative), self._stages[0].metric.name)
         return stage.metric.name, target, actual, cumulative
 
-    def _amount(self, metric: Metric, value: Decimal) -> str:
+    def _amount(self, metric: Metric, value: Fraction) -> str:
         text = self.formatter.amount(metric, value)
         if metric.kind is Kind.PERCENT or (metric.kind is Kind.MONEY and text != self.formatter.number(value)):
             return text  # the percent sign or the currency symbol already says what it is
         return f"{text} {metric.unit}" if metric.unit else text
 
-    def _percent(self, fraction: Decimal | None) -> str:
+    def _percent(self, fraction: Fraction | None) -> str:
         if fraction is None:
             return "?"
-        return self.formatter.percent(plain((fraction * 100).quantize(Decimal("0.01")) / 100))
+        return self.formatter.percent(fraction)
 
     def _ensure_items(self, count: int) -> None:
         """Grow the label and rate pools to ``count`` stages; never shrink them (surplus items hide)."""
@@ -292,7 +291,7 @@ class FunnelView(QWidget):
             if stage.actual is None or not stage.target:
                 shares.append(0.0)
             else:
-                shares.append(width * max(0.0, min(ACTUAL_CAP, float(stage.actual / stage.target))))
+                shares.append(width * max(0.0, min(ACTUAL_CAP, float(Fraction(stage.actual) / stage.target))))
         self.actuals.setOpts(x=[0.0] * count, y=rows, width=shares, height=self._bar_height * 0.3,
                              brush=colors.actual, pen=None)
 

@@ -189,23 +189,24 @@ class MainWindow(QMainWindow):
 
     def _update_status(self) -> None:
         kgi, fmt = self.document.plan.kgi, self.formatter
-        currency = str(self.document.plan.info.get("currency") or "")
         if kgi is None or kgi.computed.target is None:
             self.consistency.setText(self.tr("No KGI with a target"))
         elif kgi.computed.forecast is None:
             self.consistency.setText(self.tr("{0}: cannot be forecast from the KPIs").format(kgi.name))
         else:
             goal, forecast = kgi.computed.target, kgi.computed.forecast
+            currency = self.document.plan.engine.currency_of(kgi)
             values = (kgi.name, fmt.amount(kgi, forecast, currency), fmt.amount(kgi, goal, currency))
-            if not kgi.falls_short(forecast, goal):
+            if not kgi.forecast_falls_short():
                 self.consistency.setText(self.tr("Consistent: {0} forecast {1} meets the goal {2}").format(*values))
             else:
-                gap = fmt.amount(kgi, forecast - goal, currency)
+                gap = fmt.signed(kgi, kgi.computed.gap or 0, currency)
                 self.consistency.setText(
                     self.tr("Not consistent: {0} forecast {1}, goal {2}, gap {3}").format(*values, gap))
         findings = self.document.findings
         self.finding_count.setText(self._count_text(findings))
-        self.finding_count.setToolTip("\n".join(f"{f.severity.value}: {f.message}" for f in findings[:30]))
+        self.finding_count.setToolTip(
+            "\n".join(f"{f.severity.value}: {self.document.describe(f)}" for f in findings[:30]))
 
     def _count_text(self, findings: list) -> str:
         """'1 error, 2 warnings': each count in its own string, so translations can say it their way."""

@@ -9,8 +9,8 @@ Edits go through the Document (one undo step each), never into the plan.
 from __future__ import annotations
 
 import time
-from decimal import Decimal
 from enum import IntEnum
+from fractions import Fraction
 from typing import Any
 
 from PySide6.QtCore import QAbstractItemModel, QByteArray, QMimeData, QModelIndex, QObject, QPersistentModelIndex, Qt
@@ -130,7 +130,7 @@ class PlanTreeModel(QAbstractItemModel):
     def text(self, metric: Metric, column: int) -> str:
         """The text a cell shows (also used to see what an edit changed)."""
         computed, fmt = metric.computed, self.formatter
-        currency = str(self.document.plan.info.get("currency") or "")
+        currency = self.document.plan.engine.currency_of(metric)
         if column == Column.NAME:
             return metric.name
         if column == Column.TARGET:
@@ -138,19 +138,20 @@ class PlanTreeModel(QAbstractItemModel):
         if column == Column.UNIT:
             return metric.unit
         if column == Column.EDGE:
-            edge = metric.share if edge_is_share(metric) else (computed.rate if metric.solve_rate else metric.rate)
-            if edge is None and metric.parent is not None and not edge_is_share(metric):
-                edge = computed.rate
-            return fmt.percent(edge) if edge is not None else ""
+            if edge_is_share(metric):
+                return fmt.percent(metric.share) if metric.share is not None else ""
+            if metric.solve_rate or metric.rate is None:
+                return fmt.percent(computed.rate, up=True) if computed.rate is not None else ""
+            return fmt.percent(metric.rate)
         if column == Column.FORECAST:
             return fmt.amount(metric, computed.forecast, currency)
         if column == Column.ACTUAL:
             return fmt.amount(metric, metric.actual, currency)
         progress = self.progress(metric)
-        return fmt.percent(Decimal(str(round(progress, 3)))) if progress is not None else ""
+        return fmt.percent(progress) if progress is not None else ""
 
     @staticmethod
-    def progress(metric: Metric) -> float | None:
+    def progress(metric: Metric) -> Fraction | None:
         return metric.achievement()
 
     def _given(self, metric: Metric, column: int) -> bool | None:
@@ -202,7 +203,8 @@ class PlanTreeModel(QAbstractItemModel):
         if role == FlashRole:
             return self.flash_strength(metric, column)
         if role == ProgressRole and column == Column.PROGRESS:
-            return self.progress(metric)
+            progress = self.progress(metric)  # only the bar's length: the text is exact
+            return float(progress) if progress is not None else None
         return None
 
     def _edit_text(self, metric: Metric, column: int) -> str:
@@ -224,7 +226,7 @@ class PlanTreeModel(QAbstractItemModel):
         if column == Column.NAME:
             if metric is self.document.plan.kgi:
                 lines.append(self.tr("KGI: the goal of this plan"))
-            lines += [f.message for f in self.document.findings_by_metric.get(metric.id, [])]
+            lines += [self.document.describe(f) for f in self.document.findings_by_metric.get(metric.id, [])]
             if metric.definition:
                 lines.append(metric.definition)
         given = self._given(metric, column)
@@ -233,7 +235,9 @@ class PlanTreeModel(QAbstractItemModel):
         elif given is False:
             lines.append(self.tr("Derived: calculated from the goal and the rates"))
         if column == Column.FORECAST and metric.computed.gap is not None:
-            lines.append(self.tr("Gap to the target: {0}").format(self.formatter.number(metric.computed.gap)))
+            currency = self.document.plan.engine.currency_of(metric)
+            lines.append(self.tr("Gap to the target: {0}").format(self.formatter.signed(metric, metric.computed.gap,
+                                                                                        currency)))
         return "\n".join(lines) or None
 
     def flags(self, index: _Index) -> Qt.ItemFlag:

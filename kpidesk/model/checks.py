@@ -6,12 +6,12 @@ warning about a threshold names the threshold.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 
-from kpidesk.model import formula as formulas
-from kpidesk.model.findings import Finding, Severity
-from kpidesk.model.metric import DRIVER_RELATIONS, Better, Metric, Relation
-from kpidesk.model.numbers import format_number
+from kpidesk.model.engine import falls_short
+from kpidesk.model.findings import Finding, Severity, finding
+from kpidesk.model.metric import DRIVER_RELATIONS, Better, Computed, Metric, Relation
 from kpidesk.model.plan import Plan
 
 
@@ -24,52 +24,46 @@ class Thresholds:
     max_name_length: int = 40
 
 
-def _amount(metric: Metric, value) -> str:
-    unit = f" {metric.unit}" if metric.unit else ""
-    return f"{format_number(value)}{unit}"
+Results = Callable[[Metric], Computed]
 
 
-def consistency(plan: Plan) -> list[Finding]:
-    """Forward from the KPI targets, is every goal met?"""
+def _live(metric: Metric) -> Computed:
+    return metric.computed
+
+
+def consistency(plan: Plan, computed: Results = _live) -> list[Finding]:
+    """Forward from the KPI targets, is every goal met? (money compared in its minor unit)."""
     found = []
     kgi = plan.kgi
     goals = [m for m in plan.walk()
              if m is kgi or (m.is_given and (m.drivers() or m.relation is Relation.FORMULA))]
     for metric in goals:
-        target, forecast = metric.computed.target, metric.computed.forecast
+        values = computed(metric)
+        target, forecast = values.target, values.forecast
         if target is None:
             continue
         if forecast is None:
             if metric is kgi:
-                found.append(Finding(metric.id, Severity.WARNING, "consistency",
-                                     f"{metric.name} cannot be forecast from the KPIs below it: "
-                                     "a rate or a target is missing.", "target"))
+                found.append(finding(metric.id, Severity.WARNING, "consistency", "kgi_not_forecast", "target"))
             continue
-        if not metric.falls_short(forecast, target):
+        if not falls_short(metric, values.gap):
             continue
-        gap = format_number(forecast - target)
-        if metric.better is Better.LOWER:
-            text = (f"If every KPI is met, {metric.name} comes to {_amount(metric, forecast)}, above the limit "
-                    f"{_amount(metric, target)} (gap +{gap}); lower is better here.")
-        else:
-            text = (f"If every KPI is met, {metric.name} reaches {_amount(metric, forecast)}, short of the goal "
-                    f"{_amount(metric, target)} (gap {gap}).")
-        found.append(Finding(metric.id, Severity.ERROR, "consistency", text, "target"))
+        code = "limit_exceeded" if metric.better is Better.LOWER else "goal_short"
+        found.append(finding(metric.id, Severity.ERROR, "consistency", code, "target",
+                             forecast=forecast, target=target, gap=values.gap))
     return found
 
 
-def measurable(plan: Plan) -> list[Finding]:
+def measurable(plan: Plan, computed: Results = _live) -> list[Finding]:
     """The KGI is a number with a unit."""
     kgi = plan.kgi
     if kgi is None:
-        return [Finding(None, Severity.ERROR, "measurable", "The plan has no KGI.")]
+        return [finding(None, Severity.ERROR, "measurable", "no_kgi")]
     found = []
-    if kgi.computed.target is None:
-        found.append(Finding(kgi.id, Severity.ERROR, "measurable",
-                             f"The KGI {kgi.name} has no number: give it a target.", "target"))
+    if computed(kgi).target is None:
+        found.append(finding(kgi.id, Severity.ERROR, "measurable", "kgi_no_target", "target"))
     if not kgi.unit.strip():
-        found.append(Finding(kgi.id, Severity.WARNING, "measurable",
-                             f"The KGI {kgi.name} has no unit (orders, JPY, leads...).", "unit"))
+        found.append(finding(kgi.id, Severity.WARNING, "measurable", "kgi_no_unit", "unit"))
     return found
 
 
@@ -84,19 +78,15 @@ def stability(plan: Plan) -> list[Finding]:
         no_source, no_interval = not metric.source.strip(), not metric.interval.strip()
         if not (no_source or no_interval):
             continue
-        missing = " and no ".join(label for label, absent in (("data source", no_source),
-                                                               ("measuring interval", no_interval)) if absent)
-        found.append(Finding(metric.id, Severity.WARNING, "stability",
-                             f"{metric.name} has no {missing}: it cannot be measured regularly.",
-                             "source" if no_source else "interval"))
+        code = "no_source_no_interval" if no_source and no_interval else "no_source" if no_source else "no_interval"
+        found.append(finding(metric.id, Severity.WARNING, "stability", code, "source" if no_source else "interval"))
     return found
 
 
 def countermeasures(plan: Plan) -> list[Finding]:
     """Each KPI that may fall short has a countermeasure agreed in advance."""
     return [
-        Finding(m.id, Severity.WARNING, "countermeasure",
-                f"{m.name} has no countermeasure agreed for when it falls short.", "countermeasure")
+        finding(m.id, Severity.WARNING, "countermeasure", "no_countermeasure", "countermeasure")
         for m in _kpis(plan)
         if not m.countermeasure.strip() and m.relation is not Relation.FORMULA
     ]
@@ -107,23 +97,19 @@ def simplicity(plan: Plan, limits: Thresholds = Thresholds()) -> list[Finding]:
     found = []
     kpis = _kpis(plan)
     if len(kpis) > limits.max_kpis:
-        found.append(Finding(None, Severity.WARNING, "simplicity",
-                             f"The plan has {len(kpis)} KPIs, more than {limits.max_kpis}: "
-                             "a team cannot follow them all."))
+        found.append(finding(None, Severity.WARNING, "simplicity", "too_many_kpis",
+                             count=len(kpis), limit=limits.max_kpis))
     depths: dict[Metric, int] = {}  # in one pass: parents come before their children
     for metric in plan.walk():
         depths[metric] = depths[metric.parent] + 1 if metric.parent is not None else 0
     deepest = max(depths, key=depths.__getitem__, default=None)
     if deepest is not None and depths[deepest] + 1 > limits.max_depth:
-        found.append(Finding(deepest.id, Severity.WARNING, "simplicity",
-                             f"The tree is {depths[deepest] + 1} levels deep at {deepest.name}, more than "
-                             f"{limits.max_depth}: a chain that long is hard to follow."))
+        found.append(finding(deepest.id, Severity.WARNING, "simplicity", "too_deep",
+                             count=depths[deepest] + 1, limit=limits.max_depth))
     for metric in plan.walk():
         if len(metric.name) > limits.max_name_length:
-            found.append(Finding(metric.id, Severity.WARNING, "simplicity",
-                                 f"The name of {metric.id} has {len(metric.name)} characters, more than "
-                                 f"{limits.max_name_length}: use a short name and put the rest in the "
-                                 "definition.", "name"))
+            found.append(finding(metric.id, Severity.WARNING, "simplicity", "name_too_long", "name",
+                                 id=metric.id, count=len(metric.name), limit=limits.max_name_length))
     return found
 
 
@@ -131,35 +117,32 @@ def connected(plan: Plan) -> list[Finding]:
     """Every metric leads to the KGI: it drives its parent, is a formula, or is read by its parent's formula."""
     found = []
     for root in plan.roots[1:]:
-        found.append(Finding(root.id, Severity.WARNING, "connected",
-                             f"{root.name} is not connected to the tree of the goal: give it a parent.", "parent"))
+        found.append(finding(root.id, Severity.WARNING, "connected", "not_connected", "parent"))
     for metric in plan.walk():
         parent = metric.parent
         if parent is None or metric.relation is Relation.FORMULA or parent.relation in DRIVER_RELATIONS:
             continue
-        if parent.relation is Relation.FORMULA and metric.id in _formula_inputs(parent):
+        if parent.relation is Relation.FORMULA and metric.id in plan.engine.formulas.references(parent):
             continue  # an input of the formula above it (budget under cost per MQL)
-        found.append(Finding(
-            metric.id, Severity.WARNING, "connected",
-            f"{metric.name} does not drive {parent.name}: set how {parent.name} is made "
-            "from it (funnel, sum, product or share).", "relation"))
+        found.append(finding(metric.id, Severity.WARNING, "connected", "not_driving", "relation", parent=parent.id))
     return found
-
-
-def _formula_inputs(metric: Metric) -> set[str]:
-    try:
-        return formulas.references(formulas.parse(metric.formula or ""))
-    except formulas.FormulaError:
-        return set()  # the engine reports the broken formula on the metric itself
 
 
 CHECKS = (consistency, measurable, stability, countermeasures, simplicity, connected)
 
 
-def run_checks(plan: Plan) -> list[Finding]:
-    """The engine's findings and every plan check, errors first."""
-    found = plan.findings()
+#: Checks that read calculated values, so that an evaluation of a variant can run them too.
+RESULT_CHECKS = (consistency, measurable)
+
+
+def run_checks(plan: Plan, computed: Results = _live) -> list[Finding]:
+    """The engine's findings and every plan check, errors first.
+
+    ``computed`` gives the results to check (default: the live plan's), so an
+    evaluation of a variant is checked by the same rules.
+    """
+    found = [f for m in plan.walk() for f in computed(m).findings]
     for check in CHECKS:
-        found.extend(check(plan))
+        found.extend(check(plan, computed) if check in RESULT_CHECKS else check(plan))  # type: ignore[operator]
     order = {Severity.ERROR: 0, Severity.WARNING: 1, Severity.INFO: 2}
     return sorted(found, key=lambda f: order[f.severity])

@@ -1,9 +1,17 @@
-"""Findings: what the engine and the plan checks tell the planner."""
+"""Findings: what the engine and the plan checks tell the planner, as data.
+
+A finding is a stable ``code`` with parameters, never a finished sentence:
+the text is made at the edge (:mod:`kpidesk.model.messages` for the command
+line and files, Qt's translation in the window) from the plan as it is then,
+so a rename shows at once, a translation can work on it and two plans'
+findings can be compared.
+"""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 from enum import StrEnum
+from typing import Any
 
 
 class Severity(StrEnum):
@@ -12,24 +20,56 @@ class Severity(StrEnum):
     INFO = "info"
 
 
+#: Parameters hold only hashable, plain values: ids, names, numbers and tuples of them.
+Params = tuple[tuple[str, Any], ...]
+
+
 @dataclass(frozen=True)
 class Finding:
-    """One message about one metric (or the plan when ``metric`` is None).
+    """One finding about one metric (or the plan when ``metric`` is None).
 
-    ``field`` names the field the finding is about, so the command line can
-    point at its line in the file and the window at its cell.
+    ``check`` groups findings as the command line prints them (``[consistency]``);
+    ``code`` names the exact situation (``rate_zero``); ``field`` names the field
+    the finding is about, so the command line can point at its line in the file
+    and the window at its cell. Parameters that name metrics hold their ids.
     """
 
     metric: str | None
     severity: Severity
     check: str
-    message: str
+    code: str
+    args: Params = ()
     field: str | None = None
 
-    def as_dict(self) -> dict[str, str | None]:
+    @property
+    def params(self) -> dict[str, Any]:
+        return dict(self.args)
+
+    def as_dict(self) -> dict[str, Any]:
+        """The finding as data (``calc --json``), parameters as JSON values."""
         return {
             "metric": self.metric,
             "severity": self.severity.value,
             "check": self.check,
-            "message": self.message,
+            "code": self.code,
+            "params": {key: _json(value) for key, value in self.args},
+            "field": self.field,
         }
+
+
+def finding(metric: str | None, severity: Severity, check: str, code: str, field: str | None = None,
+            **params: Any) -> Finding:
+    """Make a finding; parameters keep their keyword order."""
+    return Finding(metric, severity, check, code, tuple(params.items()), field)
+
+
+def _json(value: Any) -> Any:
+    from fractions import Fraction
+
+    from kpidesk.model.exact import to_json_number
+
+    if isinstance(value, tuple):
+        return [_json(item) for item in value]
+    if isinstance(value, Fraction) or type(value).__name__ == "Decimal":
+        return to_json_number(value)
+    return value

@@ -7,9 +7,8 @@ parentheses and unary minus. ``(revenue - cost) / cost`` is ROI.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
 from dataclasses import dataclass
-from decimal import Decimal, DivisionByZero, InvalidOperation
+from decimal import Decimal
 
 from kpidesk.model.limits import MAX_FORMULA_LENGTH
 
@@ -144,33 +143,3 @@ def references(node: Node) -> set[str]:
     if isinstance(node, BinOp):
         return references(node.left) | references(node.right)
     return set()
-
-
-def evaluate(node: Node, lookup: Callable[[str], Decimal | None]) -> Decimal | None:
-    """Evaluate with values from ``lookup``; None when a value is unknown.
-
-    Raises ZeroDivisionError for a division by zero, which the engine reports.
-    """
-    if isinstance(node, Num):
-        return node.value
-    if isinstance(node, Ref):
-        return lookup(node.metric_id)
-    if isinstance(node, Neg):
-        inner = evaluate(node.operand, lookup)
-        return None if inner is None else -inner
-    left = evaluate(node.left, lookup)
-    right = evaluate(node.right, lookup)
-    if left is None or right is None:
-        return None
-    if node.op == "+":
-        return left + right
-    if node.op == "-":
-        return left - right
-    if node.op == "*":
-        return left * right
-    if right == 0:
-        raise ZeroDivisionError
-    try:
-        return left / right
-    except (DivisionByZero, InvalidOperation) as exc:  # pragma: no cover - guarded above
-        raise ZeroDivisionError from exc

@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from decimal import Decimal
+from fractions import Fraction
 
+from kpidesk.model.exact import ONE
 from kpidesk.model.metric import Metric, Relation
-from kpidesk.model.numbers import ONE
 from kpidesk.model.plan import Plan
 
 
@@ -15,11 +16,11 @@ class Stage:
     """One stage of a funnel, with the rates the funnel graph labels."""
 
     metric: Metric
-    target: Decimal | None
-    forecast: Decimal | None
+    target: Fraction | None
+    forecast: Fraction | None
     actual: Decimal | None
-    rate_in: Decimal | None  # from the stage before this one (None for the first)
-    cumulative: Decimal | None  # from the first stage to this one (1 for the first)
+    rate_in: Fraction | None  # from the stage before this one (None for the first)
+    cumulative: Fraction | None  # from the first stage to this one (1 for the first)
 
 
 def _stage_child(metric: Metric) -> Metric | None:
@@ -63,7 +64,7 @@ def funnel_of(plan: Plan, metric: Metric | None = None) -> list[Stage]:
         chain.append(child)
     chain.reverse()
     stages: list[Stage] = []
-    cumulative: Decimal | None = ONE
+    cumulative: Fraction | None = ONE
     for index, stage in enumerate(chain):
         rate_in = chain[index - 1].computed.rate if index else None
         if index:

@@ -6,6 +6,7 @@ import re
 from dataclasses import dataclass, field
 from decimal import Decimal
 from enum import StrEnum
+from fractions import Fraction
 
 from kpidesk.model.findings import Finding
 
@@ -49,20 +50,22 @@ TEXT_FIELDS = ("owner", "source", "interval", "definition", "countermeasure", "n
 
 @dataclass(eq=False)
 class Computed:
-    """What the engine derived for a metric; replaced, never edited by hand."""
+    """What the engine derived for a metric, as exact fractions; replaced, never edited by hand."""
 
-    forward: Decimal | None = None  # what the subtree alone yields (bottom-up)
-    required: Decimal | None = None  # what the goal above needs of this metric
-    target: Decimal | None = None  # the plan's target: given, required or forward
-    forecast: Decimal | None = None  # forward from the KPI targets below
-    rate: Decimal | None = None  # the effective rate (solved when goal-seeking)
+    forward: Fraction | None = None  # what the subtree alone yields (bottom-up)
+    required: Fraction | None = None  # what the goal above needs of this metric
+    target: Fraction | None = None  # the plan's target: given, required or forward
+    forecast: Fraction | None = None  # forward from the KPI targets below
+    rate: Fraction | None = None  # the effective rate (solved when goal-seeking)
     findings: tuple[Finding, ...] = ()
+    gap: Fraction | None = None  # forecast - target, money settled to its minor unit; 0 when met exactly
 
-    @property
-    def gap(self) -> Decimal | None:
-        if self.forecast is None or self.target is None:
-            return None
-        return self.forecast - self.target
+    def copy(self) -> Computed:
+        return Computed(self.forward, self.required, self.target, self.forecast, self.rate, self.findings, self.gap)
+
+    def same_numbers(self, other: Computed) -> bool:
+        """Whether the values other metrics' formulas may read are unchanged."""
+        return self.target == other.target and self.forecast == other.forecast
 
     def same_values(self, other: Computed) -> bool:
         return (
@@ -70,6 +73,7 @@ class Computed:
             and self.forecast == other.forecast
             and self.required == other.required
             and self.rate == other.rate
+            and self.gap == other.gap
             and self.findings == other.findings
         )
 
@@ -138,8 +142,8 @@ class Metric:
             stack.extend(reversed(node.children))
         return result
 
-    def achievement(self) -> float | None:
-        """How far the actual has come towards the target, 1.0 being met.
+    def achievement(self) -> Fraction | None:
+        """How far the actual has come towards the target, 1 being met (exact).
 
         actual / target where higher is better; target / actual where lower is
         better (a CPA of 8,000 against a limit of 10,000 is 1.25: better than
@@ -149,18 +153,17 @@ class Metric:
         target = self.computed.target
         if self.actual is None or target is None or target <= 0:
             return None
+        actual = Fraction(self.actual)
         if self.better is Better.LOWER:
-            return float(target / self.actual) if self.actual > 0 else None
-        return float(self.actual / target)
-
-    def falls_short(self, value: Decimal, goal: Decimal) -> bool:
-        """Whether ``value`` misses ``goal`` in the direction this metric should move."""
-        return value > goal if self.better is Better.LOWER else value < goal
+            return target / actual if actual > 0 else None
+        return actual / target
 
     def forecast_falls_short(self) -> bool:
-        """Whether the forecast from the KPIs below misses this metric's target."""
-        forecast, target = self.computed.forecast, self.computed.target
-        return forecast is not None and target is not None and self.falls_short(forecast, target)
+        """Whether the forecast from the KPIs below misses this metric's target (money settled)."""
+        gap = self.computed.gap
+        if gap is None:
+            return False
+        return gap > 0 if self.better is Better.LOWER else gap < 0
 
     def is_driver(self) -> bool:
         """Whether this metric takes part in its parent's relation."""

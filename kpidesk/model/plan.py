@@ -31,7 +31,8 @@ INPUT_FIELDS = (
 )
 
 #: Fields whose change can change computed values.
-CALC_FIELDS = frozenset({"kind", "relation", "target", "rate", "solve_rate", "share", "formula"})
+#: (a money metric's unit names the currency whose minor unit its gap is settled in)
+CALC_FIELDS = frozenset({"kind", "unit", "relation", "target", "rate", "solve_rate", "share", "formula"})
 
 
 class PlanError(ValueError):
@@ -47,7 +48,7 @@ class Plan:
         self.metrics: dict[str, Metric] = {}
         self.roots: list[Metric] = []
         self.events = ev.EventEmitter()
-        self.engine = Engine(self.roots, self.metrics)
+        self.engine = Engine(self.roots, self.metrics, self.info)
         self._batch_depth = 0
         self._dirty: set[Metric] = set()
         self._touched: set[Metric] = set()
@@ -122,6 +123,7 @@ class Plan:
         siblings.append(metric)
         self.metrics[metric.id] = metric
         self._order = None
+        self.engine.formulas.track(metric)  # a formula attached after loading is known at the next edit
 
     def insert_metric(self, metric: Metric, parent: Metric | None, row: int) -> None:
         """Insert ``metric`` (with any children it has) under ``parent`` at ``row``."""
@@ -241,6 +243,9 @@ class Plan:
             return old
         self.info[field] = value
         self.events.emit(ev.PlanInfoChanged(field))
+        if field == "currency":  # money is compared in the currency's minor unit
+            changed = self.engine.recalculate_all()
+            self.events.emit(ev.MetricsChanged(frozenset(changed), False))
         if field == "kgi":
             kgi = self.kgi
             with self.batch():

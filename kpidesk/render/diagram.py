@@ -55,7 +55,7 @@ def edge_label(metric: Metric) -> str:
     """The text on the connector to the parent: the stage's rate or the share."""
     rate = labels.edge_rate(metric)
     if metric.solve_rate and rate is not None:
-        return translate("KpiTreePrint", "rate {0} (solved)").format(labels.percent_text(rate))
+        return translate("KpiTreePrint", "rate {0} (solved)").format(labels.percent_text(rate, up=True))
     if rate is not None:
         return translate("KpiTreePrint", "rate {0}").format(labels.percent_text(rate))
     if metric.share is not None:
@@ -78,16 +78,15 @@ def _box_lines(metric: Metric, fonts: Fonts, is_kgi: bool, inner: float) -> list
         lines += [Line(t, fonts.body_italic, palette.MUTED) for t in wrap(target, fonts.body_italic, inner)]
     gap = computed.gap
     if gap is not None and gap != 0:
-        sign = "+" if gap > 0 else ""
         text = translate("KpiTreePrint", "Forecast {0} ({1})").format(
-            labels.value_text(metric, computed.forecast), sign + labels.value_text(metric, gap))
+            labels.value_text(metric, computed.forecast), labels.signed_text(metric, gap))
         colour = palette.SHORT if metric.forecast_falls_short() else palette.MUTED
         lines += [Line(t, fonts.small, colour) for t in wrap(text, fonts.small, inner)]
     if metric.actual is not None:
         share = labels.progress(metric)
         text = translate("KpiTreePrint", "Actual {0}").format(labels.value_text(metric, metric.actual))
         if share is not None:
-            text += f"  {share:.0%}"
+            text += "  " + labels.percent_text(share, decimals=0)
         lines += [Line(t, fonts.body, palette.INK) for t in wrap(text, fonts.body, inner)]
     return lines
 
@@ -109,7 +108,8 @@ class TreeDiagram:
             is_kgi = metric is kgi
             lines = _box_lines(metric, self.fonts, is_kgi, inner_max)
             widest = max(text_width(line.font, line.text) + (3 * MARKER if line.marker else 0) for line in lines)
-            progress = labels.progress(metric)
+            exact_progress = labels.progress(metric)
+            progress = float(exact_progress) if exact_progress is not None else None  # the bar's length only
             height = sum(line_height(line.font) for line in lines) + 2 * PAD
             if progress is not None:
                 height += BAR_HEIGHT + 3

@@ -8,6 +8,7 @@ takes longer than the whole PDF export).
 from __future__ import annotations
 
 import math
+from fractions import Fraction
 
 from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QPainter, QPolygonF
@@ -74,7 +75,7 @@ class FunnelPicture:
             painter.setBrush(palette.KGI_STAGE_FILL if stage.metric is kgi else palette.STAGE_FILL)
             painter.drawPolygon(shape)
             if stage.actual is not None and stage.target:
-                share = max(0.0, min(1.0, float(stage.actual / stage.target)))
+                share = max(0.0, min(1.0, float(Fraction(stage.actual) / stage.target)))  # bar length only
                 painter.setPen(Qt.PenStyle.NoPen)
                 painter.setBrush(palette.ACTUAL)
                 painter.drawRect(QRectF(centre - lower / 2, top + bar_h - 3, lower * share, 3))

@@ -1,38 +1,41 @@
 """How numbers appear on the printed tree and table (Qt-free, shared with the tests).
 
 One place for the text of a target, an actual or an edge, so the diagram, the
-table and the checks of the exported PDF all read the same digits.
+table and the checks of the exported PDF all read the same digits; the
+rounding itself is the model's (:mod:`kpidesk.model.display`).
 """
 
 from __future__ import annotations
 
-from decimal import Decimal
+from fractions import Fraction
 
+from kpidesk.model import display
+from kpidesk.model.exact import Number, round_to
 from kpidesk.model.metric import Kind, Metric
-from kpidesk.model.numbers import format_number, format_percent
 
 
-def value_text(metric: Metric, value: Decimal | None) -> str:
+def value_text(metric: Metric, value: Number | None) -> str:
     """A value of ``metric`` as the planner reads it: 1,600 or 12.5% ("-" when unknown)."""
-    if value is None:
-        return "-"
-    if metric.kind is Kind.PERCENT:
-        return format_percent(value)
-    if metric.kind is Kind.MONEY and value == value.to_integral_value():
-        return format_number(value, decimals=0)
-    return format_number(value)
+    return display.value_text(metric, value, display.unit_currency(metric))
+
+
+def signed_text(metric: Metric, value: Number) -> str:
+    """A gap: +5, -8."""
+    return display.signed_text(value, metric, display.unit_currency(metric))
 
 
 def target_text(metric: Metric) -> str:
     return value_text(metric, metric.computed.target)
 
 
-def edge_rate(metric: Metric) -> Decimal | None:
+def edge_rate(metric: Metric) -> Fraction | None:
     """The effective rate on the edge to the parent (solved when goal-seeking)."""
-    return metric.computed.rate if metric.computed.rate is not None else metric.rate
+    if metric.computed.rate is not None:
+        return metric.computed.rate
+    return Fraction(metric.rate) if metric.rate is not None else None
 
 
-def progress(metric: Metric) -> float | None:
+def progress(metric: Metric) -> Fraction | None:
     """The share of the target achieved, for the progress bar (see ``Metric.achievement``)."""
     return metric.achievement()
 
@@ -45,5 +48,10 @@ def unit_suffix(metric: Metric) -> str:
     return f" {unit}"
 
 
-def percent_text(value: Decimal | None) -> str:
-    return "" if value is None else format_percent(value)
+def percent_text(value: Number | None, *, up: bool = False, decimals: int | None = None) -> str:
+    """'12.5%' ('' when unknown); ``decimals`` fixes the places (a progress of 83%)."""
+    if value is None:
+        return ""
+    if decimals is not None:
+        return f"{display.grouped(round_to(Fraction(value) * 100, decimals))}%"
+    return display.percent_text(value, up=up)

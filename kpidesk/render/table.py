@@ -11,10 +11,9 @@ from __future__ import annotations
 import csv
 import io
 import os
-from decimal import Decimal
 from pathlib import Path
 
-from kpidesk.model.numbers import plain
+from kpidesk.model.exact import Number, to_decimal
 from kpidesk.model.plan import Plan
 from kpidesk.storage.atomic import write_atomic
 
@@ -24,8 +23,9 @@ CSV_COLUMNS = (
 )
 
 
-def _number(value: Decimal | None) -> str:
-    return "" if value is None else format(plain(value), "f")
+def _number(value: Number | None) -> str:
+    """Plain digits a spreadsheet reads as a number: exact, or to 12 decimals where a ratio does not end."""
+    return "" if value is None else format(to_decimal(value), "f")
 
 
 def csv_rows(plan: Plan) -> list[list[str]]:

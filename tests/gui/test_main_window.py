@@ -180,7 +180,7 @@ def test_detail_panel_shows_the_start_of_a_long_data_source(qtbot, window):
 
 def test_choosing_lower_is_better_turns_progress_round_and_undoes_in_one_step(qtbot, window):
     window.document.set_actual("visits", "1250")
-    assert cell(window, "visits", Column.PROGRESS) == "78.1%"  # 1,250 of 1,600
+    assert cell(window, "visits", Column.PROGRESS) == "78.13%"  # 1,250 of 1,600 = 78.125 %, half up
     window.select("visits")
     aim = window.detail.fields["better"]
     steps = window.document.undo_stack.count()
@@ -190,7 +190,7 @@ def test_choosing_lower_is_better_turns_progress_round_and_undoes_in_one_step(qt
     assert cell(window, "visits", Column.PROGRESS) == "128%"  # 1,600 / 1,250: better than planned
     assert window.document.undo_stack.count() == steps + 1
     window.edits.undo.trigger()
-    assert cell(window, "visits", Column.PROGRESS) == "78.1%"
+    assert cell(window, "visits", Column.PROGRESS) == "78.13%"
     assert aim.currentData() == "higher"
 
 

@@ -7,6 +7,7 @@ import pytest
 from kpidesk import paths
 from kpidesk.model.checks import run_checks
 from kpidesk.model.edits import SetField
+from kpidesk.model.messages import describe
 from kpidesk.model.metric import Better, Kind, Metric, Relation
 from kpidesk.model.plan import Plan, PlanError
 from kpidesk.planfile import PlanFileError, load, loads
@@ -27,7 +28,7 @@ def cost_plan(budget: int, better: Better = Better.LOWER) -> Plan:
 
 
 def consistency(plan: Plan) -> list[str]:
-    return [f.message for f in run_checks(plan) if f.check == "consistency"]
+    return [describe(f, plan) for f in run_checks(plan) if f.check == "consistency"]
 
 
 def test_achievement_turns_round_where_lower_is_better():

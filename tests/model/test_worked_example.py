@@ -7,6 +7,7 @@ import pytest
 from kpidesk import paths
 from kpidesk.model.checks import run_checks
 from kpidesk.model.findings import Severity
+from kpidesk.model.messages import describe
 from kpidesk.planfile import load
 
 FUNNEL = ("web_orders", "negotiations", "nurtured", "leads", "visits")
@@ -62,13 +63,18 @@ def test_capacity_gives_forecast_and_gap(plan, visits, forecast, gap, consistent
     assert (not failures) is consistent
     if not consistent:
         assert failures[0].severity is Severity.ERROR
-        assert "short of the goal" in failures[0].message
+        assert failures[0].code == "goal_short"
+        assert describe(failures[0], plan) == (
+            "If every KPI is met, Web orders reaches 12 orders, short of the goal 20 orders (gap -8).")
 
 
 def test_zero_rate_is_reported_on_its_metric_and_other_branches_calculate(plan):
     set_(plan, "negotiations", "rate", Decimal(0))
     messages = [f for f in plan.metrics["negotiations"].computed.findings if f.check == "impossible"]
-    assert messages and "0 %" in messages[0].message
+    assert [f.code for f in messages] == ["rate_zero"]
+    assert describe(messages[0], plan) == (
+        "The rate from Negotiations to Web orders is 0 %: no number of Negotiations reaches 20 orders of Web orders."
+        " Set a rate above 0 %.")
     assert plan.metrics["unit_price"].computed.target == 10_000_000
     assert plan.metrics["orders"].computed.target == 100
 

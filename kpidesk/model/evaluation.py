@@ -1,0 +1,91 @@
+"""Evaluate a plan, or a variant of it, without touching it.
+
+:func:`evaluate` runs the same rules as the live plan's incremental engine on
+the plan's inputs plus optional overrides (``{"leads.rate": "12%"}``) and
+returns the results; the plan, its metrics and its listeners see nothing.
+Scenarios, sensitivity probes, periods and the two sides of a diff are all
+evaluations; only an undoable edit changes the live plan.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass
+from decimal import Decimal
+from fractions import Fraction
+from typing import Any
+
+from kpidesk.model.engine import SOLVE, Engine, Inputs
+from kpidesk.model.findings import Finding
+from kpidesk.model.metric import Computed, Metric
+from kpidesk.model.numbers import NumberError, parse_amount, parse_rate
+from kpidesk.model.plan import Plan, PlanError
+
+#: The inputs an override may change.
+OVERRIDABLE = ("target", "rate", "share")
+
+
+@dataclass(frozen=True)
+class Evaluation:
+    """The results of one evaluation: a :class:`Computed` per metric id."""
+
+    plan: Plan
+    results: Mapping[str, Computed]
+    overrides: Mapping[tuple[str, str], Any]
+
+    def __getitem__(self, metric_id: str) -> Computed:
+        return self.results[metric_id]
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self.results)
+
+    def computed(self, metric: Metric) -> Computed:
+        return self.results[metric.id]
+
+    def is_given(self, metric: Metric) -> bool:
+        """Whether the metric's target is an input in this evaluation (given or overridden)."""
+        key = (metric.id, "target")
+        return self.overrides[key] is not None if key in self.overrides else metric.target is not None
+
+    def findings(self) -> list[Finding]:
+        return [f for m in self.plan.walk() for f in self.results[m.id].findings]
+
+
+def parse_overrides(plan: Plan, overrides: Mapping[str, Any]) -> dict[tuple[str, str], Any]:
+    """``{"leads.rate": "12%"}`` -> ``{("leads", "rate"): Fraction(3, 25)}``; PlanError names a bad key or value."""
+    parsed: dict[tuple[str, str], Any] = {}
+    for key, value in overrides.items():
+        metric_id, _, field = key.rpartition(".")
+        if metric_id not in plan.metrics:
+            raise PlanError(f"{key}: no metric has the id {metric_id!r}.")
+        if field not in OVERRIDABLE:
+            raise PlanError(f"{key}: only {', '.join(OVERRIDABLE)} can be varied.")
+        parsed[(metric_id, field)] = _value(key, field, value)
+    return parsed
+
+
+def _value(key: str, field: str, value: Any) -> Any:
+    if value is None or (field == "rate" and isinstance(value, str) and value.strip().lower() == SOLVE):
+        return SOLVE if value is not None else None
+    try:
+        if isinstance(value, str):
+            number = parse_amount(value) if field == "target" else parse_rate(value)
+            return Fraction(number)
+        if isinstance(value, (int, Decimal, Fraction)) and not isinstance(value, bool):
+            number = Fraction(value)
+        else:
+            raise PlanError(f"{key}: expected a number, found {type(value).__name__}.")
+    except NumberError as exc:
+        raise PlanError(f"{key}: {exc}") from None
+    if field != "target" and not 0 <= number <= 1:
+        raise PlanError(f"{key}: a rate or share is between 0 and 100 %.")
+    return number
+
+
+def evaluate(plan: Plan, overrides: Mapping[str, Any] | None = None) -> Evaluation:
+    """The plan's results with ``overrides`` applied, computed afresh; the plan is not changed."""
+    parsed = parse_overrides(plan, overrides or {})
+    store: dict[Metric, Computed] = {}
+    engine = Engine(plan.roots, plan.metrics, plan.info, inputs=Inputs(parsed), store=store)
+    engine.recalculate_all()
+    return Evaluation(plan, {m.id: c for m, c in store.items()}, parsed)

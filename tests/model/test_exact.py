@@ -1,0 +1,128 @@
+"""Exact numbers: the cases planners found wrong, with hand-checked figures, and the properties behind them."""
+
+from decimal import Decimal as D
+from fractions import Fraction as F
+
+import pytest
+
+from kpidesk import paths
+from kpidesk.model.checks import run_checks
+from kpidesk.model.display import percent_text, signed_text, value_text
+from kpidesk.model.edits import Composite, SetField
+from kpidesk.model.findings import Severity
+from kpidesk.model.metric import Kind, Metric, Relation
+from kpidesk.model.plan import Plan
+from kpidesk.planfile import load
+
+
+@pytest.fixture
+def plan() -> Plan:
+    return load(paths.templates()["btob-web"]).plan
+
+
+def errors(plan: Plan) -> list[str]:
+    return [f.code for f in run_checks(plan) if f.severity is Severity.ERROR]
+
+
+def test_goal_seek_meets_its_own_goal(plan):
+    # 1,190 visits at 10 % are 119 leads; 80 nurtured leads need 80/119 of them (67.2268...%)
+    Composite([SetField("visits", "target", D(1190)), SetField("leads", "solve_rate", True)]).apply(plan)
+    leads = plan.metrics["leads"]
+    assert leads.computed.rate == F(80, 119)
+    assert plan.metrics["nurtured"].computed.forecast == 80
+    assert plan.metrics["web_orders"].computed.forecast == 20
+    assert errors(plan) == []
+    # shown rounded up, so that typing the shown rate back still meets the goal
+    assert percent_text(leads.computed.rate, up=True) == "67.23%"
+    assert 119 * F(6723, 10000) >= 80
+
+
+def test_a_derived_unit_price_gives_sales_exactly(plan):
+    # 1,000,000,000 JPY / 30 orders = 33,333,333.33... JPY; 30 x that is the goal again, with no gap at all
+    Composite([SetField("unit_price", "target", None), SetField("orders", "target", D(30))]).apply(plan)
+    sales, price = plan.metrics["sales"].computed, plan.metrics["unit_price"].computed
+    assert price.target == F(100_000_000, 3)
+    assert sales.forecast == 1_000_000_000
+    assert sales.gap == 0 and signed_text(sales.gap) == "0"
+    assert errors(plan) == []
+    assert value_text(plan.metrics["unit_price"], price.target, "JPY") == "33,333,333"
+
+
+def money_funnel(rate: str, goal: int = 1_000_000_000) -> Plan:
+    plan = Plan()
+    plan.info["currency"] = "JPY"
+    plan.attach(Metric("revenue", "Revenue", unit="JPY", kind=Kind.MONEY, relation=Relation.FUNNEL,
+                       target=D(goal)), None)
+    plan.attach(Metric("pipeline", "Pipeline", unit="JPY", kind=Kind.MONEY, rate=D(rate)), plan.metrics["revenue"])
+    plan.engine.recalculate_all()
+    return plan
+
+
+def test_a_money_funnel_meets_its_goal_with_a_rate_that_does_not_divide():
+    plan = money_funnel("0.3")
+    assert plan.metrics["pipeline"].computed.target == F(10_000_000_000, 3)
+    revenue = plan.metrics["revenue"].computed
+    assert revenue.forecast == 1_000_000_000 and revenue.gap == 0
+    assert errors(plan) == []
+
+
+def test_money_is_compared_in_the_currencys_minor_unit(plan):
+    # 30 orders x 33,333,333.33 JPY = 999,999,999.9 JPY: a bank books 1,000,000,000 (JPY has no minor unit)
+    Composite([SetField("orders", "target", D(30)), SetField("unit_price", "target", D("33333333.33"))]).apply(plan)
+    sales = plan.metrics["sales"].computed
+    assert sales.forecast == F("999999999.9")
+    assert sales.gap == 0
+    assert errors(plan) == []
+    # in US dollars the 10 cents are real money: the goal is missed by 0.10
+    plan.set_info("currency", "USD")
+    plan.set_field(plan.metrics["sales"], "unit", "USD")
+    plan.set_field(plan.metrics["unit_price"], "unit", "USD")
+    assert plan.metrics["sales"].computed.gap == F(-1, 10)
+    assert "goal_short" in [f.code for f in run_checks(plan)]
+
+
+def test_a_rate_of_many_digits_is_used_as_typed(plan):
+    # 0.015 % of visits become leads: 160 leads need 1,066,667 visits (160 / 0.00015 = 1,066,666.67, up)
+    plan.set_field(plan.metrics["visits"], "rate", D("0.00015"))
+    assert plan.metrics["visits"].computed.target == 1_066_667
+    assert plan.metrics["leads"].computed.forecast == 160
+    assert percent_text(plan.metrics["visits"].rate) == "0.015%"
+
+
+def test_a_formula_circle_and_its_repair_match_a_full_recalculation():
+    plan = Plan()
+    plan.attach(Metric("cost", "Cost", kind=Kind.MONEY, target=D(1000)), None)
+    plan.attach(Metric("a", "A", relation=Relation.FORMULA, formula="cost / 2"), plan.metrics["cost"])
+    plan.attach(Metric("b", "B", relation=Relation.FORMULA, formula="a * 2"), plan.metrics["cost"])
+    plan.engine.recalculate_all()
+    assert plan.metrics["b"].computed.target == 1000
+    plan.set_field(plan.metrics["a"], "formula", "b + 1")  # a reads b reads a
+    codes = {f.metric: f.code for f in plan.findings()}
+    assert codes == {"a": "formula_cycle", "b": "formula_cycle"}
+    assert plan.metrics["a"].computed.target is None and plan.metrics["b"].computed.forecast is None
+    plan.set_field(plan.metrics["a"], "formula", "cost / 4")  # repaired
+    incremental = {m.id: (m.computed.target, m.computed.forecast, m.computed.findings) for m in plan.walk()}
+    assert incremental["b"][:2] == (500, 500) and incremental["a"][2] == ()
+    plan.engine.recalculate_all()
+    assert {m.id: (m.computed.target, m.computed.forecast, m.computed.findings) for m in plan.walk()} == incremental
+
+
+def test_one_edit_evaluates_only_the_formulas_that_read_what_changed():
+    plan = Plan()
+    plan.attach(Metric("cost", "Cost", kind=Kind.MONEY, target=D(1000)), None)
+    plan.attach(Metric("other", "Other", kind=Kind.MONEY, target=D(10)), None)
+    for index in range(50):
+        plan.attach(Metric(f"f{index}", "F", relation=Relation.FORMULA, formula="other * 2"), plan.metrics["other"])
+    plan.attach(Metric("cpa", "CPA", relation=Relation.FORMULA, formula="cost / 4"), plan.metrics["cost"])
+    plan.engine.recalculate_all()
+    evaluated = []
+    original = plan.engine.formulas._evaluate
+
+    def spy(metric):
+        evaluated.append(metric.id)
+        original(metric)
+
+    plan.engine.formulas._evaluate = spy  # type: ignore[method-assign]
+    plan.set_field(plan.metrics["cost"], "target", D(2000))
+    assert evaluated == ["cpa"]
+    assert plan.metrics["cpa"].computed.target == 500
