@@ -23,7 +23,6 @@ pyqtgraph's import is slow: the window imports this module after its first paint
 from __future__ import annotations
 
 import html
-from fractions import Fraction
 
 import pyqtgraph as pg
 from PySide6.QtCore import QEvent, QPointF, QSize, Qt, Signal
@@ -31,6 +30,7 @@ from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPainterPath, QPalette, 
 from PySide6.QtWidgets import QGraphicsPathItem, QVBoxLayout, QWidget
 
 from kpidesk.gui.formatting import Formatter
+from kpidesk.model.exact import Fraction
 from kpidesk.model.funnel import Stage
 from kpidesk.model.metric import Kind, Metric
 

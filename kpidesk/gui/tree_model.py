@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import time
 from enum import IntEnum
-from fractions import Fraction
 from typing import Any
 
 from PySide6.QtCore import QAbstractItemModel, QByteArray, QMimeData, QModelIndex, QObject, QPersistentModelIndex, Qt
@@ -20,6 +19,7 @@ from kpidesk.gui.document import Document
 from kpidesk.gui.formatting import Formatter
 from kpidesk.gui.icons import finding_icon
 from kpidesk.model import events as ev
+from kpidesk.model.exact import Fraction
 from kpidesk.model.findings import Severity
 from kpidesk.model.metric import Metric, Relation
 

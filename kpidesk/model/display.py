@@ -10,9 +10,8 @@ here is locale-neutral (1,600.5); the window puts its locale's separators in.
 from __future__ import annotations
 
 from decimal import Decimal
-from fractions import Fraction
 
-from kpidesk.model.exact import Number, minor_digits, round_to, shown, shown_percent
+from kpidesk.model.exact import Fraction, Number, minor_digits, round_to, shown, shown_percent
 from kpidesk.model.metric import Kind, Metric
 
 

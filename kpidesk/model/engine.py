@@ -30,14 +30,13 @@ from __future__ import annotations
 
 import heapq
 from collections.abc import Callable, Iterable, Mapping
-from fractions import Fraction
 from typing import Any
 
 from kpidesk.model.display import unit_currency
-from kpidesk.model.exact import ONE, ZERO, ceil_whole, exact, floor_whole, minor_digits, round_to
+from kpidesk.model.exact import ONE, ZERO, Fraction, ceil_whole, exact, floor_whole, minor_digits, round_to
 from kpidesk.model.findings import Finding, Severity, finding
 from kpidesk.model.formula_pass import FormulaPass
-from kpidesk.model.metric import Better, Computed, Kind, Metric, Relation
+from kpidesk.model.metric import DRIVER_RELATIONS, Better, Computed, Kind, Metric, Relation
 
 _RATED = (Relation.FUNNEL, Relation.SUM, Relation.PRODUCT)
 
@@ -81,6 +80,45 @@ class Inputs:
         return None if value is None else value if isinstance(value, Fraction) else exact(value)
 
 
+class RunningSum:
+    """The drivers' contributions to an additive parent (sum, funnel, share), kept between edits.
+
+    A parent with thousands of parts (a goal split into channels) would
+    otherwise add them all up again after every edit below any one of them;
+    with this, an edit re-adds only the parts marked stale.
+    """
+
+    __slots__ = ("parts", "total", "shares", "unknown", "stale")
+
+    def __init__(self) -> None:
+        self.parts: dict[Metric, tuple[Fraction | None, Fraction | None]] = {}
+        self.total = ZERO
+        self.shares = ZERO
+        self.unknown = 0
+        self.stale: set[Metric] = set()
+
+    def put(self, child: Metric, part: tuple[Fraction | None, Fraction | None] | None) -> None:
+        """Replace ``child``'s (value, share) contribution; None removes it."""
+        old = self.parts.pop(child, None)
+        if old is not None:
+            self._count(old, -1)
+        if part is not None:
+            self.parts[child] = part
+            self._count(part, 1)
+
+    def _count(self, part: tuple[Fraction | None, Fraction | None], sign: int) -> None:
+        value, share = part
+        if value is None or share is None:
+            self.unknown += sign
+            return
+        self.total += sign * value
+        self.shares += sign * share
+
+
+#: Parents with fewer drivers are added up directly: a running sum costs more than it saves there.
+RUNNING_SUM_FROM = 16
+
+
 class Engine:
     """Keeps the results of a plan's metrics up to date (see the module's text)."""
 
@@ -94,6 +132,8 @@ class Engine:
         self._c: Callable[[Metric], Computed] = (lambda m: m.computed) if store is None else store.__getitem__
         self._edge_findings: dict[Metric, list[Finding]] = {}
         self._node_findings: dict[Metric, list[Finding]] = {}
+        self._sums: dict[tuple[Metric, bool], RunningSum] = {}  # (parent, of forecasts?) -> running sum
+        self.running_sum_from = RUNNING_SUM_FROM  # the tests lower it to exercise running sums on small plans
         self.formulas = FormulaPass(metrics, self._c, self.inputs)
 
     def _put(self, metric: Metric, computed: Computed) -> None:
@@ -109,6 +149,7 @@ class Engine:
         before = {m: self._c(m) for m in self._metrics.values()} if store is None or store else {}
         self._edge_findings.clear()
         self._node_findings.clear()
+        self._sums.clear()
         for metric in self._metrics.values():
             self._put(metric, Computed())
         self.formulas.reset()
@@ -135,6 +176,10 @@ class Engine:
         dirty = {m for m in dirty if self._metrics.get(m.id) is m}
         for metric in dirty:  # added metrics and changed relations or formulas are always dirty
             self.formulas.track(metric)
+            self._sums.pop((metric, False), None)  # its parts may have come, gone or changed kind
+            self._sums.pop((metric, True), None)
+            self._stale(metric, False)
+            self._stale(metric, True)
         if not dirty and not self.formulas.has_pending():
             return set()
         snapshot: dict[Metric, Computed] = {}
@@ -156,6 +201,7 @@ class Engine:
                     break
                 remember(node)
                 self._c(node).forward = value
+                self._stale(node, False)
                 top = node
                 node = node.parent
             tops.add(top)
@@ -173,23 +219,34 @@ class Engine:
                 touched.add(root)
                 starts.add(root)
         firsts = {s for s in starts if s is not None and not any(a in starts for a in s.ancestors())}
+        moved = path | dirty
         for start in firsts:
-            stack = [start]
+            stack: list[tuple[Metric, bool]] = [(start, start in touched)]
             while stack:
-                parent = stack.pop()
+                parent, goal_changed = stack.pop()
                 remember(parent)
+                only = None
+                if not goal_changed and parent.relation is Relation.SHARE and parent not in dirty:
+                    # the goal and every share stand: only the parts that changed need assigning
+                    only = [m for m in moved if m.parent is parent]
+                    if any(m in dirty for m in only):
+                        only = None  # a share changed: the shares' total may be over 100 % now
+                children = parent.children if only is None else only
                 before = {}
-                for child in parent.children:
+                for child in children:
                     computed = self._c(child)
                     before[child] = (computed.target, computed.required, computed.rate)
                     remember(child)
-                self._assign_children(parent)
+                self._assign_children(parent, only)
                 touched.add(parent)
-                for child in parent.children:
+                for child in children:
                     computed = self._c(child)
-                    if (computed.target, computed.required, computed.rate) != before[child] or child in path:
+                    now = (computed.target, computed.required, computed.rate)
+                    if now[2] != before[child][2]:
+                        self._stale(child, True)  # a solved rate feeds the forecast
+                    if now != before[child] or child in path:
                         touched.add(child)
-                        stack.append(child)
+                        stack.append((child, now[0] != before[child][0] or child in dirty))
 
         # 3. forecasts above every metric whose target changed
         heap = [(-m.depth, id(m), m) for m in touched | dirty]
@@ -204,6 +261,7 @@ class Engine:
             if value != self._c(node).forecast or node in dirty or node in touched:
                 remember(node)
                 self._c(node).forecast = value
+                self._stale(node, True)
                 if node.parent is not None and node.parent not in seen:
                     heapq.heappush(heap, (-node.parent.depth, id(node.parent), node.parent))
 
@@ -235,8 +293,54 @@ class Engine:
             return rate
         return None if parent.relation is Relation.FUNNEL else ONE
 
+    def _stale(self, child: Metric, forecast: bool) -> None:
+        """Mark a child's contribution to its parent's running sum as out of date."""
+        parent = child.parent
+        if parent is not None:
+            running = self._sums.get((parent, forecast))
+            if running is not None:
+                running.stale.add(child)
+
+    def _part(self, parent: Metric, child: Metric, forecast: bool) -> tuple[Fraction | None, Fraction | None] | None:
+        """A driver's (value, share or rate) in ``parent``'s running sum; None when it is no driver."""
+        if child.parent is not parent or child.relation is Relation.FORMULA or self._metrics.get(child.id) is not child:
+            return None
+        computed = self._c(child)
+        value = computed.forecast if forecast else computed.forward
+        if parent.relation is Relation.SHARE:
+            return value, self.inputs.share(child)
+        rate = self._rate_for(child, parent, forecast)
+        if value is None or rate is None:
+            return None, None
+        return value * rate, ONE
+
+    def _running(self, metric: Metric, forecast: bool) -> Fraction | None:
+        """``_combine`` for a wide additive parent, re-adding only what changed since the last time."""
+        key = (metric, forecast)
+        running = self._sums.get(key)
+        if running is None:
+            running = self._sums[key] = RunningSum()
+            for child in metric.children:
+                running.put(child, self._part(metric, child, forecast))
+        else:
+            for child in running.stale:
+                running.put(child, self._part(metric, child, forecast))
+        running.stale.clear()
+        if running.unknown or not running.parts:
+            return None
+        if metric.relation is Relation.SHARE:
+            if running.shares == 0:
+                return None
+            result = running.total / running.shares
+        else:
+            result = running.total
+        return floor_whole(result) if metric.kind is Kind.COUNT else result
+
     def _combine(self, metric: Metric, value_of: Callable[[Metric], Fraction | None],
                  solved: bool = False) -> Fraction | None:
+        if metric.relation is not Relation.PRODUCT and len(metric.children) >= self.running_sum_from \
+                and metric.relation in DRIVER_RELATIONS:
+            return self._running(metric, solved)
         drivers = metric.drivers()
         if not drivers:
             return None
@@ -274,7 +378,7 @@ class Engine:
     def _forecast(self, metric: Metric) -> Fraction | None:
         if metric.relation is Relation.FORMULA:
             return self._c(metric).forecast  # the formula pass owns it
-        if not metric.drivers():
+        if metric.relation not in DRIVER_RELATIONS or all(c.relation is Relation.FORMULA for c in metric.children):
             return self._c(metric).target
         return self._combine(metric, lambda c: self._c(c).forecast, solved=True)
 
@@ -288,20 +392,27 @@ class Engine:
             computed.target = given if given is not None else computed.forward
         self._edge_findings.pop(root, None)
 
-    def _assign_children(self, parent: Metric) -> None:
-        """Set required, target and solved rate of every child of ``parent``."""
+    def _assign_children(self, parent: Metric, only: list[Metric] | None = None) -> None:
+        """Set required, target and solved rate of every child of ``parent`` (or of ``only`` those).
+
+        ``only`` is for a share parent whose goal and shares stand: each part's
+        need is its own share of the goal, so the other parts keep theirs.
+        """
+        children = parent.children if only is None else only
         node_findings: list[Finding] = []
-        edge: dict[Metric, list[Finding]] = {c: [] for c in parent.children}
+        edge: dict[Metric, list[Finding]] = {c: [] for c in children}
         required: dict[Metric, Fraction] = {}
         solved: dict[Metric, Fraction] = {}
         goal = self._c(parent).target
-        drivers = parent.drivers()
         if parent.relation is Relation.SHARE:
+            drivers = [c for c in children if c.relation is not Relation.FORMULA]
             self._split_shares(parent, drivers, goal, required, edge, node_findings)
-        elif parent.relation in _RATED and drivers:
-            self._solve_absorber(parent, drivers, goal, required, solved, edge, node_findings)
+        elif parent.relation in _RATED:
+            drivers = parent.drivers()
+            if drivers:
+                self._solve_absorber(parent, drivers, goal, required, solved, edge, node_findings)
         inputs = self.inputs
-        for child in parent.children:
+        for child in children:
             computed = self._c(child)
             computed.required = required.get(child)
             computed.rate = solved.get(child) if inputs.solving(child) else inputs.rate(child)
@@ -315,7 +426,8 @@ class Engine:
                 else:
                     computed.target = computed.forward
             self._edge_findings[child] = edge[child]
-        self._node_findings[parent] = node_findings
+        if only is None:
+            self._node_findings[parent] = node_findings
 
     def _split_shares(self, parent: Metric, drivers: list[Metric], goal: Fraction | None,
                       required: dict[Metric, Fraction], edge: dict[Metric, list[Finding]],

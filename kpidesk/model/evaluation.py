@@ -12,10 +12,11 @@ from __future__ import annotations
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from decimal import Decimal
-from fractions import Fraction
+from numbers import Rational
 from typing import Any
 
 from kpidesk.model.engine import SOLVE, Engine, Inputs
+from kpidesk.model.exact import Fraction
 from kpidesk.model.findings import Finding
 from kpidesk.model.metric import Computed, Metric
 from kpidesk.model.numbers import NumberError, parse_amount, parse_rate
@@ -71,7 +72,7 @@ def _value(key: str, field: str, value: Any) -> Any:
         if isinstance(value, str):
             number = parse_amount(value) if field == "target" else parse_rate(value)
             return Fraction(number)
-        if isinstance(value, (int, Decimal, Fraction)) and not isinstance(value, bool):
+        if isinstance(value, (Rational, Decimal)) and not isinstance(value, bool):
             number = Fraction(value)
         else:
             raise PlanError(f"{key}: expected a number, found {type(value).__name__}.")

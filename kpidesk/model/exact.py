@@ -21,8 +21,16 @@ import math
 from decimal import Decimal
 from fractions import Fraction
 from functools import lru_cache
+from typing import TYPE_CHECKING
+
+if not TYPE_CHECKING:
+    try:  # the same type compiled: 4x faster arithmetic, equal and hash-equal to fractions.Fraction
+        from quicktions import Fraction
+    except ImportError:  # pragma: no cover - a platform without its wheel calculates the same, slower
+        pass
 
 Number = Fraction | Decimal | int
+__all__ = ["Fraction", "Number", "exact", "ceil_whole", "floor_whole", "round_to", "settle", "shown"]
 
 ZERO = Fraction(0)
 ONE = Fraction(1)
@@ -36,7 +44,7 @@ SHOWN_DECIMALS = 2
 
 
 @lru_cache(maxsize=1 << 16)
-def exact(value: Decimal) -> Fraction:
+def exact(value: Decimal | int) -> Fraction:
     """An input as an exact fraction (Decimal('0.015') -> 3/200); cached, inputs repeat."""
     return Fraction(value)
 

@@ -10,8 +10,12 @@ findings can be compared.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from decimal import Decimal
 from enum import StrEnum
+from numbers import Rational
 from typing import Any
+
+from kpidesk.model.exact import to_json_number
 
 
 class Severity(StrEnum):
@@ -64,12 +68,8 @@ def finding(metric: str | None, severity: Severity, check: str, code: str, field
 
 
 def _json(value: Any) -> Any:
-    from fractions import Fraction
-
-    from kpidesk.model.exact import to_json_number
-
     if isinstance(value, tuple):
         return [_json(item) for item in value]
-    if isinstance(value, Fraction) or type(value).__name__ == "Decimal":
+    if isinstance(value, (Rational, Decimal)) and not isinstance(value, (bool, int)):
         return to_json_number(value)
     return value

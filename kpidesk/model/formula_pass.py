@@ -12,11 +12,10 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
-from fractions import Fraction
 from typing import TYPE_CHECKING
 
 from kpidesk.model import formula as formulas
-from kpidesk.model.exact import exact
+from kpidesk.model.exact import Fraction, exact
 from kpidesk.model.findings import Finding, Severity, finding
 from kpidesk.model.metric import Computed, Metric, Relation
 

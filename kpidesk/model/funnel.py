@@ -4,9 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from decimal import Decimal
-from fractions import Fraction
 
-from kpidesk.model.exact import ONE
+from kpidesk.model.exact import ONE, Fraction
 from kpidesk.model.metric import Metric, Relation
 from kpidesk.model.plan import Plan
 

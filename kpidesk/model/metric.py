@@ -6,8 +6,8 @@ import re
 from dataclasses import dataclass, field
 from decimal import Decimal
 from enum import StrEnum
-from fractions import Fraction
 
+from kpidesk.model.exact import Fraction
 from kpidesk.model.findings import Finding
 
 ID_PATTERN = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")

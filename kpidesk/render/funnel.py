@@ -8,11 +8,11 @@ takes longer than the whole PDF export).
 from __future__ import annotations
 
 import math
-from fractions import Fraction
 
 from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QPainter, QPolygonF
 
+from kpidesk.model.exact import Fraction
 from kpidesk.model.funnel import Stage, funnel_of
 from kpidesk.model.plan import Plan
 from kpidesk.render import labels, palette

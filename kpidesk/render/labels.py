@@ -7,10 +7,8 @@ rounding itself is the model's (:mod:`kpidesk.model.display`).
 
 from __future__ import annotations
 
-from fractions import Fraction
-
 from kpidesk.model import display
-from kpidesk.model.exact import Number, round_to
+from kpidesk.model.exact import Fraction, Number, round_to
 from kpidesk.model.metric import Kind, Metric
 
 

@@ -62,9 +62,10 @@ def values(plan: Plan):
 
 
 @settings(max_examples=120, deadline=None)
-@given(edit_sequences())
-def test_incremental_recalculation_equals_a_full_one(edits):
+@given(edit_sequences(), st.sampled_from([2, 16]))
+def test_incremental_recalculation_equals_a_full_one(edits, running_sum_from):
     plan = generate_plan(60, seed=len(edits))
+    plan.engine.running_sum_from = running_sum_from  # 2: every parent of two parts or more keeps running sums
     for pick, field, number, flag in edits:
         ids = sorted(plan.metrics)
         metric = plan.metrics[ids[pick % len(ids)]]
