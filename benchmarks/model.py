@@ -5,7 +5,11 @@ validation, tree, full recalculation), first save after 20 edits (cutting
 the text into tables and re-rendering the changed ones), the next save after
 one more edit, full recalculation, and the recalculation after one rate edit
 (only what the edit affects). Saves produce the text; writing to disk is not
-included. Run:
+included. Then the recalculation after one rate edit at 10,000 metrics in two
+harder shapes (every funnel's widest stage given, as planners enter capacities;
+and 2,000 of the metrics formulas reading stages), and the pure evaluation:
+a full evaluation of 1,000 metrics, and 100 evaluations of the sample plan
+with a rate overridden (what scenarios and sensitivity probes do). Run:
 
     python benchmarks/model.py [--repeat N]
 """
@@ -19,9 +23,11 @@ import statistics
 import time
 from decimal import Decimal
 
+from kpidesk import paths
+from kpidesk.model.evaluation import evaluate
 from kpidesk.model.generate import generate_plan
 from kpidesk.model.metric import Relation
-from kpidesk.planfile import PlanFile, loads
+from kpidesk.planfile import PlanFile, load, loads
 
 SIZES = (100, 1_000, 10_000)
 
@@ -64,6 +70,44 @@ def measure(size: int, repeat: int) -> dict[str, float]:
     return {name: median_ms(samples) for name, samples in results.items()}
 
 
+def funnel_stages(plan):
+    return [m for m in plan.walk() if m.parent is not None and m.parent.relation is Relation.FUNNEL]
+
+
+def edit_in_shape(repeat: int, **shape: object) -> float:
+    """Median ms of one rate edit's recalculation at 10,000 metrics in the given plan shape."""
+    samples = []
+    for round_ in range(repeat):
+        plan = generate_plan(10_000, seed=round_, **shape)  # type: ignore[arg-type]
+        stages = funnel_stages(plan)
+        rng = random.Random(round_)
+        for _ in range(20):
+            metric = rng.choice(stages)
+            value = Decimal(rng.choice(("0.12", "0.2", "0.35", "0.5")))
+            start = time.perf_counter()
+            plan.set_field(metric, "rate", value)
+            samples.append(time.perf_counter() - start)
+    return median_ms(samples)
+
+
+def evaluations(repeat: int) -> tuple[float, float]:
+    """Median ms of a full evaluation of 1,000 metrics, and of 100 overridden evaluations of the sample."""
+    plan = generate_plan(1_000, seed=1)
+    full = []
+    for _ in range(repeat):
+        start = time.perf_counter()
+        evaluate(plan)
+        full.append(time.perf_counter() - start)
+    sample = load(paths.templates()["btob-web"]).plan
+    probes = []
+    for _ in range(repeat):
+        start = time.perf_counter()
+        for step in range(100):
+            evaluate(sample, {"leads.rate": Decimal(step + 1) / 100})
+        probes.append(time.perf_counter() - start)
+    return median_ms(full), median_ms(probes)
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--repeat", type=int, default=5)
@@ -77,6 +121,15 @@ def main() -> None:
         print(f"| {size:,} | {row['load']:.1f} | {row['save']:.1f} | {row['next']:.1f} | {row['full']:.1f} "
               f"| {row['edit']:.3f} |",
               flush=True)
+    print("\n| one rate edit at 10,000 metrics | recalculation |\n|---|---:|")
+    shapes = (("channel funnels (as above)", {}), ("every funnel's widest stage given", {"given_leaves": True}),
+              ("given widest stages and 2,000 formulas", {"given_leaves": True, "formulas": 2000}))
+    for label, shape in shapes:
+        print(f"| {label} | {edit_in_shape(max(1, args.repeat // 2), **shape):.3f} |", flush=True)
+    full, probes = evaluations(args.repeat)
+    print("\n| pure evaluation | time |\n|---|---:|")
+    print(f"| full evaluation of 1,000 metrics | {full:.1f} |")
+    print(f"| 100 evaluations of the sample plan, one rate overridden | {probes:.1f} |")
 
 
 if __name__ == "__main__":
