@@ -122,3 +122,30 @@ def test_headless_commands_do_not_import_qt(plan_path):
     )
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert "QT []" in result.stdout
+
+
+def test_calc_json_findings_are_codes_with_parameters(plan_path, capsys):
+    # 1,000 visits at the sample's rates give 12 web orders against the goal of 20
+    assert main(["set", str(plan_path), "visits.target=1000", "negotiations.rate=0%"]) == 0
+    capsys.readouterr()
+    findings = run_json(capsys, plan_path)["findings"]
+    assert findings and all({"code", "params", "message", "severity", "metric", "check"} <= set(f) for f in findings)
+    zero = next(f for f in findings if f["code"] == "rate_zero")
+    assert zero["metric"] == "negotiations" and zero["field"] == "rate"
+    assert zero["params"] == {"parent": "web_orders", "amount": 20, "of": "web_orders"}
+    assert zero["message"].startswith("The rate from Negotiations to Web orders is 0 %")
+
+
+def test_goal_seek_on_the_command_line_meets_the_goal_it_solves_for(plan_path, capsys):
+    # 1,190 visits at 10 % are 119 leads; 80 nurtured leads need 80/119 of them: 67.2268... %
+    assert main(["set", str(plan_path), "visits.target=1190", "leads.rate=solve"]) == 0
+    capsys.readouterr()
+    document = run_json(capsys, plan_path)
+    metrics = by_id(document)
+    assert metrics["leads"]["solved"] is True
+    assert metrics["leads"]["rate"] == pytest.approx(80 / 119, abs=1e-12)
+    assert (metrics["nurtured"]["forecast"], metrics["web_orders"]["forecast"]) == (80, 20)
+    assert [f for f in document["findings"] if f["severity"] == "error"] == []
+    assert main(["check", str(plan_path)]) == 0
+    assert main(["calc", str(plan_path)]) == 0
+    assert "rate 67.23% (solved)" in capsys.readouterr().out
