@@ -46,11 +46,12 @@ def consistency(plan: Plan, computed: Results = _live) -> list[Finding]:
             if metric is kgi:
                 found.append(finding(metric.id, Severity.WARNING, "consistency", "kgi_not_forecast", "target"))
             continue
-        if not falls_short(metric, values.gap):
+        gap = values.gap
+        if gap is None or not falls_short(metric, gap):  # no gap never falls short
             continue
         code = "limit_exceeded" if metric.better is Better.LOWER else "goal_short"
         found.append(finding(metric.id, Severity.ERROR, "consistency", code, "target",
-                             forecast=forecast, target=target, gap=values.gap))
+                             forecast=forecast, target=target, gap=gap))
     return found
 
 
@@ -143,6 +144,6 @@ def run_checks(plan: Plan, computed: Results = _live) -> list[Finding]:
     """
     found = [f for m in plan.walk() for f in computed(m).findings]
     for check in CHECKS:
-        found.extend(check(plan, computed) if check in RESULT_CHECKS else check(plan))  # type: ignore[operator]
+        found.extend(check(plan, computed) if check in RESULT_CHECKS else check(plan))
     order = {Severity.ERROR: 0, Severity.WARNING: 1, Severity.INFO: 2}
     return sorted(found, key=lambda f: order[f.severity])

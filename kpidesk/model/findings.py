@@ -10,8 +10,9 @@ findings can be compared.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from decimal import Decimal
 from enum import StrEnum
-from typing import Any
+from fractions import Fraction
 
 
 class Severity(StrEnum):
@@ -20,8 +21,12 @@ class Severity(StrEnum):
     INFO = "info"
 
 
-#: Parameters hold only hashable, plain values: ids, names, numbers and tuples of them.
-Params = tuple[tuple[str, Any], ...]
+#: Parameters hold only hashable, plain values: ids, names, numbers and tuples of ids.
+#: The parameter's name says which (see the key sets in :mod:`kpidesk.model.messages`).
+ParamValue = str | int | Fraction | Decimal | tuple[str, ...]
+Params = tuple[tuple[str, ParamValue], ...]
+#: A parameter as JSON: numbers as int or float, tuples as lists.
+JsonValue = str | int | float | None | list["JsonValue"]
 
 
 @dataclass(frozen=True)
@@ -42,10 +47,10 @@ class Finding:
     field: str | None = None
 
     @property
-    def params(self) -> dict[str, Any]:
+    def params(self) -> dict[str, ParamValue]:
         return dict(self.args)
 
-    def as_dict(self) -> dict[str, Any]:
+    def as_dict(self) -> dict[str, object]:
         """The finding as data (``calc --json``), parameters as JSON values."""
         return {
             "metric": self.metric,
@@ -58,18 +63,16 @@ class Finding:
 
 
 def finding(metric: str | None, severity: Severity, check: str, code: str, field: str | None = None,
-            **params: Any) -> Finding:
+            **params: ParamValue) -> Finding:
     """Make a finding; parameters keep their keyword order."""
     return Finding(metric, severity, check, code, tuple(params.items()), field)
 
 
-def _json(value: Any) -> Any:
-    from fractions import Fraction
-
+def _json(value: ParamValue) -> JsonValue:
     from kpidesk.model.exact import to_json_number
 
     if isinstance(value, tuple):
         return [_json(item) for item in value]
-    if isinstance(value, Fraction) or type(value).__name__ == "Decimal":
+    if isinstance(value, (Fraction, Decimal)):
         return to_json_number(value)
     return value
