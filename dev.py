@@ -121,6 +121,12 @@ def test(arguments: list[str]) -> int:
             code = subprocess.call([str(PYTHON), *step], cwd=ROOT, env=env)
         if code:
             return code
+    # which files, and how strictly: pyproject.toml, [tool.mypy]
+    say("mypy (strict): kpidesk.model, kpidesk.planfile, kpidesk.storage")
+    code = subprocess.call([str(PYTHON), "-m", "mypy", "--config-file", str(ROOT / "pyproject.toml")],
+                           cwd=ROOT, env=env)
+    if code:
+        return code
     return subprocess.call([str(PYTHON), "-m", "pytest", *arguments], cwd=ROOT, env=env)
 
 

@@ -46,11 +46,12 @@ def consistency(plan: Plan, computed: Results = _live) -> list[Finding]:
             if metric is kgi:
                 found.append(finding(metric.id, Severity.WARNING, "consistency", "kgi_not_forecast", "target"))
             continue
-        if not falls_short(metric, values.gap):
+        gap = values.gap
+        if gap is None or not falls_short(metric, gap):  # no gap never falls short
             continue
         code = "limit_exceeded" if metric.better is Better.LOWER else "goal_short"
         found.append(finding(metric.id, Severity.ERROR, "consistency", code, "target",
-                             forecast=forecast, target=target, gap=values.gap))
+                             forecast=forecast, target=target, gap=gap))
     return found
 
 
@@ -128,11 +129,15 @@ def connected(plan: Plan) -> list[Finding]:
     return found
 
 
-CHECKS = (consistency, measurable, stability, countermeasures, simplicity, connected)
-
+ResultCheck = Callable[[Plan, Results], list[Finding]]
+PlanCheck = Callable[[Plan], list[Finding]]
 
 #: Checks that read calculated values, so that an evaluation of a variant can run them too.
-RESULT_CHECKS = (consistency, measurable)
+RESULT_CHECKS: tuple[ResultCheck, ...] = (consistency, measurable)
+#: Checks of what the planner wrote down (texts and the tree's shape).
+PLAN_CHECKS: tuple[PlanCheck, ...] = (stability, countermeasures, simplicity, connected)
+#: Every check, in the order its findings are listed.
+CHECKS = (*RESULT_CHECKS, *PLAN_CHECKS)
 
 
 def run_checks(plan: Plan, computed: Results = _live) -> list[Finding]:
@@ -142,7 +147,9 @@ def run_checks(plan: Plan, computed: Results = _live) -> list[Finding]:
     evaluation of a variant is checked by the same rules.
     """
     found = [f for m in plan.walk() for f in computed(m).findings]
-    for check in CHECKS:
-        found.extend(check(plan, computed) if check in RESULT_CHECKS else check(plan))  # type: ignore[operator]
+    for result_check in RESULT_CHECKS:
+        found.extend(result_check(plan, computed))
+    for plan_check in PLAN_CHECKS:
+        found.extend(plan_check(plan))
     order = {Severity.ERROR: 0, Severity.WARNING: 1, Severity.INFO: 2}
     return sorted(found, key=lambda f: order[f.severity])

@@ -8,7 +8,6 @@ however the objects around it were replaced by other undo steps.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Any
 
 from kpidesk.model.metric import Metric
 from kpidesk.model.plan import Plan, PlanError
@@ -53,10 +52,12 @@ def _parent(plan: Plan, parent_id: str | None) -> Metric | None:
 
 @dataclass
 class SetField(Edit):
+    """Set one input field; ``new`` is what the planner gave (the plan validates and converts it)."""
+
     metric_id: str
     field: str
-    new: Any
-    old: Any = None
+    new: object
+    old: object = None
     label: str = ""
 
     def __post_init__(self) -> None:
@@ -74,8 +75,8 @@ class SetField(Edit):
 @dataclass
 class SetInfo(Edit):
     field: str
-    new: Any
-    old: Any = None
+    new: object
+    old: object = None
     label: str = "Edit plan"
 
     def apply(self, plan: Plan) -> None:

@@ -66,7 +66,7 @@ class Inputs:
 
     def solving(self, metric: Metric) -> bool:
         if self._ids and metric.id in self._ids and (metric.id, "rate") in self.overrides:
-            return self.overrides[(metric.id, "rate")] == SOLVE
+            return bool(self.overrides[(metric.id, "rate")] == SOLVE)
         return metric.solve_rate
 
     def rate(self, metric: Metric) -> Fraction | None:

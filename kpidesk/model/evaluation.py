@@ -13,7 +13,6 @@ from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from decimal import Decimal
 from numbers import Rational
-from typing import Any
 
 from kpidesk.model.engine import SOLVE, Engine, Inputs
 from kpidesk.model.exact import Fraction
@@ -25,6 +24,9 @@ from kpidesk.model.plan import Plan, PlanError
 #: The inputs an override may change.
 OVERRIDABLE = ("target", "rate", "share")
 
+#: A parsed override: the field's new value, None for "derived", or :data:`SOLVE` for a rate.
+Override = Fraction | str | None
+
 
 @dataclass(frozen=True)
 class Evaluation:
@@ -32,7 +34,7 @@ class Evaluation:
 
     plan: Plan
     results: Mapping[str, Computed]
-    overrides: Mapping[tuple[str, str], Any]
+    overrides: Mapping[tuple[str, str], Override]
 
     def __getitem__(self, metric_id: str) -> Computed:
         return self.results[metric_id]
@@ -52,9 +54,9 @@ class Evaluation:
         return [f for m in self.plan.walk() for f in self.results[m.id].findings]
 
 
-def parse_overrides(plan: Plan, overrides: Mapping[str, Any]) -> dict[tuple[str, str], Any]:
+def parse_overrides(plan: Plan, overrides: Mapping[str, object]) -> dict[tuple[str, str], Override]:
     """``{"leads.rate": "12%"}`` -> ``{("leads", "rate"): Fraction(3, 25)}``; PlanError names a bad key or value."""
-    parsed: dict[tuple[str, str], Any] = {}
+    parsed: dict[tuple[str, str], Override] = {}
     for key, value in overrides.items():
         metric_id, _, field = key.rpartition(".")
         if metric_id not in plan.metrics:
@@ -65,13 +67,12 @@ def parse_overrides(plan: Plan, overrides: Mapping[str, Any]) -> dict[tuple[str,
     return parsed
 
 
-def _value(key: str, field: str, value: Any) -> Any:
+def _value(key: str, field: str, value: object) -> Override:
     if value is None or (field == "rate" and isinstance(value, str) and value.strip().lower() == SOLVE):
         return SOLVE if value is not None else None
     try:
         if isinstance(value, str):
-            number = parse_amount(value) if field == "target" else parse_rate(value)
-            return Fraction(number)
+            return Fraction(parse_amount(value) if field == "target" else parse_rate(value))
         if isinstance(value, (Rational, Decimal)) and not isinstance(value, bool):
             number = Fraction(value)
         else:
@@ -83,7 +84,7 @@ def _value(key: str, field: str, value: Any) -> Any:
     return number
 
 
-def evaluate(plan: Plan, overrides: Mapping[str, Any] | None = None) -> Evaluation:
+def evaluate(plan: Plan, overrides: Mapping[str, object] | None = None) -> Evaluation:
     """The plan's results with ``overrides`` applied, computed afresh; the plan is not changed."""
     parsed = parse_overrides(plan, overrides or {})
     store: dict[Metric, Computed] = {}

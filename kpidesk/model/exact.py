@@ -71,7 +71,7 @@ def minor_digits(currency: str) -> int:
 def round_to(value: Number, places: int, *, up: bool = False) -> Decimal:
     """``value`` as a Decimal of ``places`` decimals: half up, or towards +infinity with ``up``."""
     fraction = Fraction(value)
-    scaled = fraction * 10**places
+    scaled: Fraction = fraction * 10**places  # typeshed: int ** int is Any (a negative power is a float)
     whole = math.ceil(scaled) if up else math.floor(scaled + Fraction(1, 2))
     result = Decimal(whole).scaleb(-places)
     return result.quantize(Decimal(1).scaleb(-places)) if places > 0 else result.quantize(Decimal(1))

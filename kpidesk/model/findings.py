@@ -13,9 +13,8 @@ from dataclasses import dataclass
 from decimal import Decimal
 from enum import StrEnum
 from numbers import Rational
-from typing import Any
 
-from kpidesk.model.exact import to_json_number
+from kpidesk.model.exact import Fraction, to_json_number
 
 
 class Severity(StrEnum):
@@ -24,8 +23,12 @@ class Severity(StrEnum):
     INFO = "info"
 
 
-#: Parameters hold only hashable, plain values: ids, names, numbers and tuples of them.
-Params = tuple[tuple[str, Any], ...]
+#: Parameters hold only hashable, plain values: ids, names, numbers and tuples of ids.
+#: The parameter's name says which (see the key sets in :mod:`kpidesk.model.messages`).
+ParamValue = str | int | Fraction | Decimal | tuple[str, ...]
+Params = tuple[tuple[str, ParamValue], ...]
+#: A parameter as JSON: numbers as int or float, tuples as lists.
+JsonValue = str | int | float | None | list["JsonValue"]
 
 
 @dataclass(frozen=True)
@@ -46,10 +49,10 @@ class Finding:
     field: str | None = None
 
     @property
-    def params(self) -> dict[str, Any]:
+    def params(self) -> dict[str, ParamValue]:
         return dict(self.args)
 
-    def as_dict(self) -> dict[str, Any]:
+    def as_dict(self) -> dict[str, object]:
         """The finding as data (``calc --json``), parameters as JSON values."""
         return {
             "metric": self.metric,
@@ -62,14 +65,14 @@ class Finding:
 
 
 def finding(metric: str | None, severity: Severity, check: str, code: str, field: str | None = None,
-            **params: Any) -> Finding:
+            **params: ParamValue) -> Finding:
     """Make a finding; parameters keep their keyword order."""
     return Finding(metric, severity, check, code, tuple(params.items()), field)
 
 
-def _json(value: Any) -> Any:
+def _json(value: ParamValue) -> JsonValue:
     if isinstance(value, tuple):
         return [_json(item) for item in value]
-    if isinstance(value, (Rational, Decimal)) and not isinstance(value, (bool, int)):
+    if isinstance(value, (Rational, Decimal)) and not isinstance(value, bool):
         return to_json_number(value)
     return value

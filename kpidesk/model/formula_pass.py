@@ -204,8 +204,12 @@ class FormulaPass:
         found: list[Finding] = []
         values: dict[str, Fraction | None] = {}
         for attr in ("target", "forecast"):
+            def lookup(metric_id: str, attr: str = attr) -> Fraction | None:
+                value: Fraction | None = getattr(self._c(self._metrics[metric_id]), attr)
+                return value
+
             try:
-                values[attr] = evaluate(parsed.node, lambda r, a=attr: getattr(self._c(self._metrics[r]), a))
+                values[attr] = evaluate(parsed.node, lookup)
             except ZeroDivisionError:
                 values[attr] = None
                 if not found:

@@ -10,9 +10,10 @@ once; numbers are rounded as the planner sees them, by :mod:`kpidesk.model.exact
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, cast
 
 from kpidesk.model.display import amount_text, percent_text, signed_text
+from kpidesk.model.exact import Number
 from kpidesk.model.findings import Finding
 
 if TYPE_CHECKING:
@@ -102,7 +103,7 @@ SIGNED_KEYS = frozenset({"gap"})
 Translate = Callable[[str, str], str]
 
 
-def _name(plan: Plan | None, metric_id: Any) -> str:
+def _name(plan: Plan | None, metric_id: object) -> str:
     metric = plan.metrics.get(metric_id) if plan is not None and isinstance(metric_id, str) else None
     return metric.name if metric is not None else str(metric_id)
 
@@ -115,16 +116,17 @@ def arguments(finding: Finding, plan: Plan | None) -> dict[str, str]:
     currency = plan.engine.currency_of(owner) if plan is not None and owner is not None else ""
     shown_args: dict[str, str] = {"metric": _name(plan, finding.metric)} if finding.metric else {}
     for key, value in params.items():
+        # a parameter's name says what its value is (the key sets above): the casts state that, they check nothing
         if key in METRIC_KEYS:
             shown_args[key] = _name(plan, value)
         elif key in METRIC_LIST_KEYS:
-            shown_args[key] = ", ".join(_name(plan, item) for item in value)
+            shown_args[key] = ", ".join(_name(plan, item) for item in cast("tuple[str, ...]", value))
         elif key in PERCENT_KEYS:
-            shown_args[key] = percent_text(value, up=key == "rate")
+            shown_args[key] = percent_text(cast(Number, value), up=key == "rate")
         elif key in AMOUNT_KEYS:
-            shown_args[key] = amount_text(owner, value, currency)
+            shown_args[key] = amount_text(owner, cast(Number, value), currency)
         elif key in SIGNED_KEYS:
-            shown_args[key] = signed_text(value, owner, currency)
+            shown_args[key] = signed_text(cast(Number, value), owner, currency)
         elif isinstance(value, tuple):
             shown_args[key] = ", ".join(str(item) for item in value)
         elif isinstance(value, int) and not isinstance(value, bool):

@@ -126,3 +126,45 @@ def test_one_edit_evaluates_only_the_formulas_that_read_what_changed():
     plan.set_field(plan.metrics["cost"], "target", D(2000))
     assert evaluated == ["cpa"]
     assert plan.metrics["cpa"].computed.target == 500
+
+
+def test_numbers_are_rounded_for_display_in_one_place():
+    assert percent_text(F(672221, 10**6)) == "67.22%"  # 67.2221 %, half up
+    assert percent_text(F(672221, 10**6), up=True) == "67.23%"  # a solved rate: up, so it still meets the goal
+    yen = Metric("p", "Price", unit="JPY", kind=Kind.MONEY)
+    dollars = Metric("d", "Deal", unit="USD", kind=Kind.MONEY)
+    assert value_text(yen, F(66_666_667, 2)) == "33,333,334"  # 33,333,333.5 JPY, half up to the yen
+    assert value_text(dollars, F(12345, 1000)) == "12.35"
+    assert value_text(dollars, F(1_000_000)) == "1,000,000"  # whole amounts drop their cents
+    assert value_text(None, F(4, 1000)) == "0.004"  # two significant digits below 1
+    assert value_text(None, F(977_783_333, 10**6)) == "977.78"
+    assert signed_text(F(0)) == "0" and signed_text(F(5)) == "+5" and signed_text(F(-8)) == "-8"
+
+
+def test_a_given_amount_is_compared_with_the_need_in_its_minor_unit():
+    # revenue 1,000,000,000 JPY at 30 % needs a pipeline of 3,333,333,333.33 JPY: a given 3,333,333,333 JPY
+    # is the same in yen, and 30 % of it, 999,999,999.9 JPY, books as the goal
+    plan = money_funnel("0.3")
+    plan.set_field(plan.metrics["pipeline"], "target", D(3_333_333_333))
+    assert plan.metrics["pipeline"].computed.required == F(10_000_000_000, 3)
+    assert plan.metrics["pipeline"].computed.findings == ()
+    assert plan.metrics["revenue"].computed.gap == 0
+    # one yen less is short by a yen
+    plan.set_field(plan.metrics["pipeline"], "target", D(3_333_333_332))
+    assert [f.code for f in plan.metrics["pipeline"].computed.findings] == ["given_below_need"]
+
+
+def test_formulas_reading_formulas_and_circles_follow_every_edit():
+    plan = Plan()
+    plan.attach(Metric("cost", "Cost", kind=Kind.MONEY, target=D(1000)), None)
+    for metric_id, formula in (("a", "cost / 2"), ("b", "a * 2"), ("c", "b + 1")):
+        plan.attach(Metric(metric_id, metric_id.upper(), relation=Relation.FORMULA, formula=formula),
+                    plan.metrics["cost"])
+    plan.engine.recalculate_all()
+    plan.set_field(plan.metrics["cost"], "target", D(3000))  # reaches c through a and b
+    assert [plan.metrics[m].computed.target for m in "abc"] == [1500, 3000, 3001]
+    plan.set_field(plan.metrics["a"], "formula", "b / 2")  # a and b read each other; c only reads the circle
+    assert {f.metric: f.code for f in plan.findings()} == {"a": "formula_cycle", "b": "formula_cycle"}
+    assert plan.metrics["c"].computed.target is None
+    plan.set_field(plan.metrics["a"], "formula", "cost")
+    assert [plan.metrics[m].computed.target for m in "abc"] == [3000, 6000, 6001]
