@@ -168,3 +168,27 @@ def test_formulas_reading_formulas_and_circles_follow_every_edit():
     assert plan.metrics["c"].computed.target is None
     plan.set_field(plan.metrics["a"], "formula", "cost")
     assert [plan.metrics[m].computed.target for m in "abc"] == [3000, 6000, 6001]
+
+
+@pytest.mark.parametrize("overrides, message", [
+    ({"nope.rate": "10%"}, "no metric has the id 'nope'"),
+    ({"leads.name": "X"}, "only target, rate, share can be varied"),
+    ({"leads.rate": "150%"}, "outside 0-100"),
+    ({"leads.rate": 2}, "between 0 and 100"),
+    ({"visits.target": "many"}, "not a number"),
+])
+def test_an_override_that_makes_no_sense_is_refused_by_name(plan, overrides, message):
+    from kpidesk.model.evaluation import evaluate
+    from kpidesk.model.plan import PlanError
+
+    with pytest.raises(PlanError, match=message):
+        evaluate(plan, overrides)
+
+
+def test_an_override_of_a_solved_rate_or_a_target_evaluates_the_variant(plan):
+    from kpidesk.model.evaluation import evaluate
+
+    probe = evaluate(plan, {"visits.target": "1,190", "leads.rate": "solve"})
+    assert probe["leads"].rate == F(80, 119) and probe["web_orders"].forecast == 20
+    assert probe.is_given(plan.metrics["visits"]) and not plan.metrics["visits"].is_given
+    assert plan.metrics["leads"].computed.rate == F(1, 2)  # the live plan is as it was
