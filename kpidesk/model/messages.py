@@ -90,6 +90,23 @@ TEMPLATES: dict[str, str] = {
         "or share)."),
 }
 
+#: Why a derived target is what it is (:mod:`kpidesk.model.explain`), context "Explain".
+EXPLANATIONS: dict[str, str] = {
+    "why_given": QT_TRANSLATE_NOOP("Explain", "Given by you."),
+    "why_formula": QT_TRANSLATE_NOOP("Explain", "= {formula}"),
+    "why_share": QT_TRANSLATE_NOOP("Explain", "= {amount} of {parent} x {share}"),
+    "why_share_up": QT_TRANSLATE_NOOP("Explain", "= {amount} of {parent} x {share}, rounded up"),
+    "why_rate": QT_TRANSLATE_NOOP("Explain", "= {amount} of {parent} / {rate}"),
+    "why_rate_up": QT_TRANSLATE_NOOP("Explain", "= {amount} of {parent} / {rate}, rounded up"),
+    "why_rate_rest": QT_TRANSLATE_NOOP(
+        "Explain", "= ({amount} of {parent} that the other parts leave) / {rate}"),
+    "why_rate_rest_up": QT_TRANSLATE_NOOP(
+        "Explain", "= ({amount} of {parent} that the other parts leave) / {rate}, rounded up"),
+    "why_product": QT_TRANSLATE_NOOP("Explain", "= {amount} of {parent} / the other factors"),
+    "why_product_up": QT_TRANSLATE_NOOP("Explain", "= {amount} of {parent} / the other factors, rounded up"),
+    "why_forward": QT_TRANSLATE_NOOP("Explain", "Calculated from the metrics below ({relation})."),
+}
+
 #: Parameters that hold a metric id (shown as the metric's name) or a tuple of ids.
 METRIC_KEYS = frozenset({"metric", "parent", "driver", "other"})
 METRIC_LIST_KEYS = frozenset({"metrics"})
@@ -138,15 +155,15 @@ def arguments(finding: Finding, plan: Plan | None) -> dict[str, str]:
 
 def describe(finding: Finding, plan: Plan | None = None, translate: Translate | None = None) -> str:
     """The finding's text for ``plan`` as it is now (English unless ``translate`` is given)."""
-    template = TEMPLATES.get(finding.code)
-    if template is None:
+    english = TEMPLATES.get(finding.code) or EXPLANATIONS.get(finding.code)
+    if english is None:
         return finding.code
-    if translate is not None:
-        template = translate(CONTEXT, template)
+    context = CONTEXT if finding.code in TEMPLATES else "Explain"
+    template = translate(context, english) if translate is not None else english
     try:
         return template.format(**arguments(finding, plan))
     except (KeyError, IndexError, ValueError):  # a translation that names a parameter wrongly
-        return TEMPLATES[finding.code].format_map(_Missing(arguments(finding, plan)))
+        return english.format_map(_Missing(arguments(finding, plan)))
 
 
 class _Missing(dict[str, str]):

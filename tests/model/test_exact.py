@@ -192,3 +192,20 @@ def test_an_override_of_a_solved_rate_or_a_target_evaluates_the_variant(plan):
     assert probe["leads"].rate == F(80, 119) and probe["web_orders"].forecast == 20
     assert probe.is_given(plan.metrics["visits"]) and not plan.metrics["visits"].is_given
     assert plan.metrics["leads"].computed.rate == F(1, 2)  # the live plan is as it was
+
+
+def test_a_derived_target_says_how_it_was_reached(plan):
+    from kpidesk.model.explain import explain
+    from kpidesk.model.messages import describe
+
+    plan.set_field(plan.metrics["negotiations"], "rate", D("0.3"))
+
+    def why(metric_id: str) -> str:
+        found = explain(plan.metrics[metric_id])
+        assert found is not None
+        return describe(found, plan)
+
+    assert why("negotiations") == "= 20 orders of Web orders / 30%, rounded up"  # 66.67 -> 67
+    assert why("nurtured") == "= 67 meetings of Negotiations / 50%"
+    assert why("web_orders") == "= 100 orders of Orders x 20%"
+    assert why("sales") == "Given by you."
