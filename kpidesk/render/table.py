@@ -14,44 +14,43 @@ import os
 from decimal import Decimal
 from pathlib import Path
 
+from kpidesk.model import schema
+from kpidesk.model.metric import Metric
 from kpidesk.model.numbers import plain
 from kpidesk.model.plan import Plan
 from kpidesk.storage.atomic import write_atomic
 
-CSV_COLUMNS = (
-    "id", "name", "parent", "target", "unit", "given", "forecast", "gap", "actual", "rate", "share", "better",
-    "owner", "source", "interval", "countermeasure",
-)
+#: The columns, in order: the metric's fields that have a CSV column, and what the engine derives
+#: (declared in :mod:`kpidesk.model.schema`).
+CSV_COLUMNS = schema.CSV_COLUMNS
 
 
 def _number(value: Decimal | None) -> str:
     return "" if value is None else format(plain(value), "f")
 
 
+def _computed(metric: Metric, column: str) -> str:
+    computed = metric.computed
+    if column == "target":
+        return _number(computed.target)
+    if column == "given":
+        return "yes" if metric.is_given else "no"
+    if column == "forecast":
+        return _number(computed.forecast)
+    if column == "gap":
+        return _number(computed.gap)
+    if column == "rate":
+        return _number(computed.rate if computed.rate is not None else metric.rate)
+    raise KeyError(column)
+
+
 def csv_rows(plan: Plan) -> list[list[str]]:
     """The CSV's rows, header first, metrics parents before children."""
     rows = [list(CSV_COLUMNS)]
+    cells = [(column, schema.CSV_FIELDS.get(column)) for column in CSV_COLUMNS]
     for metric in plan.walk():
-        computed = metric.computed
-        rate = computed.rate if computed.rate is not None else metric.rate
-        rows.append([
-            metric.id,
-            metric.name,
-            metric.parent.id if metric.parent else "",
-            _number(computed.target),
-            metric.unit,
-            "yes" if metric.is_given else "no",
-            _number(computed.forecast),
-            _number(computed.gap),
-            _number(metric.actual),
-            _number(rate),
-            _number(metric.share),
-            metric.better.value,
-            metric.owner,
-            metric.source,
-            metric.interval,
-            metric.countermeasure,
-        ])
+        rows.append([_computed(metric, column) if field is None else schema.csv_text(field, metric)
+                     for column, field in cells])
     return rows
 
 
