@@ -19,7 +19,7 @@ from typing import Any
 from kpidesk import __version__, paths
 from kpidesk.model import schema
 from kpidesk.model.checks import run_checks
-from kpidesk.model.edits import Composite, Edit, SetField
+from kpidesk.model.edits import Composite, SetField
 from kpidesk.model.findings import Finding
 from kpidesk.model.metric import Kind, Metric
 from kpidesk.model.numbers import format_number, format_percent, to_json_number
@@ -201,7 +201,7 @@ def cmd_check(args: argparse.Namespace) -> int:
 SETTABLE = schema.SETTABLE
 
 
-def parse_assignment(plan_file: PlanFile, text: str) -> Edit:
+def parse_assignment(plan_file: PlanFile, text: str) -> SetField | Composite:
     """``ID.FIELD=VALUE`` -> the edit it asks for, or PlanError saying what is wrong.
 
     The value is read as typed (``0.015%`` stays 0.015 %); whether it fits the

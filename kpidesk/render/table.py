@@ -13,16 +13,18 @@ import io
 import os
 from decimal import Decimal
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from kpidesk.model import schema
-from kpidesk.model.metric import Metric
 from kpidesk.model.numbers import plain
 from kpidesk.model.plan import Plan
+from kpidesk.model.schema import CSV_COLUMNS, CSV_FIELDS
+from kpidesk.model.schema import csv_text as field_text
 from kpidesk.storage.atomic import write_atomic
 
-#: The columns, in order: the metric's fields that have a CSV column, and what the engine derives
-#: (declared in :mod:`kpidesk.model.schema`).
-CSV_COLUMNS = schema.CSV_COLUMNS
+if TYPE_CHECKING:
+    from kpidesk.model.metric import Metric
+
+__all__ = ["CSV_COLUMNS", "csv_rows", "csv_text", "write_csv"]  # the columns: kpidesk.model.schema
 
 
 def _number(value: Decimal | None) -> str:
@@ -47,9 +49,9 @@ def _computed(metric: Metric, column: str) -> str:
 def csv_rows(plan: Plan) -> list[list[str]]:
     """The CSV's rows, header first, metrics parents before children."""
     rows = [list(CSV_COLUMNS)]
-    cells = [(column, schema.CSV_FIELDS.get(column)) for column in CSV_COLUMNS]
+    cells = [(column, CSV_FIELDS.get(column)) for column in CSV_COLUMNS]
     for metric in plan.walk():
-        rows.append([_computed(metric, column) if field is None else schema.csv_text(field, metric)
+        rows.append([_computed(metric, column) if field is None else field_text(field, metric)
                      for column, field in cells])
     return rows
 
