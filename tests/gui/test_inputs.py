@@ -13,6 +13,7 @@ from kpidesk.gui.commands import make_command
 from kpidesk.gui.document import Document
 from kpidesk.gui.tree_model import Column, PlanTreeModel
 from kpidesk.model.edits import SetField
+from kpidesk.model.numbers import parse_rate
 
 
 @pytest.fixture
@@ -76,5 +77,6 @@ def test_typing_a_rate_in_the_tree_writes_it_as_typed(qtbot, sample_window):
     model: PlanTreeModel = window.tree.model()
     index = model.index_of(window.document.metric("leads"), Column.EDGE)
     assert model.setData(index, "0.015%")
-    assert model.data(index, Qt.ItemDataRole.EditRole) == "0.015%"  # the edit field shows every digit
+    shown = model.data(index, Qt.ItemDataRole.EditRole)  # the edit field holds every digit, never "0.02%"
+    assert parse_rate(shown) == Decimal("0.00015")
     assert 'rate = "0.015%"' in window.document.plan_file.dumps()
