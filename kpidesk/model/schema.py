@@ -78,31 +78,33 @@ class Field:
         return self.form not in ("id", "parent")
 
 
-_ = QT_TRANSLATE_NOOP
-
 #: Every field, in the order a new ``[[metric]]`` table writes its keys (``actuals``, a sub-table, last).
 FIELDS: tuple[Field, ...] = (
-    Field("id", str, "", "id", _("Fields", "Id"), "id", csv="id", settable=False),
-    Field("parent", str, None, "parent", _("Fields", "Parent"), "parent", csv="parent", settable=False),
-    Field("name", str, "", "name", _("Fields", "Name"), "name", csv="name", limit=MAX_NAME_LENGTH),
-    Field("unit", str, "", "unit", _("Fields", "Unit"), "text", csv="unit", limit=MAX_NAME_LENGTH),
-    Field("kind", Kind, Kind.COUNT, "kind", _("Fields", "Kind"), "choice", choices=Kind),
-    Field("allow_negative", bool, False, "allow_negative", _("Fields", "Negative values allowed"), "flag"),
-    Field("better", Better, Better.HIGHER, "better", _("Fields", "Aim"), "choice", csv="better", choices=Better),
-    Field("relation", Relation, Relation.NONE, "relation", _("Fields", "Made from"), "choice", choices=Relation),
-    Field("target", Decimal, None, "target", _("Fields", "Target"), "amount"),
-    Field("rate", Decimal, None, "rate", _("Fields", "Rate"), "rate"),
-    Field("solve_rate", bool, False, None, _("Fields", "Solve the rate"), "solve", settable=False),
-    Field("share", Decimal, None, "share", _("Fields", "Share"), "share", csv="share"),
-    Field("formula", str, None, "formula", _("Fields", "Formula"), "formula", limit=MAX_FORMULA_LENGTH),
-    Field("actual", Decimal, None, "actual", _("Fields", "Actual"), "amount", csv="actual"),
-    Field("owner", str, "", "owner", _("Fields", "Owner"), "text", csv="owner"),
-    Field("source", str, "", "source", _("Fields", "Data source"), "text", csv="source"),
-    Field("interval", str, "", "interval", _("Fields", "Interval"), "text", csv="interval"),
-    Field("definition", str, "", "definition", _("Fields", "Definition"), "text"),
-    Field("countermeasure", str, "", "countermeasure", _("Fields", "Countermeasure"), "text", csv="countermeasure"),
-    Field("notes", str, "", "notes", _("Fields", "Notes"), "text"),
-    Field("actuals", dict, {}, "actuals", _("Fields", "Actuals by period"), "table", settable=False),
+    Field("id", str, "", "id", QT_TRANSLATE_NOOP("Fields", "Id"), "id", csv="id", settable=False),
+    Field("parent", str, None, "parent", QT_TRANSLATE_NOOP("Fields", "Parent"), "parent", csv="parent", settable=False),
+    Field("name", str, "", "name", QT_TRANSLATE_NOOP("Fields", "Name"), "name", csv="name", limit=MAX_NAME_LENGTH),
+    Field("unit", str, "", "unit", QT_TRANSLATE_NOOP("Fields", "Unit"), "text", csv="unit", limit=MAX_NAME_LENGTH),
+    Field("kind", Kind, Kind.COUNT, "kind", QT_TRANSLATE_NOOP("Fields", "Kind"), "choice", choices=Kind),
+    Field("allow_negative", bool, False, "allow_negative",
+          QT_TRANSLATE_NOOP("Fields", "Negative values allowed"), "flag"),
+    Field("better", Better, Better.HIGHER, "better",
+          QT_TRANSLATE_NOOP("Fields", "Aim"), "choice", csv="better", choices=Better),
+    Field("relation", Relation, Relation.NONE, "relation",
+          QT_TRANSLATE_NOOP("Fields", "Made from"), "choice", choices=Relation),
+    Field("target", Decimal, None, "target", QT_TRANSLATE_NOOP("Fields", "Target"), "amount"),
+    Field("rate", Decimal, None, "rate", QT_TRANSLATE_NOOP("Fields", "Rate"), "rate"),
+    Field("solve_rate", bool, False, None, QT_TRANSLATE_NOOP("Fields", "Solve the rate"), "solve", settable=False),
+    Field("share", Decimal, None, "share", QT_TRANSLATE_NOOP("Fields", "Share"), "share", csv="share"),
+    Field("formula", str, None, "formula", QT_TRANSLATE_NOOP("Fields", "Formula"), "formula", limit=MAX_FORMULA_LENGTH),
+    Field("actual", Decimal, None, "actual", QT_TRANSLATE_NOOP("Fields", "Actual"), "amount", csv="actual"),
+    Field("owner", str, "", "owner", QT_TRANSLATE_NOOP("Fields", "Owner"), "text", csv="owner"),
+    Field("source", str, "", "source", QT_TRANSLATE_NOOP("Fields", "Data source"), "text", csv="source"),
+    Field("interval", str, "", "interval", QT_TRANSLATE_NOOP("Fields", "Interval"), "text", csv="interval"),
+    Field("definition", str, "", "definition", QT_TRANSLATE_NOOP("Fields", "Definition"), "text"),
+    Field("countermeasure", str, "", "countermeasure",
+          QT_TRANSLATE_NOOP("Fields", "Countermeasure"), "text", csv="countermeasure"),
+    Field("notes", str, "", "notes", QT_TRANSLATE_NOOP("Fields", "Notes"), "text"),
+    Field("actuals", dict, {}, "actuals", QT_TRANSLATE_NOOP("Fields", "Actuals by period"), "table", settable=False),
 )
 
 BY_NAME: dict[str, Field] = {field.name: field for field in FIELDS}
