@@ -242,6 +242,7 @@ class _Reader:
             self.problem(pos.value("name"), f"metric {metric_id!r}, name: {exc}", "name")
             return None
         metric = Metric(id=metric_id, name=name)
+        problems = len(self.problems)
         for field in schema.FIELDS:
             key = field.key
             if key is None or key not in entry or field.form in ("id", "parent", "name"):
@@ -251,6 +252,8 @@ class _Reader:
                     setattr(metric, attribute, value)
             except FieldError as exc:
                 self.problem(pos.value(key), f"metric {metric_id!r}, {key}: {exc}", key)
+        if len(self.problems) > problems:
+            return metric  # the rules between fields would judge defaults in place of what the file says
         for rule in schema.metric_problems(schema.values_of(metric)):
             self.problem(pos.value(rule.where),
                          f"metric {metric_id!r}, {rule.where}: {rule.reason} ({schema.shown(rule.value)})", rule.field)

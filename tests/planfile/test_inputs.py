@@ -82,6 +82,11 @@ def test_bad_values_in_the_file_are_errors_at_their_position(line, words):
     assert words in error_of(BASE + line + "\n")
 
 
+def test_a_value_that_cannot_be_read_is_not_judged_by_the_rules_as_well():
+    message = error_of(BASE + 'kind = "moneyy"\ntarget = 2.5\n')
+    assert "kind: 'moneyy' is not one of" in message and "whole number" not in message
+
+
 def test_negative_amounts_where_the_file_allows_them():
     text = BASE + 'kind = "money"\nallow_negative = true\ntarget = -5_000_000\n[metric.actuals]\n"2026-04" = -12.5\n'
     metric = loads(text).plan.metrics["a"]
