@@ -1,9 +1,20 @@
-"""Findings: what the engine and the plan checks tell the planner."""
+"""Findings: what the engine and the plan checks tell the planner, as data.
+
+A finding is a stable ``code`` with parameters, never a finished sentence:
+the text is made at the edge (:mod:`kpidesk.model.messages` for the command
+line and files, Qt's translation in the window) from the plan as it is then,
+so a rename shows at once, a translation can work on it and two plans'
+findings can be compared.
+"""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
+from decimal import Decimal
 from enum import StrEnum
+from numbers import Rational
+
+from kpidesk.model.exact import Fraction, to_json_number
 
 
 class Severity(StrEnum):
@@ -12,24 +23,56 @@ class Severity(StrEnum):
     INFO = "info"
 
 
+#: Parameters hold only hashable, plain values: ids, names, numbers and tuples of ids.
+#: The parameter's name says which (see the key sets in :mod:`kpidesk.model.messages`).
+ParamValue = str | int | Fraction | Decimal | tuple[str, ...]
+Params = tuple[tuple[str, ParamValue], ...]
+#: A parameter as JSON: numbers as int or float, tuples as lists.
+JsonValue = str | int | float | None | list["JsonValue"]
+
+
 @dataclass(frozen=True)
 class Finding:
-    """One message about one metric (or the plan when ``metric`` is None).
+    """One finding about one metric (or the plan when ``metric`` is None).
 
-    ``field`` names the field the finding is about, so the command line can
-    point at its line in the file and the window at its cell.
+    ``check`` groups findings as the command line prints them (``[consistency]``);
+    ``code`` names the exact situation (``rate_zero``); ``field`` names the field
+    the finding is about, so the command line can point at its line in the file
+    and the window at its cell. Parameters that name metrics hold their ids.
     """
 
     metric: str | None
     severity: Severity
     check: str
-    message: str
+    code: str
+    args: Params = ()
     field: str | None = None
 
-    def as_dict(self) -> dict[str, str | None]:
+    @property
+    def params(self) -> dict[str, ParamValue]:
+        return dict(self.args)
+
+    def as_dict(self) -> dict[str, object]:
+        """The finding as data (``calc --json``), parameters as JSON values."""
         return {
             "metric": self.metric,
             "severity": self.severity.value,
             "check": self.check,
-            "message": self.message,
+            "code": self.code,
+            "params": {key: _json(value) for key, value in self.args},
+            "field": self.field,
         }
+
+
+def finding(metric: str | None, severity: Severity, check: str, code: str, field: str | None = None,
+            **params: ParamValue) -> Finding:
+    """Make a finding; parameters keep their keyword order."""
+    return Finding(metric, severity, check, code, tuple(params.items()), field)
+
+
+def _json(value: ParamValue) -> JsonValue:
+    if isinstance(value, tuple):
+        return [_json(item) for item in value]
+    if isinstance(value, (Rational, Decimal)) and not isinstance(value, bool):
+        return to_json_number(value)
+    return value
