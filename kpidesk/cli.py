@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import Any
 
 from kpidesk import __version__, paths
+from kpidesk.model import schema
 from kpidesk.model.checks import run_checks
 from kpidesk.model.display import percent_text, rounded, signed_text, value_text
 from kpidesk.model.edits import Composite, SetField
@@ -24,8 +25,7 @@ from kpidesk.model.exact import to_json_number
 from kpidesk.model.findings import Finding
 from kpidesk.model.messages import describe
 from kpidesk.model.metric import Kind, Metric
-from kpidesk.model.numbers import NumberError, parse_amount, parse_rate
-from kpidesk.model.plan import INPUT_FIELDS, Plan, PlanError
+from kpidesk.model.plan import Plan, PlanError
 from kpidesk.planfile import PlanFile, PlanFileError, load, loads, save
 
 EXIT_OK, EXIT_FINDINGS, EXIT_UNREADABLE = 0, 1, 2
@@ -209,11 +209,16 @@ def cmd_check(args: argparse.Namespace) -> int:
 
 
 # ---- set --------------------------------------------------------------------------------
-SETTABLE = tuple(f for f in INPUT_FIELDS if f not in ("solve_rate", "actuals")) + ("parent",)
+#: The fields ``set`` takes (declared in :mod:`kpidesk.model.schema`).
+SETTABLE = schema.SETTABLE
 
 
-def parse_assignment(plan_file: PlanFile, text: str) -> SetField:
-    """``ID.FIELD=VALUE`` -> the edit it asks for, or PlanError saying what is wrong."""
+def parse_assignment(plan_file: PlanFile, text: str) -> SetField | Composite:
+    """``ID.FIELD=VALUE`` -> the edit it asks for, or PlanError saying what is wrong.
+
+    The value is read as typed (``0.015%`` stays 0.015 %); whether it fits the
+    metric is checked when the edit is applied, assignment by assignment.
+    """
     left, equals, value = text.partition("=")
     metric_id, dot, field = left.strip().partition(".")
     if not equals or not dot:
@@ -222,25 +227,17 @@ def parse_assignment(plan_file: PlanFile, text: str) -> SetField:
     metric = plan.metrics.get(metric_id)
     if metric is None:
         raise PlanError(f"{text!r}: no metric has the id {metric_id!r}")
-    if field not in SETTABLE or field == "parent":
-        raise PlanError(f"{text!r}: cannot set {field!r}; settable fields: {', '.join(SETTABLE[:-1])}")
+    if field not in SETTABLE:
+        raise PlanError(f"{text!r}: cannot set {field!r}; settable fields: {', '.join(SETTABLE)}")
     value = value.strip()
+    if field == "rate" and value.lower() == schema.SOLVE:
+        return SetField(metric_id, "solve_rate", True)
     try:
-        if field in ("target", "actual"):
-            new: Any = parse_amount(value) if value else None
-        elif field == "rate" and value.lower() == "solve":
-            return SetField(metric_id, "solve_rate", True)
-        elif field in ("rate", "share"):
-            new = parse_rate(value) if value else None
-            if field == "rate" and metric.solve_rate:
-                return _Both(metric_id, new)  # type: ignore[return-value]
-        elif field == "formula":
-            new = value or None
-        else:
-            new = value
-    except NumberError as exc:
+        new: Any = schema.parse_text(schema.INPUTS[field], value)
+    except ValueError as exc:
         raise PlanError(f"{text!r}: {exc}") from None
-    plan.validate_field(metric, field, new)
+    if field == "rate" and metric.solve_rate and new is not None:
+        return _Both(metric_id, new)
     return SetField(metric_id, field, new)
 
 

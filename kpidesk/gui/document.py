@@ -21,12 +21,12 @@ from PySide6.QtGui import QUndoStack
 from kpidesk import paths, planfile
 from kpidesk.gui.commands import make_command
 from kpidesk.model import events as ev
+from kpidesk.model import schema
 from kpidesk.model.checks import run_checks
 from kpidesk.model.edits import AddMetric, Composite, Edit, MoveMetric, RemoveMetric, SetField, SetInfo
 from kpidesk.model.findings import Finding
 from kpidesk.model.messages import describe
 from kpidesk.model.metric import Metric
-from kpidesk.model.numbers import NumberError, parse_amount, parse_rate
 from kpidesk.model.plan import Plan, PlanError
 
 SAMPLE_TEMPLATE = "btob-web"
@@ -175,19 +175,16 @@ class Document(QObject):
     def value_edit(self, metric: Metric, field: str, value: str | Decimal | None) -> Edit:
         """The edit that puts ``value`` (typed or pasted text, or a number) into ``field``.
 
-        Text is read as the planner types it: amounts with separators or
-        exponents, rates as "40", "40%" or "0.4"; empty text clears a number.
+        Text is read as the planner types it (:func:`kpidesk.model.schema.parse_text`):
+        amounts with separators or exponents, rates as "40" or "40%", every digit
+        kept ("0.015%" stays 0.015 %); empty text clears a number.
         Raises PlanError naming the metric and field when the text is not a value.
         """
-        if isinstance(value, str):
+        spec = schema.INPUTS.get(field)
+        if isinstance(value, str) and spec is not None:
             try:
-                if field in ("target", "actual"):
-                    value = parse_amount(value) if value.strip() else None
-                elif field in ("rate", "share"):
-                    value = parse_rate(value, bare_is_percent=True) if value.strip() else None
-                elif field == "unit":
-                    value = value.strip()
-            except NumberError as exc:
+                value = schema.parse_text(spec, value, window=True)
+            except ValueError as exc:
                 raise PlanError(self.tr("{0}, {1}: {2}").format(metric.name, field, exc)) from None
         edit: Edit = SetField(metric.id, field, value)
         if field == "rate" and metric.solve_rate and value is not None:  # a given rate ends the goal seek

@@ -22,6 +22,7 @@ from kpidesk.model import events as ev
 from kpidesk.model.exact import Fraction
 from kpidesk.model.findings import Severity
 from kpidesk.model.metric import Metric, Relation
+from kpidesk.model.numbers import percent_text
 
 MIME_TYPE = "application/x-kpidesk-metric-ids"
 FLASH_SECONDS = 1.5
@@ -218,7 +219,7 @@ class PlanTreeModel(QAbstractItemModel):
             return self.formatter.edit_text(metric.actual)
         if column == Column.EDGE:
             value = metric.share if edge_is_share(metric) else metric.rate
-            return "" if value is None else self.formatter.edit_text(value * 100) + "%"
+            return "" if value is None else percent_text(value)  # every digit typed: 0.015%
         return self.text(metric, column)
 
     def _tooltip(self, metric: Metric, column: int) -> str | None:

@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from kpidesk.model import meaning
 from kpidesk.model.engine import falls_short
 from kpidesk.model.findings import Finding, Severity, finding
 from kpidesk.model.metric import DRIVER_RELATIONS, Better, Computed, Metric, Relation
@@ -135,7 +136,7 @@ PlanCheck = Callable[[Plan], list[Finding]]
 #: Checks that read calculated values, so that an evaluation of a variant can run them too.
 RESULT_CHECKS: tuple[ResultCheck, ...] = (consistency, measurable)
 #: Checks of what the planner wrote down (texts and the tree's shape).
-PLAN_CHECKS: tuple[PlanCheck, ...] = (stability, countermeasures, simplicity, connected)
+PLAN_CHECKS: tuple[PlanCheck, ...] = (stability, countermeasures, simplicity, connected, *meaning.CHECKS)
 #: Every check, in the order its findings are listed.
 CHECKS = (*RESULT_CHECKS, *PLAN_CHECKS)
 

@@ -10,12 +10,14 @@ import re
 from dataclasses import dataclass
 from decimal import Decimal
 
-from kpidesk.model.limits import MAX_FORMULA_LENGTH
+from kpidesk.model.limits import MAX_FORMULA_LENGTH, MAX_FORMULA_NESTING
+from kpidesk.model.numbers import NumberError, parse_amount
 
 _TOKEN = re.compile(
     r"\s*(?:(?P<num>(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?%?)|(?P<id>[A-Za-z_][A-Za-z0-9_]*)|(?P<op>[-+*/()]))"
 )
-_MAX_NESTING = 50
+#: Signs and parentheses nested in one formula; the tree's evaluation recurses this deep.
+_MAX_NESTING = MAX_FORMULA_NESTING
 
 
 class FormulaError(ValueError):
@@ -95,20 +97,37 @@ class _Parser:
         return node
 
     def factor(self) -> Node:
+        # Signs are read in a loop, not by recursion: a formula of a thousand "-" is
+        # an error that names the limit, never a RecursionError.
+        signs: list[str] = []
         kind, text, pos = self.take()
+        while kind == "op" and text in "+-":
+            signs.append(text)
+            if self.depth + len(signs) > _MAX_NESTING:
+                raise FormulaError(f"signs and parentheses nest deeper than {_MAX_NESTING} levels "
+                                   f"at column {pos + 1}", pos)
+            kind, text, pos = self.take()
+        self.depth += len(signs)
+        node = self.operand(kind, text, pos)
+        self.depth -= len(signs)
+        for sign in reversed(signs):
+            if sign == "-":
+                node = Neg(node)
+        return node
+
+    def operand(self, kind: str, text: str, pos: int) -> Node:
         if kind == "num":
-            value = Decimal(text.rstrip("%"))
-            return Num(value / 100 if text.endswith("%") else value)
+            try:
+                return Num(parse_amount(text))
+            except NumberError as exc:
+                raise FormulaError(f"the number at column {pos + 1}: {exc}", pos) from None
         if kind == "id":
             return Ref(text)
-        if text == "-":
-            return Neg(self.factor())
-        if text == "+":
-            return self.factor()
         if text == "(":
             self.depth += 1
             if self.depth > _MAX_NESTING:
-                raise FormulaError(f"parentheses nest deeper than {_MAX_NESTING} levels", pos)
+                raise FormulaError(f"signs and parentheses nest deeper than {_MAX_NESTING} levels "
+                                   f"at column {pos + 1}", pos)
             node = self.expression()
             closing = self.peek()
             if closing is None or closing[1] != ")":

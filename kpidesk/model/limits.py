@@ -10,6 +10,14 @@ MAX_NAME_LENGTH = 200
 MAX_ID_LENGTH = 64
 MAX_FORMULA_LENGTH = 1_000
 MAX_ABS_AMOUNT = Decimal(10) ** 15
+#: Digits of a number that count (1,234.5 has 5; the zeros of 1,000,000 do not count).
+MAX_SIGNIFICANT_DIGITS = 15
+#: Decimal places of a stored number: a rate keeps at most 10 decimals of a percentage.
+MAX_DECIMALS = 12
+#: Characters of a number as typed, separators left out (1,000,000,000,000,000 has 16).
+MAX_NUMBER_LENGTH = 64
+#: Signs and parentheses nested in a formula (``-(-(a))`` is 3 deep).
+MAX_FORMULA_NESTING = 50
 #: TOML shapes no plan needs, refused before parsing (deep dotted keys are quadratic to parse).
 MAX_KEY_PARTS = 16
 MAX_NESTING = 32

@@ -88,6 +88,22 @@ TEMPLATES: dict[str, str] = {
     "not_driving": QT_TRANSLATE_NOOP(
         "Findings", "{metric} does not drive {parent}: set how {parent} is made from it (funnel, sum, product "
         "or share)."),
+    # the meaning checks (kpidesk.model.meaning)
+    "units_disagree": QT_TRANSLATE_NOOP(
+        "Findings", "The sum {metric} mixes units: {metrics} are in {units}, in that order. Parts without a rate "
+        "are added as they are, so they need the unit of the sum."),
+    "share_units_disagree": QT_TRANSLATE_NOOP(
+        "Findings", "{metric} is split into shares in different units: {metrics} are in {units}, in that order. "
+        "A share of a metric is in its unit."),
+    "product_one_factor": QT_TRANSLATE_NOOP(
+        "Findings", "{metric} is a product of one factor, {driver}: a product needs at least two (orders x unit "
+        "price). Add the other factor, or make {metric} a sum."),
+    "money_from_counts": QT_TRANSLATE_NOOP(
+        "Findings", "{metric} is money, but it is made of {metrics}, none of them money: a factor in money, such "
+        "as an average unit price, is missing."),
+    "formula_ignored": QT_TRANSLATE_NOOP(
+        "Findings", "{metric} has a formula, but its relation is {relation}, not formula: the formula is not used. "
+        "Set the relation to formula to use it, or remove the formula."),
 }
 
 #: Why a derived target is what it is (:mod:`kpidesk.model.explain`), context "Explain".

@@ -91,6 +91,7 @@ class Metric:
     name: str
     unit: str = ""
     kind: Kind = Kind.COUNT
+    allow_negative: bool = False  # a count or money below 0 (a profit, a net change) is allowed
     better: Better = Better.HIGHER
     relation: Relation = Relation.NONE
     target: Decimal | None = None

@@ -9,9 +9,9 @@ from __future__ import annotations
 import math
 import re
 import unicodedata
-from decimal import ROUND_CEILING, ROUND_FLOOR, Decimal, InvalidOperation
+from decimal import MAX_EMAX, MIN_EMIN, ROUND_CEILING, ROUND_FLOOR, Decimal, InvalidOperation, localcontext
 
-from kpidesk.model.limits import MAX_ABS_AMOUNT
+from kpidesk.model.limits import MAX_ABS_AMOUNT, MAX_DECIMALS, MAX_NUMBER_LENGTH, MAX_SIGNIFICANT_DIGITS
 
 ZERO = Decimal(0)
 ONE = Decimal(1)
@@ -44,59 +44,108 @@ def to_decimal(value: object) -> Decimal:
         result = Decimal(repr(value))
     else:
         raise NumberError(f"expected a number, found {type(value).__name__}")
-    return _check_magnitude(result)
+    return check_number(result)
 
 
-def _check_magnitude(value: Decimal) -> Decimal:
+def _short(value: Decimal) -> str:
+    """A number for a message: as it is when short, else in scientific form."""
+    text = format(value, "f") if -30 < value.adjusted() < 30 else f"{value:e}"
+    return text if len(text) <= 24 else f"{value:.6e}"
+
+
+def check_number(value: Decimal, shown: str | None = None) -> Decimal:
+    """Refuse a number that no plan holds: not finite, too large, too many digits or decimals.
+
+    Returns the number as it came, digits as typed (``0.1050`` stays
+    ``0.1050``); a zero loses its sign and any positive exponent (``-0`` and
+    ``0e9`` are 0). ``shown`` is the text the planner typed, for the message.
+    """
     if not value.is_finite():
         raise NumberError("expected a finite number, found nan or infinity")
-    if abs(value) > MAX_ABS_AMOUNT:
-        raise NumberError(f"{value:e} is too large (the limit is {MAX_ABS_AMOUNT:,})")
+    label = shown if shown is not None else _short(value)
+    sign, digits, exponent = value.as_tuple()
+    assert isinstance(exponent, int)
+    if value.copy_abs() > MAX_ABS_AMOUNT:  # copy_abs: abs() would round, and overflow on 1e999999
+        raise NumberError(f"{label} is too large (the limit is {MAX_ABS_AMOUNT:,})")
+    places = max(0, -exponent)
+    if places > MAX_DECIMALS:
+        raise NumberError(f"{label} has {places:,} decimal places; at most {MAX_DECIMALS} are kept")
+    if value.is_zero():
+        return Decimal((0, (0,), min(exponent, 0)))
+    significant = len(digits)
+    while significant > 1 and digits[significant - 1] == 0:
+        significant -= 1  # the zeros of 1,000,000 or 2.50 do not count
+    if significant > MAX_SIGNIFICANT_DIGITS:
+        raise NumberError(f"{label} has {significant} significant digits; at most {MAX_SIGNIFICANT_DIGITS} "
+                          "are kept")
     return value
 
 
+def percent_of(value: Decimal) -> Decimal:
+    """``value`` percent as a fraction, exactly: 12.5 -> 0.125, 40 -> 0.4, 0.015 -> 0.00015.
+
+    Divided at a precision that holds every digit a typed number can have, so
+    nothing is rounded (the default 28 digits would round a long number).
+    """
+    with localcontext() as context:
+        context.prec = max(28, len(value.as_tuple().digits) + 4)
+        context.Emax, context.Emin = MAX_EMAX, MIN_EMIN  # 1e9999999% is refused as too large, not an Overflow
+        return value / HUNDRED
+
+
 def parse_amount(text: str) -> Decimal:
-    """Parse an amount such as ``1,000,000``, ``1e9``, ``1_000`` or ``40%``."""
+    """Parse an amount such as ``1,000,000``, ``1e9``, ``1_000`` or ``40%``, digits as typed."""
     cleaned = _SEPARATORS.sub("", _normalise(text))
     if not cleaned:
         raise NumberError("expected a number, found nothing")
+    shown = text.strip()
+    if len(cleaned) > MAX_NUMBER_LENGTH:
+        raise NumberError(f"the number is longer than {MAX_NUMBER_LENGTH} characters")
     percent = cleaned.endswith("%")
     if percent:
         cleaned = cleaned[:-1]
     if not re.fullmatch(r"[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?", cleaned):
-        raise NumberError(f"{text.strip()!r} is not a number")
+        raise NumberError(f"{shown!r} is not a number")
     try:
         value = Decimal(cleaned)
-    except InvalidOperation as exc:  # pragma: no cover - the regex rules this out
-        raise NumberError(f"{text.strip()!r} is not a number") from exc
+    except InvalidOperation:  # an exponent beyond what any number holds
+        raise NumberError(f"{shown!r} is out of range (at most {MAX_ABS_AMOUNT:,}, at most {MAX_DECIMALS} "
+                          "decimal places)") from None
     if percent:
-        value = value / HUNDRED
-    return _check_magnitude(value)
+        places = max(0, -value.as_tuple().exponent)  # type: ignore[operator]
+        if places > MAX_DECIMALS - 2:
+            raise NumberError(f"{shown} has {places:,} decimals; a percentage has at most {MAX_DECIMALS - 2}")
+        value = percent_of(value)
+    return check_number(value, shown)
 
 
 def parse_rate(text: str, *, bare_is_percent: bool = False) -> Decimal:
-    """Parse a rate or share into a fraction between 0 and 1.
+    """Parse a rate or share into a fraction between 0 and 1, digits as typed.
 
     ``40%`` is always 40 %. A bare number is a fraction (``0.4``) on the command
     line and a percentage (``40``) in the window, where the cell shows percent.
     """
     cleaned = _normalise(text)
-    has_percent = cleaned.endswith("%")
+    bare = not cleaned.endswith("%")
+    if bare_is_percent and bare:
+        cleaned += "%"
     value = parse_amount(cleaned)
-    if bare_is_percent and not has_percent:
-        value = value / HUNDRED
-    check_rate(value, shown=cleaned)
+    check_rate(value, shown=cleaned, hint=bare and not bare_is_percent)
     return value
 
 
-def check_rate(value: Decimal, *, shown: str | None = None) -> Decimal:
-    """Refuse a rate outside 0-100 %, naming what was given."""
+def check_rate(value: Decimal, *, shown: str | None = None, hint: bool = True) -> Decimal:
+    """Refuse a rate outside 0-100 %, naming what was given.
+
+    With ``hint``, a bare number above 1 (``140``) is answered with how to
+    write a percentage (``140%``).
+    """
     if value < ZERO or value > ONE:
-        label = shown if shown is not None else format_percent(value)
-        hint = ""
-        if value > ONE and shown is not None and not shown.endswith("%"):
-            hint = f"; write {shown}% for a percentage"
-        raise NumberError(f"rate {label} is outside 0-100 %{hint}")
+        label = shown if shown is not None else percent_text(value)
+        advice = ""
+        if hint and value > ONE and shown is not None and not shown.endswith("%"):
+            advice = f"; write {shown}% for a percentage"
+        raise NumberError(f"rate {label} is outside 0-100 %{advice}")
     return value
 
 
@@ -142,5 +191,27 @@ def format_number(value: Decimal, *, decimals: int | None = None) -> str:
 
 
 def format_percent(value: Decimal) -> str:
-    """0.1 -> '10%', 0.125 -> '12.5%'."""
+    """For display, rounded to at most two decimals: 0.1 -> '10%', 0.125 -> '12.5%', 0.00015 -> '0.02%'.
+
+    Never for a file or an edit field: those take :func:`percent_text`.
+    """
     return f"{format_number(value * HUNDRED)}%"
+
+
+def decimal_text(value: Decimal) -> str:
+    """Every digit, no grouping, no exponent: 1E+9 -> '1000000000', 0.1050 -> '0.1050'."""
+    if value.is_zero():
+        value = Decimal((0, (0,), min(0, value.as_tuple().exponent)))  # type: ignore[arg-type]
+    return format(value, "f")
+
+
+def percent_text(value: Decimal) -> str:
+    """A fraction as a percentage with every digit it holds: 0.00015 -> '0.015%', 0.1050 -> '10.50%'.
+
+    Exact at any precision (the exponent moves, the digits stay); what files
+    and edit fields hold, so a rate comes back as it was typed.
+    """
+    sign, digits, exponent = value.as_tuple()
+    if not isinstance(exponent, int):
+        return f"{value}%"
+    return f"{decimal_text(Decimal((sign, digits, exponent + 2)))}%"

@@ -10,25 +10,20 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from contextlib import contextmanager
-from decimal import Decimal
 from typing import Any
 
 from kpidesk.model import events as ev
-from kpidesk.model import formula as formulas
+from kpidesk.model import schema
 from kpidesk.model.engine import Engine
 from kpidesk.model.findings import Finding
-from kpidesk.model.limits import MAX_DEPTH, MAX_ID_LENGTH, MAX_METRICS, MAX_NAME_LENGTH, MAX_TEXT_LENGTH
-from kpidesk.model.metric import ID_PATTERN, TEXT_FIELDS, Better, Kind, Metric, Relation
-from kpidesk.model.numbers import NumberError, check_rate, format_number
+from kpidesk.model.limits import MAX_DEPTH, MAX_ID_LENGTH, MAX_METRICS, MAX_TEXT_LENGTH
+from kpidesk.model.metric import ID_PATTERN, Metric
 
 #: Plan-level facts, in the order the file writes them.
 INFO_FIELDS = ("title", "owner", "currency", "period", "start", "end", "kgi", "notes")
 
-#: What the planner decides about a metric, in the order the file writes it.
-INPUT_FIELDS = (
-    "name", "unit", "kind", "better", "relation", "target", "rate", "solve_rate", "share", "formula",
-    "actual", "actuals", *TEXT_FIELDS,
-)
+#: What the planner decides about a metric, in the order the file writes it (declared in ``schema``).
+INPUT_FIELDS = schema.INPUT_FIELDS
 
 #: Fields whose change can change computed values.
 #: (a money metric's unit names the currency whose minor unit its gap is settled in)
@@ -256,106 +251,34 @@ class Plan:
         return old
 
     def validate_field(self, metric: Metric, field: str, value: Any) -> Any:
-        """Return ``value`` in its stored form or raise PlanError naming the problem."""
-        if field not in INPUT_FIELDS:
+        """Return ``value`` in its stored form or raise PlanError naming the problem.
+
+        The value is checked on its own and with the rest of the metric, by the
+        rules the file reader applies (:mod:`kpidesk.model.schema`): an edit
+        never makes a plan that cannot be opened again. Making a metric with a
+        target of 2.5 a count is refused, as a target of 2.5 on a count is.
+        """
+        spec = schema.INPUTS.get(field)
+        if spec is None:
             raise PlanError(f"A metric has no field {field!r}.")
         try:
-            return _VALIDATORS[field](self, metric, value)
-        except NumberError as exc:
-            raise PlanError(f"{metric.name}, {field}: {exc}") from exc
-
-
-def _text(limit: int):
-    def check(plan: Plan, metric: Metric, value: Any) -> str:
-        if not isinstance(value, str):
-            raise PlanError("Expected text.")
-        if len(value) > limit:
-            raise PlanError(f"The text is longer than {limit:,} characters.")
-        if "\x00" in value:
-            raise PlanError("The text contains a NUL character.")
+            value = schema.check(spec, value)
+        except ValueError as exc:
+            raise PlanError(f"{metric.name}, {field}: {exc}") from None
+        if field == "formula" and value is not None:
+            unknown = schema.formula_unknown(value, metric.id, self.metrics)
+            if unknown:
+                raise PlanError(f"{metric.name}, formula: the formula refers to {', '.join(unknown)}, which is not "
+                                "another metric of this plan.")
+        values = schema.values_of(metric)
+        values[field] = value
+        for rule in schema.metric_problems(values):
+            shown = schema.shown(rule.value)
+            if rule.field == field:
+                raise PlanError(f"{metric.name}, {rule.where} {shown}: {rule.reason}")
+            raise PlanError(f"{metric.name}, {field} {schema.shown(value)}: refused, because its {rule.where} is "
+                            f"{shown} and {rule.reason}")
         return value
-    return check
 
-
-def _name(plan: Plan, metric: Metric, value: Any) -> str:
-    value = _text(MAX_NAME_LENGTH)(plan, metric, value).strip()
-    if not value:
-        raise PlanError("A metric needs a name.")
-    return value
-
-
-def _enum(enum):
-    def check(plan: Plan, metric: Metric, value: Any):
-        try:
-            return enum(value.strip().lower() if isinstance(value, str) else value)
-        except ValueError:
-            choices = ", ".join(item.value for item in enum)
-            raise PlanError(f"{value!r} is not one of {choices}.") from None
-    return check
-
-
-def _amount(plan: Plan, metric: Metric, value: Any) -> Decimal | None:
-    if value is None:
-        return None
-    if not isinstance(value, Decimal) or not value.is_finite():
-        raise PlanError("Expected a finite number.")
-    if metric.kind is Kind.COUNT:
-        if value < 0:
-            raise PlanError(f"{metric.name} counts things: it cannot be negative ({format_number(value)}).")
-        if value != value.to_integral_value():
-            raise PlanError(f"{metric.name} counts things: it must be a whole number ({format_number(value)}).")
-    return value
-
-
-def _fraction(plan: Plan, metric: Metric, value: Any) -> Decimal | None:
-    if value is None:
-        return None
-    if not isinstance(value, Decimal) or not value.is_finite():
-        raise PlanError("Expected a finite number.")
-    return check_rate(value)
-
-
-def _flag(plan: Plan, metric: Metric, value: Any) -> bool:
-    if not isinstance(value, bool):
-        raise PlanError("Expected true or false.")
-    return value
-
-
-def _formula(plan: Plan, metric: Metric, value: Any) -> str | None:
-    if value is None or value == "":
-        return None
-    if not isinstance(value, str):
-        raise PlanError("Expected a formula as text.")
-    try:
-        refs = formulas.references(formulas.parse(value))
-    except formulas.FormulaError as exc:
-        raise PlanError(f"The formula is not valid: {exc}") from None
-    unknown = sorted(r for r in refs if r not in plan.metrics or r == metric.id)
-    if unknown:
-        raise PlanError(f"The formula refers to {', '.join(unknown)}, which is not another metric of this plan.")
-    return value
-
-
-def _actuals(plan: Plan, metric: Metric, value: Any) -> dict[str, Decimal]:
-    if not isinstance(value, dict):
-        raise PlanError("Expected a table of period = value.")
-    return {str(k): _amount(plan, metric, v) for k, v in value.items()}  # type: ignore[misc]
-
-
-_VALIDATORS = {
-    "name": _name,
-    "unit": _text(MAX_NAME_LENGTH),
-    "kind": _enum(Kind),
-    "better": _enum(Better),
-    "relation": _enum(Relation),
-    "target": _amount,
-    "rate": _fraction,
-    "solve_rate": _flag,
-    "share": _fraction,
-    "formula": _formula,
-    "actual": _amount,
-    "actuals": _actuals,
-    **{name: _text(MAX_TEXT_LENGTH) for name in TEXT_FIELDS},
-}
 
 __all__ = ["Plan", "PlanError", "INFO_FIELDS", "INPUT_FIELDS", "ID_PATTERN"]

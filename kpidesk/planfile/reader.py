@@ -9,20 +9,21 @@ from __future__ import annotations
 import datetime as dt
 import re
 import tomllib
+from decimal import Decimal
 from typing import Any
 
+from kpidesk.model import schema
 from kpidesk.model.limits import (
+    MAX_ABS_AMOUNT,
     MAX_DEPTH,
     MAX_FILE_BYTES,
-    MAX_FORMULA_LENGTH,
     MAX_ID_LENGTH,
     MAX_KEY_PARTS,
     MAX_METRICS,
-    MAX_NAME_LENGTH,
     MAX_NESTING,
     MAX_TEXT_LENGTH,
 )
-from kpidesk.model.metric import ID_PATTERN, Better, Kind, Metric, Relation
+from kpidesk.model.metric import ID_PATTERN, Metric
 from kpidesk.model.plan import Plan
 from kpidesk.planfile import codec
 from kpidesk.planfile.codec import FieldError
@@ -81,9 +82,19 @@ def prescan(text: str, filename: str) -> None:
                                                              "(the limit)")])
 
 
+#: A number no plan holds, that the TOML parser itself cannot convert: an integer of more
+#: digits than Python converts, an exponent beyond what a decimal holds.
+_HUGE_NUMBER = re.compile(r"(?<![0-9_])[0-9][0-9_]{4000,}|[eE][+-]?[0-9_]{19,}")
+
+
+def loads_toml(text: str) -> dict[str, Any]:
+    """TOML to values, floats as the exact decimals they are written as (``0.1`` is 0.1, not 0.1000000000000000055)."""
+    return tomllib.loads(text, parse_float=Decimal)
+
+
 def parse_toml(text: str, filename: str) -> dict[str, Any]:
     try:
-        return tomllib.loads(text)
+        return loads_toml(text)
     except tomllib.TOMLDecodeError as exc:
         message = str(exc)
         match = _TOML_POSITION.search(message)
@@ -99,6 +110,12 @@ def parse_toml(text: str, filename: str) -> dict[str, Any]:
     except RecursionError:
         raise PlanFileError(filename, [Problem(1, 1, f"not valid TOML: nested more than {MAX_NESTING} levels "
                                                      "deep (the limit)")]) from None
+    except (ValueError, ArithmeticError):  # the parser's own conversion of a number failed
+        found = _HUGE_NUMBER.search(text)
+        line, column = _position(text, found.start()) if found else (1, 1)
+        raise PlanFileError(filename, [Problem(line, column, "a number out of any range: more digits or a larger "
+                                                             f"exponent than a number holds (the limit is "
+                                                             f"{MAX_ABS_AMOUNT:,})")]) from None
 
 
 class _Reader:
@@ -219,81 +236,28 @@ class _Reader:
         if not isinstance(name, str) or not name.strip():
             self.problem(pos.value("name"), f"metric {metric_id!r}: a name (text in quotes) is required", "name")
             return None
-        if len(name) > MAX_NAME_LENGTH:
-            self.problem(pos.value("name"), f"metric {metric_id!r}, name: longer than {MAX_NAME_LENGTH:,} characters",
-                         "name")
+        try:
+            codec.read_field("name", name)
+        except FieldError as exc:
+            self.problem(pos.value("name"), f"metric {metric_id!r}, name: {exc}", "name")
             return None
         metric = Metric(id=metric_id, name=name)
-        for key, reader in self._field_readers():
-            if key not in entry:
+        problems = len(self.problems)
+        for field in schema.FIELDS:
+            key = field.key
+            if key is None or key not in entry or field.form in ("id", "parent", "name"):
                 continue
             try:
-                reader(metric, entry[key])
+                for attribute, value in codec.read_field(key, entry[key]).items():
+                    setattr(metric, attribute, value)
             except FieldError as exc:
                 self.problem(pos.value(key), f"metric {metric_id!r}, {key}: {exc}", key)
-        if metric.kind is Kind.COUNT:
-            for key in ("target", "actual"):
-                value = getattr(metric, key)
-                if value is not None and value < 0:
-                    self.problem(pos.value(key), f"metric {metric_id!r}, {key}: a count cannot be negative", key)
-                elif value is not None and value != value.to_integral_value():
-                    self.problem(pos.value(key), f"metric {metric_id!r}, {key}: a count must be a whole number", key)
-            for period, value in metric.actuals.items():
-                if value < 0:
-                    self.problem(pos.value(f"actuals.{period}"),
-                                 f"metric {metric_id!r}, actuals.{period}: a count cannot be negative", "actuals")
-        if metric.relation is Relation.FORMULA and not metric.formula:
-            self.problem(pos.value("relation"), f'metric {metric_id!r}: relation "formula" needs a formula', "formula")
+        if len(self.problems) > problems:
+            return metric  # the rules between fields would judge defaults in place of what the file says
+        for rule in schema.metric_problems(schema.values_of(metric)):
+            self.problem(pos.value(rule.where),
+                         f"metric {metric_id!r}, {rule.where}: {rule.reason} ({schema.shown(rule.value)})", rule.field)
         return metric
-
-    def _field_readers(self):
-        def text(key: str, limit: int = MAX_TEXT_LENGTH):
-            def read(metric: Metric, raw: Any) -> None:
-                value = codec.read_text(raw)
-                if len(value) > limit:
-                    raise FieldError(f"longer than {limit:,} characters")
-                setattr(metric, key, value)
-            return read
-
-        def amount(key: str):
-            def read(metric: Metric, raw: Any) -> None:
-                setattr(metric, key, codec.read_amount(raw))
-            return read
-
-        def rate(metric: Metric, raw: Any) -> None:
-            metric.rate, metric.solve_rate = codec.read_rate(raw)
-
-        def share(metric: Metric, raw: Any) -> None:
-            metric.share = codec.read_fraction(raw)
-
-        def choice(key: str, enum: type[Kind] | type[Better] | type[Relation]):
-            def read(metric: Metric, raw: Any) -> None:
-                setattr(metric, key, codec.read_enum(enum, raw))
-            return read
-
-        def formula(metric: Metric, raw: Any) -> None:
-            from kpidesk.model import formula as formulas
-
-            value = codec.read_text(raw)
-            if len(value) > MAX_FORMULA_LENGTH:
-                raise FieldError(f"longer than {MAX_FORMULA_LENGTH:,} characters")
-            try:
-                formulas.parse(value)
-            except formulas.FormulaError as exc:
-                raise FieldError(str(exc)) from None
-            metric.formula = value
-
-        def actuals(metric: Metric, raw: Any) -> None:
-            if not isinstance(raw, dict):
-                raise FieldError("expected a table of period = value, such as [metric.actuals]")
-            metric.actuals = {str(k): codec.read_amount(v) for k, v in raw.items()}
-
-        readers = [("kind", choice("kind", Kind)), ("better", choice("better", Better)),
-                   ("relation", choice("relation", Relation)), ("unit", text("unit", 200))]
-        readers += [("target", amount("target")), ("actual", amount("actual"))]
-        readers += [("rate", rate), ("share", share), ("formula", formula), ("actuals", actuals)]
-        readers += [(key, text(key)) for key in codec.TEXT_KEYS[2:]]
-        return readers
 
     def _build_tree(self, plan, metrics, parents, where) -> None:
         by_id = {m.id: m for m in metrics}
@@ -342,12 +306,9 @@ class _Reader:
         if kgi and kgi not in plan.metrics:
             pos = (self.positions.plan or self.positions.top).value("kgi")
             self.problem(pos, f"plan.kgi: {kgi!r} is not the id of any metric", "kgi")
-        from kpidesk.model import formula as formulas
-
         for metric in plan.metrics.values():
             if metric.formula:
-                refs = formulas.references(formulas.parse(metric.formula))
-                unknown = sorted(r for r in refs if r not in plan.metrics or r == metric.id)
+                unknown = schema.formula_unknown(metric.formula, metric.id, plan.metrics)
                 if unknown:
                     self.problem(where[metric.id].value("formula"),
                                  f"metric {metric.id!r}, formula: {', '.join(unknown)} is not another metric "

@@ -12,7 +12,6 @@ byte for byte.
 
 from __future__ import annotations
 
-import tomllib
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -23,6 +22,7 @@ from kpidesk.model.metric import Metric
 from kpidesk.model.plan import INFO_FIELDS, Plan
 from kpidesk.planfile import codec
 from kpidesk.planfile.locate import SourceMap
+from kpidesk.planfile.reader import loads_toml
 
 
 @dataclass
@@ -210,7 +210,7 @@ class PlanWriter:
     """Keeps a plan file's text in chunks and brings them in line with the plan."""
 
     def __init__(self, text: str, positions: SourceMap) -> None:
-        data = tomllib.loads(text)
+        data = loads_toml(text)
         self.chunks = _split(text, positions)
         raw_metrics = iter(data.get("metric", []))
         for chunk in self.chunks:
@@ -290,7 +290,7 @@ class PlanWriter:
                 fresh.add(metric.id)  # placed like a new table, with a blank line around it
             if chunk is None:
                 text = render_metric(metric)
-                by_id[metric.id] = Chunk(text, "metric", metric.id, _decoded(tomllib.loads(text)["metric"][0]))
+                by_id[metric.id] = Chunk(text, "metric", metric.id, _decoded(loads_toml(text)["metric"][0]))
                 fresh.add(metric.id)
             else:
                 self._update_metric(chunk, metric)

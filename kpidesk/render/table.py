@@ -12,15 +12,18 @@ import csv
 import io
 import os
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from kpidesk.model.exact import Number, to_decimal
 from kpidesk.model.plan import Plan
+from kpidesk.model.schema import CSV_COLUMNS, CSV_FIELDS
+from kpidesk.model.schema import csv_text as field_text
 from kpidesk.storage.atomic import write_atomic
 
-CSV_COLUMNS = (
-    "id", "name", "parent", "target", "unit", "given", "forecast", "gap", "actual", "rate", "share", "better",
-    "owner", "source", "interval", "countermeasure",
-)
+if TYPE_CHECKING:
+    from kpidesk.model.metric import Metric
+
+__all__ = ["CSV_COLUMNS", "csv_rows", "csv_text", "write_csv"]  # the columns: kpidesk.model.schema
 
 
 def _number(value: Number | None) -> str:
@@ -28,30 +31,28 @@ def _number(value: Number | None) -> str:
     return "" if value is None else format(to_decimal(value), "f")
 
 
+def _computed(metric: Metric, column: str) -> str:
+    computed = metric.computed
+    if column == "target":
+        return _number(computed.target)
+    if column == "given":
+        return "yes" if metric.is_given else "no"
+    if column == "forecast":
+        return _number(computed.forecast)
+    if column == "gap":
+        return _number(computed.gap)
+    if column == "rate":
+        return _number(computed.rate if computed.rate is not None else metric.rate)
+    raise KeyError(column)
+
+
 def csv_rows(plan: Plan) -> list[list[str]]:
     """The CSV's rows, header first, metrics parents before children."""
     rows = [list(CSV_COLUMNS)]
+    cells = [(column, CSV_FIELDS.get(column)) for column in CSV_COLUMNS]
     for metric in plan.walk():
-        computed = metric.computed
-        rate = computed.rate if computed.rate is not None else metric.rate
-        rows.append([
-            metric.id,
-            metric.name,
-            metric.parent.id if metric.parent else "",
-            _number(computed.target),
-            metric.unit,
-            "yes" if metric.is_given else "no",
-            _number(computed.forecast),
-            _number(computed.gap),
-            _number(metric.actual),
-            _number(rate),
-            _number(metric.share),
-            metric.better.value,
-            metric.owner,
-            metric.source,
-            metric.interval,
-            metric.countermeasure,
-        ])
+        rows.append([_computed(metric, column) if field is None else field_text(field, metric)
+                     for column, field in cells])
     return rows
 
 

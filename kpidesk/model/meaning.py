@@ -1,0 +1,113 @@
+"""Meaning checks: a plan whose numbers add up can still say something that makes no sense.
+
+Each check is a function ``(plan) -> list[Finding]`` with its own stable code;
+its text is in :mod:`kpidesk.model.messages`. They look at units, kinds and
+relations only, never at computed values, so they hold for any numbers:
+
+* ``units_disagree``: the parts of a sum (those without a rate) and the sum
+  itself are in more than one unit (orders + JPY).
+* ``share_units_disagree``: a metric split into shares and its parts are in
+  more than one unit (a share of orders is orders).
+* ``product_one_factor``: a product of one factor is that factor (sales = orders
+  after the unit price was deleted).
+* ``money_from_counts``: a money metric made from its drivers, none of them
+  money and some of them counts (sales in JPY = orders).
+* ``formula_ignored``: a formula on a metric whose relation is not
+  ``formula`` is not used.
+
+Units are compared without case and surrounding spaces; a metric without a
+unit is not compared.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+
+from kpidesk.model.findings import Finding, Severity, finding
+from kpidesk.model.metric import Kind, Metric, Relation
+from kpidesk.model.plan import Plan
+
+CHECK = "meaning"
+
+
+def _mixed_units(members: Iterable[Metric]) -> tuple[tuple[str, ...], tuple[str, ...]] | None:
+    """(ids, units) of the members with a unit when there is more than one unit among them."""
+    pairs = [(m.id, m.unit.strip()) for m in members if m.unit.strip()]
+    if len({unit.casefold() for _, unit in pairs}) < 2:
+        return None
+    return tuple(i for i, _ in pairs), tuple(u for _, u in pairs)
+
+
+def units_disagree(plan: Plan) -> list[Finding]:
+    """A sum and its parts share a unit (parts with a rate turn their unit into the sum's)."""
+    found = []
+    for metric in plan.walk():
+        if metric.relation is not Relation.SUM:
+            continue
+        parts = [m for m in metric.drivers() if m.rate is None and not m.solve_rate]
+        mixed = _mixed_units([metric, *parts])
+        if mixed is not None:
+            found.append(finding(metric.id, Severity.WARNING, CHECK, "units_disagree", field="unit",
+                                 metrics=mixed[0], units=mixed[1]))
+    return found
+
+
+def share_units_disagree(plan: Plan) -> list[Finding]:
+    """A metric split into shares and its parts share a unit (20 % of orders are orders)."""
+    found = []
+    for metric in plan.walk():
+        if metric.relation is not Relation.SHARE:
+            continue
+        mixed = _mixed_units([metric, *metric.drivers()])
+        if mixed is not None:
+            found.append(finding(metric.id, Severity.WARNING, CHECK, "share_units_disagree", field="unit",
+                                 metrics=mixed[0], units=mixed[1]))
+    return found
+
+
+def product_one_factor(plan: Plan) -> list[Finding]:
+    """A product has at least two factors."""
+    found = []
+    for metric in plan.walk():
+        if metric.relation is not Relation.PRODUCT:
+            continue
+        drivers = metric.drivers()
+        if len(drivers) == 1:
+            found.append(finding(metric.id, Severity.WARNING, CHECK, "product_one_factor", field="relation",
+                                 driver=drivers[0].id))
+    return found
+
+
+def money_from_counts(plan: Plan) -> list[Finding]:
+    """Money is not made of counts alone: orders need a price to become sales."""
+    found = []
+    for metric in plan.walk():
+        if metric.kind is not Kind.MONEY or metric.relation not in (Relation.SUM, Relation.PRODUCT, Relation.FUNNEL):
+            continue
+        drivers = metric.drivers()
+        if not drivers or any(d.kind is Kind.MONEY for d in drivers):
+            continue
+        if any(d.kind is Kind.COUNT for d in drivers):
+            found.append(finding(metric.id, Severity.WARNING, CHECK, "money_from_counts", field="relation",
+                                 metrics=tuple(d.id for d in drivers)))
+    return found
+
+
+def formula_ignored(plan: Plan) -> list[Finding]:
+    """A formula is used only with ``relation = "formula"``; elsewhere it is reported, not dropped."""
+    return [
+        finding(m.id, Severity.WARNING, CHECK, "formula_ignored", field="formula", relation=m.relation.value)
+        for m in plan.walk()
+        if m.formula and m.relation is not Relation.FORMULA
+    ]
+
+
+#: Every meaning check, in the order their findings are listed.
+CHECKS: tuple[Callable[[Plan], list[Finding]], ...] = (
+    units_disagree, share_units_disagree, product_one_factor, money_from_counts, formula_ignored,
+)
+
+
+def run(plan: Plan) -> list[Finding]:
+    """The findings of every meaning check."""
+    return [f for check in CHECKS for f in check(plan)]
