@@ -55,29 +55,49 @@ class Inputs:
         self.overrides = dict(overrides or {})
         self._ids = {metric_id for metric_id, _ in self.overrides}
 
-    def _get(self, metric: Metric, field: str) -> Any:
+    def _overridden(self, metric: Metric, field: str) -> tuple[bool, Any]:
         if self._ids and metric.id in self._ids and (metric.id, field) in self.overrides:
-            return self.overrides[(metric.id, field)]
-        return getattr(metric, field)
+            return True, self.overrides[(metric.id, field)]
+        return False, None
 
-    def target(self, metric: Metric) -> Fraction | None:
-        value = self._get(metric, "target")
-        return None if value is None else exact(value) if not isinstance(value, Fraction) else value
-
-    def solving(self, metric: Metric) -> bool:
-        if self._ids and metric.id in self._ids and (metric.id, "rate") in self.overrides:
-            return bool(self.overrides[(metric.id, "rate")] == SOLVE)
-        return metric.solve_rate
-
-    def rate(self, metric: Metric) -> Fraction | None:
-        value = self._get(metric, "rate")
+    @staticmethod
+    def _exact(value: Any) -> Fraction | None:
         if value is None or value == SOLVE:
             return None
         return value if isinstance(value, Fraction) else exact(value)
 
+    # The plan's own inputs are read directly (the common case: a full recalculation reads
+    # each metric's inputs several times); overrides only where a metric has one.
+    def target(self, metric: Metric) -> Fraction | None:
+        if self._ids:
+            found, value = self._overridden(metric, "target")
+            if found:
+                return self._exact(value)
+        value = metric.target
+        return None if value is None else exact(value)
+
+    def solving(self, metric: Metric) -> bool:
+        if self._ids:
+            found, value = self._overridden(metric, "rate")
+            if found:
+                return bool(value == SOLVE)
+        return metric.solve_rate
+
+    def rate(self, metric: Metric) -> Fraction | None:
+        if self._ids:
+            found, value = self._overridden(metric, "rate")
+            if found:
+                return self._exact(value)
+        value = metric.rate
+        return None if value is None else exact(value)
+
     def share(self, metric: Metric) -> Fraction | None:
-        value = self._get(metric, "share")
-        return None if value is None else value if isinstance(value, Fraction) else exact(value)
+        if self._ids:
+            found, value = self._overridden(metric, "share")
+            if found:
+                return self._exact(value)
+        value = metric.share
+        return None if value is None else exact(value)
 
 
 class RunningSum:
