@@ -24,6 +24,7 @@ FIELD_LABELS = {
     "better": "Set direction",
     "unit": "Set unit",
     "formula": "Set formula",
+    "allow_negative": "Allow negative values",
 }
 
 
