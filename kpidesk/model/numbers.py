@@ -112,7 +112,8 @@ def parse_amount(text: str) -> Decimal:
         raise NumberError(f"{shown!r} is out of range (at most {MAX_ABS_AMOUNT:,}, at most {MAX_DECIMALS} "
                           "decimal places)") from None
     if percent:
-        places = max(0, -value.as_tuple().exponent)  # type: ignore[operator]
+        exponent = value.as_tuple().exponent  # an int: the text matched digits, so the number is finite
+        places = max(0, -exponent) if isinstance(exponent, int) else 0
         if places > MAX_DECIMALS - 2:
             raise NumberError(f"{shown} has {places:,} decimals; a percentage has at most {MAX_DECIMALS - 2}")
         value = percent_of(value)
@@ -186,6 +187,7 @@ def format_number(value: Decimal, *, decimals: int | None = None) -> str:
         return f"{value:,.{decimals}f}"
     if value == value.to_integral_value():
         return f"{value:,.0f}"
+    # numbers shown are finite (check_number refuses nan and infinity): the exponent is an int
     digits = max(0, -value.as_tuple().exponent)  # type: ignore[operator]
     return f"{value:,.{min(digits, 2)}f}".rstrip("0").rstrip(".")
 
@@ -200,8 +202,9 @@ def format_percent(value: Decimal) -> str:
 
 def decimal_text(value: Decimal) -> str:
     """Every digit, no grouping, no exponent: 1E+9 -> '1000000000', 0.1050 -> '0.1050'."""
-    if value.is_zero():
-        value = Decimal((0, (0,), min(0, value.as_tuple().exponent)))  # type: ignore[arg-type]
+    exponent = value.as_tuple().exponent
+    if value.is_zero() and isinstance(exponent, int):  # a zero is finite: its exponent is an int
+        value = Decimal((0, (0,), min(0, exponent)))
     return format(value, "f")
 
 

@@ -38,6 +38,7 @@ class Plan:
     """A KPI plan. Listeners subscribe to ``plan.events``."""
 
     def __init__(self, title: str = "") -> None:
+        #: Text by name; ``start`` and ``end`` are dates once read from a file (TOML dates) or set.
         self.info: dict[str, Any] = {name: "" for name in INFO_FIELDS}
         self.info["title"] = title
         self.metrics: dict[str, Metric] = {}
@@ -210,7 +211,7 @@ class Plan:
             siblings[index].row = index
 
     # ---- fields ---------------------------------------------------------------------
-    def set_field(self, metric: Metric, field: str, value: Any) -> Any:
+    def set_field(self, metric: Metric, field: str, value: object) -> object:
         """Set one input field after validating it; returns the old value."""
         value = self.validate_field(metric, field, value)
         old = getattr(metric, field)
@@ -225,7 +226,7 @@ class Plan:
                 self._dirty.update(metric.children)
         return old
 
-    def set_info(self, field: str, value: Any) -> Any:
+    def set_info(self, field: str, value: object) -> object:
         """Set a plan-level fact (title, currency, KGI...); returns the old value."""
         if field not in INFO_FIELDS:
             raise PlanError(f"The plan has no field {field!r}.")
@@ -250,7 +251,7 @@ class Plan:
                     self._touched.add(self.metrics[old])
         return old
 
-    def validate_field(self, metric: Metric, field: str, value: Any) -> Any:
+    def validate_field(self, metric: Metric, field: str, value: object) -> object:
         """Return ``value`` in its stored form or raise PlanError naming the problem.
 
         The value is checked on its own and with the rest of the metric, by the
@@ -265,7 +266,7 @@ class Plan:
             value = schema.check(spec, value)
         except ValueError as exc:
             raise PlanError(f"{metric.name}, {field}: {exc}") from None
-        if field == "formula" and value is not None:
+        if field == "formula" and isinstance(value, str):  # a checked formula is text or None
             unknown = schema.formula_unknown(value, metric.id, self.metrics)
             if unknown:
                 raise PlanError(f"{metric.name}, formula: the formula refers to {', '.join(unknown)}, which is not "
