@@ -84,7 +84,8 @@ def encode(key: str, value: Any, existing: Any = None) -> Item:
         return table
     if isinstance(value, str):
         return tomlkit.string(value, multiline="\n" in value)
-    return tomlkit.item(value)
+    other: Item = tomlkit.item(value)  # true or false (a flag): tomlkit types item() of Any as Any
+    return other
 
 
 def encode_info(key: str, value: Any) -> Any:

@@ -75,9 +75,9 @@ def prescan(text: str, filename: str) -> None:
             line, column = _position(text, match.start())
             raise PlanFileError(filename, [Problem(line, column, f"a key with more than {MAX_KEY_PARTS} dotted "
                                                                  "parts; a plan needs at most 3 (metric.actuals.X)")])
-    match = _OPEN_RUN.search(text)
-    if match:
-        line, column = _position(text, match.start())
+    opened = _OPEN_RUN.search(text)
+    if opened:
+        line, column = _position(text, opened.start())
         raise PlanFileError(filename, [Problem(line, column, f"brackets nested more than {MAX_NESTING} levels deep "
                                                              "(the limit)")])
 
@@ -185,7 +185,7 @@ class _Reader:
                 else:
                     plan.info[key] = value
 
-    def _read_metrics(self):
+    def _read_metrics(self) -> tuple[list[Metric], dict[str, str | None], dict[str, TablePositions]]:
         entries = self.data.get("metric", [])
         top = self.positions.top
         if not isinstance(entries, list):
@@ -259,7 +259,8 @@ class _Reader:
                          f"metric {metric_id!r}, {rule.where}: {rule.reason} ({schema.shown(rule.value)})", rule.field)
         return metric
 
-    def _build_tree(self, plan, metrics, parents, where) -> None:
+    def _build_tree(self, plan: Plan, metrics: list[Metric], parents: dict[str, str | None],
+                    where: dict[str, TablePositions]) -> None:
         by_id = {m.id: m for m in metrics}
         children: dict[str | None, list[Metric]] = {}
         for metric in metrics:
@@ -276,7 +277,8 @@ class _Reader:
             return
         state: dict[str, int] = {}
         for metric in metrics:
-            chain, node = [], metric.id
+            chain: list[str] = []
+            node: str | None = metric.id
             while node is not None and state.get(node) is None:
                 state[node] = 1
                 chain.append(node)
@@ -292,16 +294,16 @@ class _Reader:
         if not children.get(None):
             self.problem((1, 1), "the plan has no root: one metric must have no parent")
             return
-        stack = [(m, None, 0) for m in reversed(children[None])]
+        stack: list[tuple[Metric, Metric | None, int]] = [(m, None, 0) for m in reversed(children[None])]
         while stack:
-            metric, parent, depth = stack.pop()
+            metric, above, depth = stack.pop()
             if depth >= MAX_DEPTH:
                 self.problem(where[metric.id].header, f"the tree is deeper than the limit of {MAX_DEPTH} levels")
                 return
-            plan.attach(metric, parent)
+            plan.attach(metric, above)
             stack.extend((c, metric, depth + 1) for c in reversed(children.get(metric.id, [])))
 
-    def _check_references(self, plan: Plan, where) -> None:
+    def _check_references(self, plan: Plan, where: dict[str, TablePositions]) -> None:
         kgi = plan.info.get("kgi")
         if kgi and kgi not in plan.metrics:
             pos = (self.positions.plan or self.positions.top).value("kgi")
