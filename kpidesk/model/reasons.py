@@ -38,14 +38,10 @@ class Reason:
     """Why something is refused: ``code`` and its parameters, inside the phrases of ``within``."""
 
     code: str
+    #: The reason's own parameters (:attr:`params` adds those of the phrases around it).
     args: Params = ()
     #: The phrases that place the reason (``in_metric_key``...), outermost first.
     within: tuple[Frame, ...] = ()
-
-    @property
-    def own_params(self) -> dict[str, ParamValue]:
-        """The parameters of the reason itself (not of the phrases around it)."""
-        return dict(self.args)
 
     @property
     def params(self) -> dict[str, ParamValue]:
@@ -67,7 +63,7 @@ class Reason:
 
     def text(self, translate: Translate | None = None) -> str:
         """The text (English unless ``translate`` is given)."""
-        from kpidesk.model.messages import error_text  # messages imports the model; the model imports this
+        from kpidesk.model.messages import error_text  # here: messages imports this module
 
         return error_text(self, translate)
 
