@@ -26,6 +26,7 @@ from kpidesk.model.findings import Finding
 from kpidesk.model.messages import describe
 from kpidesk.model.metric import Kind, Metric
 from kpidesk.model.plan import Plan, PlanError
+from kpidesk.model.reasons import reason, reason_of
 from kpidesk.planfile import PlanFile, PlanFileError, load, loads, save
 
 EXIT_OK, EXIT_FINDINGS, EXIT_UNREADABLE = 0, 1, 2
@@ -222,20 +223,21 @@ def parse_assignment(plan_file: PlanFile, text: str) -> SetField | Composite:
     left, equals, value = text.partition("=")
     metric_id, dot, field = left.strip().partition(".")
     if not equals or not dot:
-        raise PlanError(f"{text!r}: write ID.FIELD=VALUE, for example visits.rate=10%")
+        raise PlanError(reason("assignment_form").inside("in_assignment", assignment=text))
     plan = plan_file.plan
     metric = plan.metrics.get(metric_id)
     if metric is None:
-        raise PlanError(f"{text!r}: no metric has the id {metric_id!r}")
+        raise PlanError(reason("assignment_no_metric", id=metric_id).inside("in_assignment", assignment=text))
     if field not in SETTABLE:
-        raise PlanError(f"{text!r}: cannot set {field!r}; settable fields: {', '.join(SETTABLE)}")
+        raise PlanError(reason("not_settable", field=field, fields=SETTABLE).inside("in_assignment",
+                                                                                   assignment=text))
     value = value.strip()
     if field == "rate" and value.lower() == schema.SOLVE:
         return SetField(metric_id, "solve_rate", True)
     try:
         new: Any = schema.parse_text(schema.INPUTS[field], value)
     except ValueError as exc:
-        raise PlanError(f"{text!r}: {exc}") from None
+        raise PlanError(reason_of(exc).inside("in_assignment", assignment=text)) from None
     if field == "rate" and metric.solve_rate and new is not None:
         return _Both(metric_id, new)
     return SetField(metric_id, field, new)

@@ -28,6 +28,7 @@ from kpidesk.model.findings import Finding
 from kpidesk.model.messages import describe
 from kpidesk.model.metric import Metric
 from kpidesk.model.plan import Plan, PlanError
+from kpidesk.model.reasons import reason_of
 
 SAMPLE_TEMPLATE = "btob-web"
 
@@ -185,7 +186,8 @@ class Document(QObject):
             try:
                 value = schema.parse_text(spec, value, window=True)
             except ValueError as exc:
-                raise PlanError(self.tr("{0}, {1}: {2}").format(metric.name, field, exc)) from None
+                raise PlanError(reason_of(exc).inside("in_metric_field", metric=metric.id, name=metric.name,
+                                                      field=field)) from None
         edit: Edit = SetField(metric.id, field, value)
         if field == "rate" and metric.solve_rate and value is not None:  # a given rate ends the goal seek
             edit = Composite([SetField(metric.id, "solve_rate", False), edit])

@@ -43,7 +43,7 @@ class Edit:
 def _metric(plan: Plan, metric_id: str) -> Metric:
     metric = plan.metrics.get(metric_id)
     if metric is None:
-        raise PlanError(f"No metric has the id {metric_id!r}.")
+        raise PlanError("no_metric", id=metric_id)
     return metric
 
 

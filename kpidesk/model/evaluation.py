@@ -20,6 +20,7 @@ from kpidesk.model.findings import Finding
 from kpidesk.model.metric import Computed, Metric
 from kpidesk.model.numbers import NumberError, parse_amount, parse_rate
 from kpidesk.model.plan import Plan, PlanError
+from kpidesk.model.reasons import kind_of, reason
 
 #: The inputs an override may change.
 OVERRIDABLE = ("target", "rate", "share")
@@ -60,9 +61,10 @@ def parse_overrides(plan: Plan, overrides: Mapping[str, object]) -> dict[tuple[s
     for key, value in overrides.items():
         metric_id, _, field = key.rpartition(".")
         if metric_id not in plan.metrics:
-            raise PlanError(f"{key}: no metric has the id {metric_id!r}.")
+            raise PlanError(reason("override_no_metric", id=metric_id).inside("in_override", override=key))
         if field not in OVERRIDABLE:
-            raise PlanError(f"{key}: only {', '.join(OVERRIDABLE)} can be varied.")
+            raise PlanError(reason("override_not_variable", fields=tuple(OVERRIDABLE)).inside("in_override",
+                                                                                              override=key))
         parsed[(metric_id, field)] = _value(key, field, value)
     return parsed
 
@@ -76,11 +78,12 @@ def _value(key: str, field: str, value: object) -> Override:
         if isinstance(value, (Rational, Decimal)) and not isinstance(value, bool):
             number = Fraction(value)
         else:
-            raise PlanError(f"{key}: expected a number, found {type(value).__name__}.")
+            raise PlanError(reason("override_number_expected", found=kind_of(value)).inside("in_override",
+                                                                                             override=key))
     except NumberError as exc:
-        raise PlanError(f"{key}: {exc}") from None
+        raise PlanError(exc.reason.inside("in_override", override=key)) from None
     if field != "target" and not 0 <= number <= 1:
-        raise PlanError(f"{key}: a rate or share is between 0 and 100 %.")
+        raise PlanError(reason("override_fraction_range").inside("in_override", override=key))
     return number
 
 

@@ -59,7 +59,7 @@ class Finding:
             "severity": self.severity.value,
             "check": self.check,
             "code": self.code,
-            "params": {key: _json(value) for key, value in self.args},
+            "params": {key: json_value(value) for key, value in self.args},
             "field": self.field,
         }
 
@@ -70,9 +70,10 @@ def finding(metric: str | None, severity: Severity, check: str, code: str, field
     return Finding(metric, severity, check, code, tuple(params.items()), field)
 
 
-def _json(value: ParamValue) -> JsonValue:
+def json_value(value: ParamValue) -> JsonValue:
+    """A parameter as JSON: numbers as int or float, tuples as lists."""
     if isinstance(value, tuple):
-        return [_json(item) for item in value]
+        return [json_value(item) for item in value]
     if isinstance(value, (Rational, Decimal)) and not isinstance(value, bool):
         return to_json_number(value)
     return value

@@ -10,8 +10,10 @@ import re
 from dataclasses import dataclass
 from decimal import Decimal
 
+from kpidesk.model.findings import ParamValue
 from kpidesk.model.limits import MAX_FORMULA_LENGTH, MAX_FORMULA_NESTING
 from kpidesk.model.numbers import NumberError, parse_amount
+from kpidesk.model.reasons import Reason, ReasonError
 
 _TOKEN = re.compile(
     r"\s*(?:(?P<num>(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?%?)|(?P<id>[A-Za-z_][A-Za-z0-9_]*)|(?P<op>[-+*/()]))"
@@ -20,11 +22,11 @@ _TOKEN = re.compile(
 _MAX_NESTING = MAX_FORMULA_NESTING
 
 
-class FormulaError(ValueError):
-    """The formula text is not valid; ``position`` is the 0-based column."""
+class FormulaError(ReasonError):
+    """The formula text is not valid; ``position`` is the 0-based column (the reason names it 1-based)."""
 
-    def __init__(self, message: str, position: int = 0) -> None:
-        super().__init__(message)
+    def __init__(self, why: Reason | str, /, position: int = 0, **params: ParamValue) -> None:
+        super().__init__(why, **params)
         self.position = position
 
 
@@ -63,7 +65,7 @@ class _Parser:
             match = _TOKEN.match(text, pos)
             if not match:
                 bad = len(text) - len(text[pos:].lstrip())
-                raise FormulaError(f"unexpected character {text[bad]!r} at column {bad + 1}", bad)
+                raise FormulaError("formula_character", bad, character=text[bad], column=bad + 1)
             kind = match.lastgroup or ""
             start = match.start(kind)
             self.tokens.append((kind, match.group(kind), start))
@@ -78,7 +80,7 @@ class _Parser:
     def take(self) -> tuple[str, str, int]:
         token = self.peek()
         if token is None:
-            raise FormulaError("the formula ends too early", self.length)
+            raise FormulaError("formula_ends_early", self.length)
         self.index += 1
         return token
 
@@ -104,8 +106,7 @@ class _Parser:
         while kind == "op" and text in "+-":
             signs.append(text)
             if self.depth + len(signs) > _MAX_NESTING:
-                raise FormulaError(f"signs and parentheses nest deeper than {_MAX_NESTING} levels "
-                                   f"at column {pos + 1}", pos)
+                raise FormulaError("formula_too_deep", pos, limit=_MAX_NESTING, column=pos + 1)
             kind, text, pos = self.take()
         self.depth += len(signs)
         node = self.operand(kind, text, pos)
@@ -120,36 +121,35 @@ class _Parser:
             try:
                 return Num(parse_amount(text))
             except NumberError as exc:
-                raise FormulaError(f"the number at column {pos + 1}: {exc}", pos) from None
+                raise FormulaError(exc.reason.inside("in_formula_number", column=pos + 1), pos) from None
         if kind == "id":
             return Ref(text)
         if text == "(":
             self.depth += 1
             if self.depth > _MAX_NESTING:
-                raise FormulaError(f"signs and parentheses nest deeper than {_MAX_NESTING} levels "
-                                   f"at column {pos + 1}", pos)
+                raise FormulaError("formula_too_deep", pos, limit=_MAX_NESTING, column=pos + 1)
             node = self.expression()
             closing = self.peek()
             if closing is None or closing[1] != ")":
                 where = closing[2] if closing else self.length
-                raise FormulaError("a '(' is not closed", where)
+                raise FormulaError("formula_unclosed", where)
             self.take()
             self.depth -= 1
             return node
-        raise FormulaError(f"unexpected {text!r} at column {pos + 1}", pos)
+        raise FormulaError("formula_unexpected", pos, token=text, column=pos + 1)
 
 
 def parse(text: str) -> Node:
     """Parse a formula into a tree, or raise FormulaError naming the column."""
     if len(text) > MAX_FORMULA_LENGTH:
-        raise FormulaError(f"the formula is longer than {MAX_FORMULA_LENGTH} characters")
+        raise FormulaError("formula_too_long", limit=MAX_FORMULA_LENGTH)
     if not text.strip():
-        raise FormulaError("the formula is empty")
+        raise FormulaError("formula_empty")
     parser = _Parser(text)
     node = parser.expression()
     extra = parser.peek()
     if extra is not None:
-        raise FormulaError(f"unexpected {extra[1]!r} at column {extra[2] + 1}", extra[2])
+        raise FormulaError("formula_unexpected", extra[2], token=extra[1], column=extra[2] + 1)
     return node
 
 

@@ -1,20 +1,28 @@
-"""The English text of findings, made from their codes and parameters in one place.
+r"""The English text of findings and errors, made from their codes and parameters in one place.
 
 The command line, the CSV and the printout call :func:`describe`; the window
 calls it with Qt's translation, which finds every template below through the
 ``QT_TRANSLATE_NOOP`` marker (context ``Findings``). Metric parameters hold
 ids and are named when the text is made, so a renamed metric reads right at
 once; numbers are rounded as the planner sees them, by :mod:`kpidesk.model.exact`.
+
+Errors (a plan file that cannot be read, a value or an edit that is refused)
+are :class:`~kpidesk.model.reasons.Reason` objects; :func:`error_text` makes their
+text from :data:`FILE_ERRORS` (context ``FileErrors``: everything reading a
+file or a value can say) and :data:`EDIT_ERRORS` (context ``EditErrors``:
+what only an edit, an override or ``kpidesk set`` refuses).
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from decimal import Decimal
 from typing import TYPE_CHECKING, cast
 
 from kpidesk.model.display import amount_text, percent_text, signed_text
 from kpidesk.model.exact import Number
-from kpidesk.model.findings import Finding
+from kpidesk.model.findings import Finding, Params
+from kpidesk.model.numbers import decimal_text
+from kpidesk.model.reasons import Reason, Translate
 
 if TYPE_CHECKING:
     from kpidesk.model.plan import Plan
@@ -133,7 +141,6 @@ AMOUNT_KEYS = frozenset({"amount", "given", "needed", "forecast", "target", "sho
 #: Parameters shown as a signed number (+5, -8).
 SIGNED_KEYS = frozenset({"gap"})
 
-Translate = Callable[[str, str], str]
 
 
 def _name(plan: Plan | None, metric_id: object) -> str:
@@ -182,6 +189,223 @@ def describe(finding: Finding, plan: Plan | None = None, translate: Translate | 
         return english.format_map(_Missing(arguments(finding, plan)))
 
 
-class _Missing(dict[str, str]):
+class _Missing(dict[str, object]):
     def __missing__(self, key: str) -> str:
         return "{" + key + "}"
+
+
+# ---- errors ---------------------------------------------------------------------------------
+ERROR_CONTEXT = "FileErrors"
+EDIT_CONTEXT = "EditErrors"
+
+#: code -> English template of what reading a plan file or a value can refuse (context "FileErrors").
+#: A template with ``{reason}`` is a phrase that places another reason (``Reason.inside``).
+#: ``{id!r}`` quotes a text as Python does ('leads'); ``{limit:,}`` groups thousands.
+FILE_ERRORS: dict[str, str] = {
+    # phrases that say where a reason was found
+    "in_metric": QT_TRANSLATE_NOOP("FileErrors", "metric {metric!r}: {reason}"),
+    "in_metric_key": QT_TRANSLATE_NOOP("FileErrors", "metric {metric!r}, {key}: {reason}"),
+    "in_metric_key_value": QT_TRANSLATE_NOOP("FileErrors", "metric {metric!r}, {key}: {reason} ({value})"),
+    "in_plan_key": QT_TRANSLATE_NOOP("FileErrors", "plan.{key}: {reason}"),
+    "in_period": QT_TRANSLATE_NOOP("FileErrors", "{period}: {reason}"),
+    "in_formula": QT_TRANSLATE_NOOP("FileErrors", "the formula is not valid: {reason}"),
+    "in_formula_number": QT_TRANSLATE_NOOP("FileErrors", "the number at column {column}: {reason}"),
+    # the file as a whole
+    "no_such_file": QT_TRANSLATE_NOOP("FileErrors", "no such file"),
+    "is_folder": QT_TRANSLATE_NOOP("FileErrors", "this is a folder, not a plan file"),
+    "cannot_read": QT_TRANSLATE_NOOP("FileErrors", "cannot read the file: {detail}"),
+    "file_too_large": QT_TRANSLATE_NOOP("FileErrors", "the file is {size:,} bytes, over the limit of {limit:,}"),
+    "not_utf8": QT_TRANSLATE_NOOP("FileErrors", "the file is not UTF-8 text"),
+    "text_too_large": QT_TRANSLATE_NOOP(
+        "FileErrors", "the text is {size:,} characters, over the limit of {limit:,}"),
+    "key_too_dotted": QT_TRANSLATE_NOOP(
+        "FileErrors", "a key with more than {limit} dotted parts; a plan needs at most 3 (metric.actuals.X)"),
+    "brackets_too_deep": QT_TRANSLATE_NOOP("FileErrors", "brackets nested more than {limit} levels deep (the limit)"),
+    "toml_invalid": QT_TRANSLATE_NOOP("FileErrors", "not valid TOML: {detail}"),
+    "toml_too_deep": QT_TRANSLATE_NOOP(
+        "FileErrors", "not valid TOML: nested more than {limit} levels deep (the limit)"),
+    "number_beyond_any_range": QT_TRANSLATE_NOOP(
+        "FileErrors", "a number out of any range: more digits or a larger exponent than a number holds "
+        "(the limit is {limit:,})"),
+    "version_not_text": QT_TRANSLATE_NOOP("FileErrors", 'format_version must be text such as "1.0"'),
+    "version_newer": QT_TRANSLATE_NOOP(
+        "FileErrors", "this plan uses format {version}, newer than this kpidesk reads ({supported}); update kpidesk "
+        "to open it"),
+    "plan_not_table": QT_TRANSLATE_NOOP("FileErrors", "plan must be a table: [plan]"),
+    "metrics_not_array": QT_TRANSLATE_NOOP("FileErrors", "metric must be an array of tables: [[metric]]"),
+    "no_metrics": QT_TRANSLATE_NOOP(
+        "FileErrors", "the plan has no metrics: add a [[metric]] table for the root (the goal)"),
+    "too_many_metrics": QT_TRANSLATE_NOOP("FileErrors", "the plan has {count:,} metrics, over the limit of {limit:,}"),
+    "metric_not_table": QT_TRANSLATE_NOOP("FileErrors", "each metric must be a table: [[metric]]"),
+    # the tree
+    "id_missing": QT_TRANSLATE_NOOP(
+        "FileErrors", "metric id missing: an id is required, made of letters, digits and _ (not starting with a "
+        "digit, at most {limit} characters)"),
+    "id_invalid": QT_TRANSLATE_NOOP(
+        "FileErrors", "metric id {id!r}: an id is required, made of letters, digits and _ (not starting with a "
+        "digit, at most {limit} characters)"),
+    "duplicate_id": QT_TRANSLATE_NOOP("FileErrors", "duplicate id {id!r} (first used at line {first_line})"),
+    "parent_not_text": QT_TRANSLATE_NOOP("FileErrors", "parent: expected the id of another metric in quotes"),
+    "parent_unknown": QT_TRANSLATE_NOOP("FileErrors", "parent {parent!r} is not the id of any metric"),
+    "own_parent": QT_TRANSLATE_NOOP("FileErrors", "metric {metric!r} is its own parent"),
+    "parent_cycle": QT_TRANSLATE_NOOP("FileErrors", "the parents form a cycle: {cycle}"),
+    "no_root": QT_TRANSLATE_NOOP("FileErrors", "the plan has no root: one metric must have no parent"),
+    "tree_too_deep": QT_TRANSLATE_NOOP("FileErrors", "the tree is deeper than the limit of {limit} levels"),
+    "unknown_id": QT_TRANSLATE_NOOP("FileErrors", "{id!r} is not the id of any metric"),
+    "ids_not_metrics": QT_TRANSLATE_NOOP("FileErrors", "{ids} is not another metric of this plan"),
+    # one value (kpidesk.model.schema)
+    "text_needed": QT_TRANSLATE_NOOP("FileErrors", "expected text in quotes"),
+    "text_expected": QT_TRANSLATE_NOOP("FileErrors", "expected text in quotes, found {found}"),
+    "text_too_long": QT_TRANSLATE_NOOP("FileErrors", "longer than {limit:,} characters"),
+    "text_nul": QT_TRANSLATE_NOOP("FileErrors", "the text contains a NUL character"),
+    "date_expected": QT_TRANSLATE_NOOP("FileErrors", "expected a date such as 2026-04-01"),
+    "name_required": QT_TRANSLATE_NOOP("FileErrors", "a name (text in quotes) is required"),
+    "name_empty": QT_TRANSLATE_NOOP("FileErrors", "a metric needs a name"),
+    "not_a_choice": QT_TRANSLATE_NOOP("FileErrors", "{text!r} is not one of: {choices}"),
+    "flag_expected": QT_TRANSLATE_NOOP("FileErrors", "expected true or false, found {found}"),
+    "not_a_flag": QT_TRANSLATE_NOOP("FileErrors", "{text!r} is not true or false"),
+    "number_expected": QT_TRANSLATE_NOOP("FileErrors", "expected a number, found {found}"),
+    "number_missing": QT_TRANSLATE_NOOP("FileErrors", "expected a number"),
+    "table_expected": QT_TRANSLATE_NOOP("FileErrors", "expected a table of period = value, such as [metric.actuals]"),
+    "share_zero": QT_TRANSLATE_NOOP(
+        "FileErrors", "a share of 0 % is refused: the parent cannot be calculated back from a part that is 0 % of it "
+        "(leave the share out, or remove the part)"),
+    "not_an_input": QT_TRANSLATE_NOOP("FileErrors", "{field} is not an input of a metric"),
+    # the rules between a metric's fields
+    "count_negative": QT_TRANSLATE_NOOP(
+        "FileErrors", "a count cannot be negative unless the metric allows it (allow_negative = true)"),
+    "money_negative": QT_TRANSLATE_NOOP(
+        "FileErrors", "money cannot be negative unless the metric allows it (allow_negative = true)"),
+    "count_not_whole": QT_TRANSLATE_NOOP("FileErrors", "a count must be a whole number"),
+    # numbers (kpidesk.model.numbers)
+    "not_finite": QT_TRANSLATE_NOOP("FileErrors", "expected a finite number, found nan or infinity"),
+    "not_a_number": QT_TRANSLATE_NOOP("FileErrors", "{text!r} is not a number"),
+    "number_too_long": QT_TRANSLATE_NOOP("FileErrors", "the number is longer than {limit} characters"),
+    "out_of_range": QT_TRANSLATE_NOOP(
+        "FileErrors", "{text!r} is out of range (at most {limit:,}, at most {places} decimal places)"),
+    "too_large": QT_TRANSLATE_NOOP("FileErrors", "{number} is too large (the limit is {limit:,})"),
+    "too_many_decimals": QT_TRANSLATE_NOOP(
+        "FileErrors", "{number} has {places:,} decimal places; at most {limit} are kept"),
+    "too_many_digits": QT_TRANSLATE_NOOP(
+        "FileErrors", "{number} has {digits} significant digits; at most {limit} are kept"),
+    "percent_too_many_decimals": QT_TRANSLATE_NOOP(
+        "FileErrors", "{number} has {places:,} decimals; a percentage has at most {limit}"),
+    "rate_out_of_range": QT_TRANSLATE_NOOP("FileErrors", "rate {number} is outside 0-100 %"),
+    "rate_out_of_range_bare": QT_TRANSLATE_NOOP(
+        "FileErrors", "rate {number} is outside 0-100 %; write {number}% for a percentage"),
+    # formulas (kpidesk.model.formula)
+    "formula_too_long": QT_TRANSLATE_NOOP("FileErrors", "the formula is longer than {limit} characters"),
+    "formula_empty": QT_TRANSLATE_NOOP("FileErrors", "the formula is empty"),
+    "formula_character": QT_TRANSLATE_NOOP("FileErrors", "unexpected character {character!r} at column {column}"),
+    "formula_unexpected": QT_TRANSLATE_NOOP("FileErrors", "unexpected {token!r} at column {column}"),
+    "formula_ends_early": QT_TRANSLATE_NOOP("FileErrors", "the formula ends too early"),
+    "formula_unclosed": QT_TRANSLATE_NOOP("FileErrors", "a '(' is not closed"),
+    "formula_too_deep": QT_TRANSLATE_NOOP(
+        "FileErrors", "signs and parentheses nest deeper than {limit} levels at column {column}"),
+    # an error that carries no code (a ValueError from elsewhere): its own text
+    "refused": QT_TRANSLATE_NOOP("FileErrors", "{detail}"),
+}
+
+#: code -> English template of what an edit, an override or ``kpidesk set`` refuses (context "EditErrors").
+EDIT_ERRORS: dict[str, str] = {
+    # phrases that say where a reason was found
+    "in_metric_field": QT_TRANSLATE_NOOP("EditErrors", "{name}, {field}: {reason}"),
+    "in_metric_field_value": QT_TRANSLATE_NOOP("EditErrors", "{name}, {where} {value}: {reason}"),
+    "refused_because": QT_TRANSLATE_NOOP(
+        "EditErrors", "{name}, {field} {value}: refused, because its {where} is {other} and {reason}"),
+    "in_override": QT_TRANSLATE_NOOP("EditErrors", "{override}: {reason}"),
+    "in_assignment": QT_TRANSLATE_NOOP("EditErrors", "{assignment!r}: {reason}"),
+    # the plan (kpidesk.model.plan, kpidesk.model.edits)
+    "id_taken": QT_TRANSLATE_NOOP("EditErrors", "The id {id!r} is already used by another metric."),
+    "plan_full": QT_TRANSLATE_NOOP("EditErrors", "A plan holds at most {limit:,} metrics."),
+    "parent_not_in_plan": QT_TRANSLATE_NOOP("EditErrors", "The parent {parent!r} is not in this plan."),
+    "tree_would_be_too_deep": QT_TRANSLATE_NOOP("EditErrors", "The tree would be deeper than {limit} levels."),
+    "only_goal": QT_TRANSLATE_NOOP("EditErrors", "{name} is the only top metric: a plan needs at least one goal."),
+    "below_itself": QT_TRANSLATE_NOOP("EditErrors", "{name} cannot move below itself."),
+    "no_info_field": QT_TRANSLATE_NOOP("EditErrors", "The plan has no field {field!r}."),
+    "no_metric": QT_TRANSLATE_NOOP("EditErrors", "No metric has the id {id!r}."),
+    "info_too_long": QT_TRANSLATE_NOOP("EditErrors", "The {field} is longer than {limit:,} characters."),
+    "no_metric_field": QT_TRANSLATE_NOOP("EditErrors", "A metric has no field {field!r}."),
+    "formula_refers_unknown": QT_TRANSLATE_NOOP(
+        "EditErrors", "the formula refers to {ids}, which is not another metric of this plan."),
+    # evaluations with overrides (kpidesk.model.evaluation)
+    "override_no_metric": QT_TRANSLATE_NOOP("EditErrors", "no metric has the id {id!r}."),
+    "override_not_variable": QT_TRANSLATE_NOOP("EditErrors", "only {fields} can be varied."),
+    "override_number_expected": QT_TRANSLATE_NOOP("EditErrors", "expected a number, found {found}."),
+    "override_fraction_range": QT_TRANSLATE_NOOP("EditErrors", "a rate or share is between 0 and 100 %."),
+    # kpidesk set
+    "assignment_form": QT_TRANSLATE_NOOP("EditErrors", "write ID.FIELD=VALUE, for example visits.rate=10%"),
+    "assignment_no_metric": QT_TRANSLATE_NOOP("EditErrors", "no metric has the id {id!r}"),
+    "not_settable": QT_TRANSLATE_NOOP("EditErrors", "cannot set {field!r}; settable fields: {fields}"),
+}
+
+#: What a ``found`` parameter names (:func:`kpidesk.model.reasons.kind_of`); other values are type names.
+FOUND: dict[str, str] = {
+    "bool": QT_TRANSLATE_NOOP("FileErrors", "true/false"),
+    "float": QT_TRANSLATE_NOOP("FileErrors", "a binary float (inexact: give a Decimal)"),
+    "number": QT_TRANSLATE_NOOP("FileErrors", "a number"),
+    "table": QT_TRANSLATE_NOOP("FileErrors", "a table"),
+    "array": QT_TRANSLATE_NOOP("FileErrors", "an array"),
+    "nothing": QT_TRANSLATE_NOOP("FileErrors", "nothing"),
+    "text": QT_TRANSLATE_NOOP("FileErrors", "text"),
+    "date": QT_TRANSLATE_NOOP("FileErrors", "a date"),
+    "datetime": QT_TRANSLATE_NOOP("FileErrors", "a date and time"),
+    "time": QT_TRANSLATE_NOOP("FileErrors", "a time of day"),
+}
+
+#: Parameters holding ids in order along a path, shown with arrows (a -> b -> a).
+PATH_KEYS = frozenset({"cycle"})
+
+
+def error_template(code: str) -> tuple[str, str] | None:
+    """The translation context and English template of an error code, or None."""
+    if code in FILE_ERRORS:
+        return ERROR_CONTEXT, FILE_ERRORS[code]
+    if code in EDIT_ERRORS:
+        return EDIT_CONTEXT, EDIT_ERRORS[code]
+    return None
+
+
+def error_arguments(args: Params, translate: Translate | None = None) -> dict[str, object]:
+    """The parameters of one error phrase as its template takes them.
+
+    Ids, keys and texts stay as they are (the template quotes them with ``!r``),
+    whole numbers stay numbers (the template groups them with ``:,``), decimals
+    show every digit as stored, tuples are lists of ids, and ``found`` is said in words.
+    """
+    shown: dict[str, object] = {}
+    for key, value in args:
+        if key == "found" and isinstance(value, str) and value in FOUND:
+            words = FOUND[value]
+            shown[key] = translate(ERROR_CONTEXT, words) if translate is not None else words
+        elif isinstance(value, tuple):
+            shown[key] = (" -> " if key in PATH_KEYS else ", ").join(str(item) for item in value)
+        elif isinstance(value, Decimal):
+            shown[key] = decimal_text(value)
+        else:
+            shown[key] = value
+    return shown
+
+
+def _error_phrase(code: str, args: Params, inner: str | None, translate: Translate | None) -> str:
+    values = error_arguments(args, translate)
+    if inner is not None:
+        values["reason"] = inner
+    found = error_template(code)
+    if found is None:  # never for a code of kpidesk (a test holds every code to a template)
+        listed = ", ".join(f"{key}={value}" for key, value in values.items())
+        return f"{code} ({listed})" if listed else code
+    context, english = found
+    template = translate(context, english) if translate is not None else english
+    try:
+        return template.format(**values)
+    except (KeyError, IndexError, ValueError, AttributeError, TypeError):  # a translation that misnames a parameter
+        return english.format_map(_Missing(values))
+
+
+def error_text(reason: Reason, translate: Translate | None = None) -> str:
+    """The text of an error (English unless ``translate`` is given): the reason, then each phrase around it."""
+    text = _error_phrase(reason.code, reason.args, None, translate)
+    for code, args in reversed(reason.within):
+        text = _error_phrase(code, args, text, translate)
+    return text

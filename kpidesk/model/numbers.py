@@ -12,6 +12,7 @@ import unicodedata
 from decimal import MAX_EMAX, MIN_EMIN, ROUND_CEILING, ROUND_FLOOR, Decimal, InvalidOperation, localcontext
 
 from kpidesk.model.limits import MAX_ABS_AMOUNT, MAX_DECIMALS, MAX_NUMBER_LENGTH, MAX_SIGNIFICANT_DIGITS
+from kpidesk.model.reasons import ReasonError, kind_of
 
 ZERO = Decimal(0)
 ONE = Decimal(1)
@@ -20,8 +21,12 @@ HUNDRED = Decimal(100)
 _SEPARATORS = re.compile(r"[,_\s\u00a0\u202f']")
 
 
-class NumberError(ValueError):
-    """A text that should hold a number does not; the message says why."""
+class NumberError(ReasonError):
+    """A text that should hold a number does not; the reason says why (``too_large``, ``not_a_number``...)."""
+
+
+#: The largest number, as the whole number the messages show (1,000,000,000,000,000).
+_LIMIT = int(MAX_ABS_AMOUNT)
 
 
 def _normalise(text: str) -> str:
@@ -33,17 +38,17 @@ def _normalise(text: str) -> str:
 def to_decimal(value: object) -> Decimal:
     """Convert a TOML or JSON scalar to Decimal, keeping 0.1 as exactly 0.1."""
     if isinstance(value, bool):
-        raise NumberError("expected a number, found true/false")
+        raise NumberError("number_expected", found=kind_of(value))
     if isinstance(value, Decimal):
         result = value
     elif isinstance(value, int):
         result = Decimal(value)
     elif isinstance(value, float):
         if not math.isfinite(value):
-            raise NumberError("expected a finite number, found nan or inf")
+            raise NumberError("not_finite")
         result = Decimal(repr(value))
     else:
-        raise NumberError(f"expected a number, found {type(value).__name__}")
+        raise NumberError("number_expected", found=kind_of(value))
     return check_number(result)
 
 
@@ -61,23 +66,22 @@ def check_number(value: Decimal, shown: str | None = None) -> Decimal:
     ``0e9`` are 0). ``shown`` is the text the planner typed, for the message.
     """
     if not value.is_finite():
-        raise NumberError("expected a finite number, found nan or infinity")
+        raise NumberError("not_finite")
     label = shown if shown is not None else _short(value)
     sign, digits, exponent = value.as_tuple()
     assert isinstance(exponent, int)
     if value.copy_abs() > MAX_ABS_AMOUNT:  # copy_abs: abs() would round, and overflow on 1e999999
-        raise NumberError(f"{label} is too large (the limit is {MAX_ABS_AMOUNT:,})")
+        raise NumberError("too_large", number=label, limit=_LIMIT)
     places = max(0, -exponent)
     if places > MAX_DECIMALS:
-        raise NumberError(f"{label} has {places:,} decimal places; at most {MAX_DECIMALS} are kept")
+        raise NumberError("too_many_decimals", number=label, places=places, limit=MAX_DECIMALS)
     if value.is_zero():
         return Decimal((0, (0,), min(exponent, 0)))
     significant = len(digits)
     while significant > 1 and digits[significant - 1] == 0:
         significant -= 1  # the zeros of 1,000,000 or 2.50 do not count
     if significant > MAX_SIGNIFICANT_DIGITS:
-        raise NumberError(f"{label} has {significant} significant digits; at most {MAX_SIGNIFICANT_DIGITS} "
-                          "are kept")
+        raise NumberError("too_many_digits", number=label, digits=significant, limit=MAX_SIGNIFICANT_DIGITS)
     return value
 
 
@@ -97,24 +101,24 @@ def parse_amount(text: str) -> Decimal:
     """Parse an amount such as ``1,000,000``, ``1e9``, ``1_000`` or ``40%``, digits as typed."""
     cleaned = _SEPARATORS.sub("", _normalise(text))
     if not cleaned:
-        raise NumberError("expected a number, found nothing")
+        raise NumberError("number_expected", found=kind_of(None))
     shown = text.strip()
     if len(cleaned) > MAX_NUMBER_LENGTH:
-        raise NumberError(f"the number is longer than {MAX_NUMBER_LENGTH} characters")
+        raise NumberError("number_too_long", limit=MAX_NUMBER_LENGTH)
     percent = cleaned.endswith("%")
     if percent:
         cleaned = cleaned[:-1]
     if not re.fullmatch(r"[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?", cleaned):
-        raise NumberError(f"{shown!r} is not a number")
+        raise NumberError("not_a_number", text=shown)
     try:
         value = Decimal(cleaned)
     except InvalidOperation:  # an exponent beyond what any number holds
-        raise NumberError(f"{shown!r} is out of range (at most {MAX_ABS_AMOUNT:,}, at most {MAX_DECIMALS} "
-                          "decimal places)") from None
+        raise NumberError("out_of_range", text=shown, limit=_LIMIT, places=MAX_DECIMALS) from None
     if percent:
-        places = max(0, -value.as_tuple().exponent)  # type: ignore[operator]
+        exponent = value.as_tuple().exponent  # an int: the text matched digits, so the number is finite
+        places = max(0, -exponent) if isinstance(exponent, int) else 0
         if places > MAX_DECIMALS - 2:
-            raise NumberError(f"{shown} has {places:,} decimals; a percentage has at most {MAX_DECIMALS - 2}")
+            raise NumberError("percent_too_many_decimals", number=shown, places=places, limit=MAX_DECIMALS - 2)
         value = percent_of(value)
     return check_number(value, shown)
 
@@ -142,10 +146,9 @@ def check_rate(value: Decimal, *, shown: str | None = None, hint: bool = True) -
     """
     if value < ZERO or value > ONE:
         label = shown if shown is not None else percent_text(value)
-        advice = ""
         if hint and value > ONE and shown is not None and not shown.endswith("%"):
-            advice = f"; write {shown}% for a percentage"
-        raise NumberError(f"rate {label} is outside 0-100 %{advice}")
+            raise NumberError("rate_out_of_range_bare", number=shown)  # 140: "write 140% for a percentage"
+        raise NumberError("rate_out_of_range", number=label)
     return value
 
 
@@ -186,6 +189,7 @@ def format_number(value: Decimal, *, decimals: int | None = None) -> str:
         return f"{value:,.{decimals}f}"
     if value == value.to_integral_value():
         return f"{value:,.0f}"
+    # numbers shown are finite (check_number refuses nan and infinity): the exponent is an int
     digits = max(0, -value.as_tuple().exponent)  # type: ignore[operator]
     return f"{value:,.{min(digits, 2)}f}".rstrip("0").rstrip(".")
 
@@ -200,8 +204,9 @@ def format_percent(value: Decimal) -> str:
 
 def decimal_text(value: Decimal) -> str:
     """Every digit, no grouping, no exponent: 1E+9 -> '1000000000', 0.1050 -> '0.1050'."""
-    if value.is_zero():
-        value = Decimal((0, (0,), min(0, value.as_tuple().exponent)))  # type: ignore[arg-type]
+    exponent = value.as_tuple().exponent
+    if value.is_zero() and isinstance(exponent, int):  # a zero is finite: its exponent is an int
+        value = Decimal((0, (0,), min(0, exponent)))
     return format(value, "f")
 
 

@@ -18,6 +18,7 @@ from kpidesk.model.engine import Engine
 from kpidesk.model.findings import Finding
 from kpidesk.model.limits import MAX_DEPTH, MAX_ID_LENGTH, MAX_METRICS, MAX_TEXT_LENGTH
 from kpidesk.model.metric import ID_PATTERN, Metric
+from kpidesk.model.reasons import ReasonError, reason, reason_of
 
 #: Plan-level facts, in the order the file writes them.
 INFO_FIELDS = ("title", "owner", "currency", "period", "start", "end", "kgi", "notes")
@@ -30,14 +31,16 @@ INPUT_FIELDS = schema.INPUT_FIELDS
 CALC_FIELDS = frozenset({"kind", "unit", "relation", "target", "rate", "solve_rate", "share", "formula"})
 
 
-class PlanError(ValueError):
-    """An edit the plan refuses; the message says why, in the planner's words."""
+class PlanError(ReasonError):
+    """An edit the plan refuses; the reason says why (``id_taken``, ``count_not_whole``...), its text in the
+    planner's words."""
 
 
 class Plan:
     """A KPI plan. Listeners subscribe to ``plan.events``."""
 
     def __init__(self, title: str = "") -> None:
+        #: Text by name; ``start`` and ``end`` are dates once read from a file (TOML dates) or set.
         self.info: dict[str, Any] = {name: "" for name in INFO_FIELDS}
         self.info["title"] = title
         self.metrics: dict[str, Metric] = {}
@@ -125,14 +128,14 @@ class Plan:
         subtree = metric.walk()
         for node in subtree:
             if node.id in self.metrics:
-                raise PlanError(f"The id {node.id!r} is already used by another metric.")
+                raise PlanError("id_taken", id=node.id)
         if len(self.metrics) + len(subtree) > MAX_METRICS:
-            raise PlanError(f"A plan holds at most {MAX_METRICS:,} metrics.")
+            raise PlanError("plan_full", limit=MAX_METRICS)
         if parent is not None and parent.id not in self.metrics:
-            raise PlanError(f"The parent {parent.id!r} is not in this plan.")
+            raise PlanError("parent_not_in_plan", parent=parent.id)
         depth = (parent.depth + 1 if parent else 0) + max(n.depth - metric.depth for n in subtree)
         if depth >= MAX_DEPTH:
-            raise PlanError(f"The tree would be deeper than {MAX_DEPTH} levels.")
+            raise PlanError("tree_would_be_too_deep", limit=MAX_DEPTH)
         siblings = self.children_of(parent)
         row = max(0, min(row, len(siblings)))
         with self.batch():
@@ -153,7 +156,7 @@ class Plan:
         """Remove ``metric`` and its subtree; returns where it was, for undo."""
         if metric.parent is None and len(self.roots) == 1:
             # an empty plan could be saved but not opened again: the file format needs a goal
-            raise PlanError(f"{metric.name} is the only top metric: a plan needs at least one goal.")
+            raise PlanError("only_goal", metric=metric.id, name=metric.name)
         parent, row = metric.parent, metric.row
         siblings = self.children_of(parent)
         with self.batch():
@@ -176,7 +179,7 @@ class Plan:
     def move_metric(self, metric: Metric, new_parent: Metric | None, new_row: int) -> None:
         """Move ``metric`` to ``new_row`` (its row after the move) under ``new_parent``."""
         if new_parent is not None and (new_parent is metric or metric in new_parent.ancestors()):
-            raise PlanError(f"{metric.name} cannot move below itself.")
+            raise PlanError("below_itself", metric=metric.id, name=metric.name)
         old_parent, old_row = metric.parent, metric.row
         target_siblings = self.children_of(new_parent)
         limit = len(target_siblings) - (1 if new_parent is old_parent else 0)
@@ -185,7 +188,7 @@ class Plan:
             return
         height = max(n.depth for n in metric.walk()) - metric.depth
         if (new_parent.depth + 1 if new_parent else 0) + height >= MAX_DEPTH:
-            raise PlanError(f"The tree would be deeper than {MAX_DEPTH} levels.")
+            raise PlanError("tree_would_be_too_deep", limit=MAX_DEPTH)
         with self.batch():
             self.events.emit(ev.MetricMoving(metric, old_parent, old_row, new_parent, new_row))
             self._order = None
@@ -210,7 +213,7 @@ class Plan:
             siblings[index].row = index
 
     # ---- fields ---------------------------------------------------------------------
-    def set_field(self, metric: Metric, field: str, value: Any) -> Any:
+    def set_field(self, metric: Metric, field: str, value: object) -> object:
         """Set one input field after validating it; returns the old value."""
         value = self.validate_field(metric, field, value)
         old = getattr(metric, field)
@@ -225,14 +228,14 @@ class Plan:
                 self._dirty.update(metric.children)
         return old
 
-    def set_info(self, field: str, value: Any) -> Any:
+    def set_info(self, field: str, value: object) -> object:
         """Set a plan-level fact (title, currency, KGI...); returns the old value."""
         if field not in INFO_FIELDS:
-            raise PlanError(f"The plan has no field {field!r}.")
+            raise PlanError("no_info_field", field=field)
         if field == "kgi" and value and value not in self.metrics:
-            raise PlanError(f"No metric has the id {value!r}.")
+            raise PlanError("no_metric", id=value if isinstance(value, (str, int)) else repr(value))
         if isinstance(value, str) and len(value) > MAX_TEXT_LENGTH:
-            raise PlanError(f"The {field} is longer than {MAX_TEXT_LENGTH:,} characters.")
+            raise PlanError("info_too_long", field=field, limit=MAX_TEXT_LENGTH)
         old = self.info.get(field)
         if old == value:
             return old
@@ -250,7 +253,7 @@ class Plan:
                     self._touched.add(self.metrics[old])
         return old
 
-    def validate_field(self, metric: Metric, field: str, value: Any) -> Any:
+    def validate_field(self, metric: Metric, field: str, value: object) -> object:
         """Return ``value`` in its stored form or raise PlanError naming the problem.
 
         The value is checked on its own and with the rest of the metric, by the
@@ -260,24 +263,25 @@ class Plan:
         """
         spec = schema.INPUTS.get(field)
         if spec is None:
-            raise PlanError(f"A metric has no field {field!r}.")
+            raise PlanError("no_metric_field", field=field)
         try:
             value = schema.check(spec, value)
         except ValueError as exc:
-            raise PlanError(f"{metric.name}, {field}: {exc}") from None
-        if field == "formula" and value is not None:
+            raise PlanError(reason_of(exc).inside("in_metric_field", metric=metric.id, name=metric.name,
+                                                  field=field)) from None
+        if field == "formula" and isinstance(value, str):  # a checked formula is text or None
             unknown = schema.formula_unknown(value, metric.id, self.metrics)
             if unknown:
-                raise PlanError(f"{metric.name}, formula: the formula refers to {', '.join(unknown)}, which is not "
-                                "another metric of this plan.")
+                raise PlanError(reason("formula_refers_unknown", ids=tuple(unknown)).inside(
+                    "in_metric_field", metric=metric.id, name=metric.name, field=field))
         values = schema.values_of(metric)
         values[field] = value
         for rule in schema.metric_problems(values):
-            shown = schema.shown(rule.value)
             if rule.field == field:
-                raise PlanError(f"{metric.name}, {rule.where} {shown}: {rule.reason}")
-            raise PlanError(f"{metric.name}, {field} {schema.shown(value)}: refused, because its {rule.where} is "
-                            f"{shown} and {rule.reason}")
+                raise PlanError(rule.why.inside("in_metric_field_value", metric=metric.id, name=metric.name,
+                                                where=rule.where, value=rule.value))
+            raise PlanError(rule.why.inside("refused_because", metric=metric.id, name=metric.name, field=field,
+                                            value=schema.shown(value), where=rule.where, other=rule.value))
         return value
 
 

@@ -34,6 +34,7 @@ from kpidesk.model.numbers import (
     plain,
     to_decimal,
 )
+from kpidesk.model.reasons import Reason, ReasonError, kind_of, reason, reason_of
 
 CONTEXT = "Fields"
 #: The text of ``rate`` that asks kpidesk to find the rate (goal seek).
@@ -44,8 +45,8 @@ def QT_TRANSLATE_NOOP(context: str, text: str) -> str:  # noqa: N802 - the marke
     return text
 
 
-class FieldValueError(ValueError):
-    """A value that a field cannot hold; the message says why, without the metric's or field's name."""
+class FieldValueError(ReasonError):
+    """A value that a field cannot hold; the reason says why, without the metric's or field's name."""
 
 
 @dataclass(frozen=True)
@@ -143,11 +144,11 @@ def label(field: str) -> str:
 # ---- one value -----------------------------------------------------------------------------
 def _text(field: Field, value: Any) -> str:
     if not isinstance(value, str):
-        raise FieldValueError(f"expected text in quotes, found {_type_name(value)}")
+        raise FieldValueError("text_expected", found=kind_of(value))
     if len(value) > field.limit:
-        raise FieldValueError(f"longer than {field.limit:,} characters")
+        raise FieldValueError("text_too_long", limit=field.limit)
     if "\x00" in value:
-        raise FieldValueError("the text contains a NUL character")
+        raise FieldValueError("text_nul")
     return value
 
 
@@ -158,13 +159,12 @@ def _choice(field: Field, value: Any) -> Enum:
         same: Enum = value
         return same
     if not isinstance(value, str):
-        raise FieldValueError(f"expected text in quotes, found {_type_name(value)}")
+        raise FieldValueError("text_expected", found=kind_of(value))
     try:
         choice: Enum = enum(value.strip().lower())
         return choice
     except ValueError:
-        choices = ", ".join(item.value for item in enum)
-        raise FieldValueError(f"{value!r} is not one of: {choices}") from None
+        raise FieldValueError("not_a_choice", text=value, choices=tuple(str(item.value) for item in enum)) from None
 
 
 def _amount(value: Any) -> Decimal | None:
@@ -173,7 +173,7 @@ def _amount(value: Any) -> Decimal | None:
     if isinstance(value, int) and not isinstance(value, bool):
         value = Decimal(value)
     if not isinstance(value, Decimal):
-        raise FieldValueError(f"expected a number, found {_type_name(value)}")
+        raise FieldValueError("number_expected", found=kind_of(value))
     checked: Decimal = check_number(value)
     return checked
 
@@ -184,8 +184,7 @@ def _fraction(field: Field, raw: Any) -> Decimal | None:
         return None
     check_rate(value, hint=False)
     if field.form == "share" and value == 0:
-        raise FieldValueError("a share of 0 % is refused: the parent cannot be calculated back from a part "
-                              "that is 0 % of it (leave the share out, or remove the part)")
+        raise FieldValueError("share_zero")
     return value
 
 
@@ -196,21 +195,21 @@ def _formula(field: Field, value: Any) -> str | None:
     try:
         formulas.parse(text)
     except formulas.FormulaError as exc:
-        raise FieldValueError(f"the formula is not valid: {exc}") from None
+        raise FieldValueError(exc.reason.inside("in_formula")) from None
     return text
 
 
 def _actuals(value: Any) -> dict[str, Decimal]:
     if not isinstance(value, dict):
-        raise FieldValueError("expected a table of period = value, such as [metric.actuals]")
+        raise FieldValueError("table_expected")
     checked: dict[str, Decimal] = {}
     for period, amount in value.items():
         try:
             number = _amount(amount)
         except ValueError as exc:
-            raise FieldValueError(f"{period}: {exc}") from None
+            raise FieldValueError(reason_of(exc).inside("in_period", period=str(period))) from None
         if number is None:
-            raise FieldValueError(f"{period}: expected a number")
+            raise FieldValueError(reason("number_missing").inside("in_period", period=str(period)))
         checked[str(period)] = number
     return checked
 
@@ -225,7 +224,7 @@ def check(field: Field, value: Any) -> Any:
     if form == "name":
         text = _text(field, value).strip()
         if not text:
-            raise FieldValueError("a metric needs a name")
+            raise FieldValueError("name_empty")
         return text
     if form == "text":
         return _text(field, value)
@@ -233,7 +232,7 @@ def check(field: Field, value: Any) -> Any:
         return _choice(field, value)
     if form in ("flag", "solve"):
         if not isinstance(value, bool):
-            raise FieldValueError(f"expected true or false, found {_type_name(value)}")
+            raise FieldValueError("flag_expected", found=kind_of(value))
         return value
     if form == "amount":
         return _amount(value)
@@ -243,7 +242,7 @@ def check(field: Field, value: Any) -> Any:
         return _formula(field, value)
     if form == "table":
         return _actuals(value)
-    raise FieldValueError(f"{field.name} is not an input of a metric")
+    raise FieldValueError("not_an_input", field=field.name)
 
 
 # ---- from the file and from typed text ----------------------------------------------------------
@@ -270,18 +269,18 @@ def read(field: Field, raw: Any) -> dict[str, Any]:
         return {field.name: check(field, _number_from_file(raw))}
     if form == "table":
         if not isinstance(raw, dict):
-            raise FieldValueError("expected a table of period = value, such as [metric.actuals]")
+            raise FieldValueError("table_expected")
         values = {}
         for period, amount in raw.items():
             try:
                 values[str(period)] = _number_from_file(amount)
             except ValueError as exc:
-                raise FieldValueError(f"{period}: {exc}") from None
+                raise FieldValueError(reason_of(exc).inside("in_period", period=str(period))) from None
         return {field.name: check(field, values)}
     if form == "name":
         _text(field, raw)
         if not raw.strip():
-            raise FieldValueError("a name (text in quotes) is required")
+            raise FieldValueError("name_required")
         return {field.name: raw}  # as the file has it: saving does not rewrite the line
     if form == "formula":
         return {field.name: check(field, _text(field, raw))}
@@ -352,7 +351,7 @@ def parse_text(field: Field, text: str, *, window: bool = False) -> Any:
         word = text.lower()
         if word in _TRUE or word in _FALSE:
             return word in _TRUE
-        raise FieldValueError(f"{text!r} is not true or false")
+        raise FieldValueError("not_a_flag", text=text)
     if form == "formula":
         return text or None
     return text
@@ -386,12 +385,23 @@ def csv_text(field: Field, metric: Metric) -> str:
 
 # ---- the metric as a whole -------------------------------------------------------------------
 class Rule(NamedTuple):
-    """A rule a metric breaks: the field at fault, where in the file (``actuals.2026-04``), why, and the value."""
+    """A rule a metric breaks: the field at fault, where in the file (``actuals.2026-04``), why (a code:
+    ``count_negative``, ``money_negative``, ``count_not_whole``), and the value."""
 
     field: str
     where: str
-    reason: str
-    value: Any
+    code: str
+    value: Decimal
+
+    @property
+    def why(self) -> Reason:
+        """The rule as a reason, with the value that breaks it."""
+        return reason(self.code, value=self.value)
+
+    @property
+    def reason(self) -> str:
+        """The rule in English words."""
+        return reason(self.code).text()
 
 
 def values_of(metric: Metric) -> dict[str, Any]:
@@ -414,11 +424,9 @@ def metric_problems(values: Mapping[str, Any]) -> list[Rule]:
         if value is None:
             continue
         if kind in (Kind.COUNT, Kind.MONEY) and value < 0 and not values.get("allow_negative"):
-            noun = "a count" if kind is Kind.COUNT else "money"
-            problems.append(Rule(field, where, f"{noun} cannot be negative unless the metric allows it "
-                                               "(allow_negative = true)", value))
+            problems.append(Rule(field, where, "count_negative" if kind is Kind.COUNT else "money_negative", value))
         if kind is Kind.COUNT and value != value.to_integral_value():
-            problems.append(Rule(field, where, "a count must be a whole number", value))
+            problems.append(Rule(field, where, "count_not_whole", value))
     return problems
 
 
@@ -440,22 +448,6 @@ def formula_unknown(text: str, metric_id: str, known: Collection[str]) -> list[s
     except formulas.FormulaError:
         return []
     return sorted(r for r in refs if r not in known or r == metric_id)
-
-
-def _type_name(value: Any) -> str:
-    if isinstance(value, bool):
-        return "true/false"
-    if isinstance(value, float):
-        return "a binary float (inexact: give a Decimal)"
-    if isinstance(value, (int, Decimal)):
-        return "a number"
-    if isinstance(value, dict):
-        return "a table"
-    if isinstance(value, list):
-        return "an array"
-    if value is None:
-        return "nothing"
-    return type(value).__name__
 
 
 __all__ = [

@@ -9,7 +9,7 @@ from pathlib import Path
 
 from kpidesk.model.plan import Plan
 from kpidesk.planfile.codec import FORMAT_VERSION
-from kpidesk.planfile.errors import PlanFileError, Problem
+from kpidesk.planfile.errors import PlanFileError, Problem, problem
 from kpidesk.planfile.locate import SourceMap, scan
 from kpidesk.planfile.reader import decode_bytes, read_plan
 from kpidesk.planfile.writer import PlanWriter, render_new
@@ -88,11 +88,13 @@ def load(path: str | os.PathLike[str]) -> PlanFile:
     try:
         data = path.read_bytes()
     except FileNotFoundError:
-        raise PlanFileError(name, [Problem(1, 1, "no such file")]) from None
+        raise PlanFileError(name, [problem(1, 1, "no_such_file")]) from None
     except IsADirectoryError:
-        raise PlanFileError(name, [Problem(1, 1, "this is a folder, not a plan file")]) from None
+        raise PlanFileError(name, [problem(1, 1, "is_folder")]) from None
     except OSError as exc:
-        raise PlanFileError(name, [Problem(1, 1, f"cannot read the file: {exc.strerror or exc}")]) from None
+        # the system's own words (and its error number, for a program): no code of ours says more
+        raise PlanFileError(name, [problem(1, 1, "cannot_read", detail=str(exc.strerror or exc),
+                                           errno=exc.errno or 0)]) from None
     bom = data.startswith(b"\xef\xbb\xbf")
     plan_file = loads(decode_bytes(data, name), name, path)
     plan_file.bom = bom

@@ -19,7 +19,8 @@ from tomlkit.items import Item
 
 from kpidesk.model import schema
 from kpidesk.model.metric import Metric
-from kpidesk.model.numbers import HUNDRED, NumberError, decimal_text, percent_text, plain
+from kpidesk.model.numbers import HUNDRED, decimal_text, percent_text, plain
+from kpidesk.model.reasons import ReasonError, reason_of
 
 FORMAT_VERSION = "1.0"
 SOLVE = schema.SOLVE
@@ -33,7 +34,7 @@ INFO_DATE_KEYS = ("start", "end")
 DEFAULTS = schema.DEFAULTS
 
 
-class FieldError(ValueError):
+class FieldError(ReasonError):
     """A value of the wrong type or range; the reader adds file and position."""
 
 
@@ -41,8 +42,8 @@ def read_field(key: str, raw: Any) -> dict[str, Any]:
     """The fields that ``key = raw`` sets, or FieldError saying why it cannot be read."""
     try:
         return schema.read(schema.BY_KEY[key], raw)
-    except (ValueError, NumberError) as exc:
-        raise FieldError(str(exc)) from None
+    except ValueError as exc:  # FieldValueError, NumberError: each with its reason
+        raise FieldError(reason_of(exc)) from None
 
 
 def metric_values(metric: Metric) -> dict[str, Any]:
@@ -84,7 +85,8 @@ def encode(key: str, value: Any, existing: Any = None) -> Item:
         return table
     if isinstance(value, str):
         return tomlkit.string(value, multiline="\n" in value)
-    return tomlkit.item(value)
+    other: Item = tomlkit.item(value)  # true or false (a flag): tomlkit types item() of Any as Any
+    return other
 
 
 def encode_info(key: str, value: Any) -> Any:

@@ -13,6 +13,7 @@ from decimal import Decimal
 from typing import Any
 
 from kpidesk.model import schema
+from kpidesk.model.findings import ParamValue
 from kpidesk.model.limits import (
     MAX_ABS_AMOUNT,
     MAX_DEPTH,
@@ -25,9 +26,10 @@ from kpidesk.model.limits import (
 )
 from kpidesk.model.metric import ID_PATTERN, Metric
 from kpidesk.model.plan import Plan
+from kpidesk.model.reasons import Reason, reason
 from kpidesk.planfile import codec
 from kpidesk.planfile.codec import FieldError
-from kpidesk.planfile.errors import PlanFileError, Problem
+from kpidesk.planfile.errors import PlanFileError, Problem, problem
 from kpidesk.planfile.locate import SourceMap, TablePositions, scan
 
 _TOML_POSITION = re.compile(r"\(at line (\d+), column (\d+)\)")
@@ -41,9 +43,7 @@ _OPEN_RUN = re.compile(rf"[\[{{](?:[ \t\r\n]*[\[{{]){{{MAX_NESTING},}}")
 def decode_bytes(data: bytes, filename: str) -> str:
     """Bytes to text: UTF-8 (with or without a byte-order mark), size-limited."""
     if len(data) > MAX_FILE_BYTES:
-        raise PlanFileError(
-            filename, [Problem(1, 1, f"the file is {len(data):,} bytes, over the limit of {MAX_FILE_BYTES:,}")]
-        )
+        raise PlanFileError(filename, [problem(1, 1, "file_too_large", size=len(data), limit=MAX_FILE_BYTES)])
     if data.startswith(b"\xef\xbb\xbf"):
         data = data[3:]
     try:
@@ -51,7 +51,7 @@ def decode_bytes(data: bytes, filename: str) -> str:
     except UnicodeDecodeError as exc:
         line = data[: exc.start].count(b"\n") + 1
         column = exc.start - (data.rfind(b"\n", 0, exc.start) + 1) + 1
-        raise PlanFileError(filename, [Problem(line, column, "the file is not UTF-8 text")]) from None
+        raise PlanFileError(filename, [problem(line, column, "not_utf8")]) from None
 
 
 def _position(text: str, index: int) -> tuple[int, int]:
@@ -67,19 +67,16 @@ def prescan(text: str, filename: str) -> None:
     brackets nested hundreds deep only exhaust the parser's recursion.
     """
     if len(text) > MAX_FILE_BYTES:
-        raise PlanFileError(filename, [Problem(1, 1, f"the text is {len(text):,} characters, over the limit of "
-                                                     f"{MAX_FILE_BYTES:,}")])
+        raise PlanFileError(filename, [problem(1, 1, "text_too_large", size=len(text), limit=MAX_FILE_BYTES)])
     for match in _DOTTED_RUN.finditer(text):
         after = text[match.end(): match.end() + 64].lstrip(" \t")
         if after[:1] in ("=", "]"):
             line, column = _position(text, match.start())
-            raise PlanFileError(filename, [Problem(line, column, f"a key with more than {MAX_KEY_PARTS} dotted "
-                                                                 "parts; a plan needs at most 3 (metric.actuals.X)")])
-    match = _OPEN_RUN.search(text)
-    if match:
-        line, column = _position(text, match.start())
-        raise PlanFileError(filename, [Problem(line, column, f"brackets nested more than {MAX_NESTING} levels deep "
-                                                             "(the limit)")])
+            raise PlanFileError(filename, [problem(line, column, "key_too_dotted", limit=MAX_KEY_PARTS)])
+    opened = _OPEN_RUN.search(text)
+    if opened:
+        line, column = _position(text, opened.start())
+        raise PlanFileError(filename, [problem(line, column, "brackets_too_deep", limit=MAX_NESTING)])
 
 
 #: A number no plan holds, that the TOML parser itself cannot convert: an integer of more
@@ -105,17 +102,15 @@ def parse_toml(text: str, filename: str) -> dict[str, Any]:
             line, column = len(lines), len(lines[-1]) + 1
         else:
             line, column = 1, 1
-        reason = _TOML_POSITION.sub("", _TOML_END.sub("", message)).strip()
-        raise PlanFileError(filename, [Problem(line, column, f"not valid TOML: {reason}")]) from None
+        detail = _TOML_POSITION.sub("", _TOML_END.sub("", message)).strip()  # the parser's own words
+        raise PlanFileError(filename, [problem(line, column, "toml_invalid", detail=detail)]) from None
     except RecursionError:
-        raise PlanFileError(filename, [Problem(1, 1, f"not valid TOML: nested more than {MAX_NESTING} levels "
-                                                     "deep (the limit)")]) from None
+        raise PlanFileError(filename, [problem(1, 1, "toml_too_deep", limit=MAX_NESTING)]) from None
     except (ValueError, ArithmeticError):  # the parser's own conversion of a number failed
         found = _HUGE_NUMBER.search(text)
         line, column = _position(text, found.start()) if found else (1, 1)
-        raise PlanFileError(filename, [Problem(line, column, "a number out of any range: more digits or a larger "
-                                                             f"exponent than a number holds (the limit is "
-                                                             f"{MAX_ABS_AMOUNT:,})")]) from None
+        raise PlanFileError(filename, [problem(line, column, "number_beyond_any_range",
+                                               limit=int(MAX_ABS_AMOUNT))]) from None
 
 
 class _Reader:
@@ -125,8 +120,11 @@ class _Reader:
         self.filename = filename
         self.problems: list[Problem] = []
 
-    def problem(self, pos: tuple[int, int], message: str, field: str | None = None) -> None:
-        self.problems.append(Problem(pos[0], pos[1], message, field))
+    def problem(self, pos: tuple[int, int], why: Reason | str, field: str | None = None,
+                **params: ParamValue) -> None:
+        """Note a problem at ``pos``: a reason, or a code and its parameters."""
+        made = why if isinstance(why, Reason) else reason(why, **params)
+        self.problems.append(Problem(pos[0], pos[1], made, field))
 
     def read(self) -> Plan:
         plan = Plan()
@@ -151,51 +149,49 @@ class _Reader:
         if version is None:
             return  # a hand-written file may leave it out; saving adds it
         if not isinstance(version, str) or not re.fullmatch(r"\d+(\.\d+)?", version.strip()):
-            self.problem(top.value("format_version"), 'format_version must be text such as "1.0"')
+            self.problem(top.value("format_version"), "version_not_text")
             return
         major = int(version.strip().split(".")[0])
         supported = int(codec.FORMAT_VERSION.split(".")[0])
         if major > supported:
-            self.problem(
-                top.value("format_version"),
-                f"this plan uses format {version}, newer than this kpidesk reads ({codec.FORMAT_VERSION}); "
-                "update kpidesk to open it",
-            )
+            self.problem(top.value("format_version"), "version_newer", version=version,
+                         supported=codec.FORMAT_VERSION)
 
     def _read_info(self, plan: Plan) -> None:
         info = self.data.get("plan", {})
         where = self.positions.plan or self.positions.top
         if not isinstance(info, dict):
-            self.problem(self.positions.top.value("plan"), "plan must be a table: [plan]")
+            self.problem(self.positions.top.value("plan"), "plan_not_table")
             return
         for key in codec.INFO_TEXT_KEYS:
             if key in info:
                 value = info[key]
                 if not isinstance(value, str):
-                    self.problem(where.value(key), f"plan.{key}: expected text in quotes")
+                    self.problem(where.value(key), reason("text_needed").inside("in_plan_key", key=key))
                 elif len(value) > MAX_TEXT_LENGTH:
-                    self.problem(where.value(key), f"plan.{key}: longer than {MAX_TEXT_LENGTH:,} characters")
+                    self.problem(where.value(key), reason("text_too_long", limit=MAX_TEXT_LENGTH).inside(
+                        "in_plan_key", key=key))
                 else:
                     plan.info[key] = value
         for key in codec.INFO_DATE_KEYS:
             if key in info:
                 value = info[key]
                 if not isinstance(value, (dt.date, str)) or isinstance(value, dt.datetime):
-                    self.problem(where.value(key), f"plan.{key}: expected a date such as 2026-04-01")
+                    self.problem(where.value(key), reason("date_expected").inside("in_plan_key", key=key))
                 else:
                     plan.info[key] = value
 
-    def _read_metrics(self):
+    def _read_metrics(self) -> tuple[list[Metric], dict[str, str | None], dict[str, TablePositions]]:
         entries = self.data.get("metric", [])
         top = self.positions.top
         if not isinstance(entries, list):
-            self.problem(top.value("metric"), "metric must be an array of tables: [[metric]]")
+            self.problem(top.value("metric"), "metrics_not_array")
             return [], {}, {}
         if not entries:
-            self.problem((1, 1), "the plan has no metrics: add a [[metric]] table for the root (the goal)")
+            self.problem((1, 1), "no_metrics")
             return [], {}, {}
         if len(entries) > MAX_METRICS:
-            self.problem((1, 1), f"the plan has {len(entries):,} metrics, over the limit of {MAX_METRICS:,}")
+            self.problem((1, 1), "too_many_metrics", count=len(entries), limit=MAX_METRICS)
             return [], {}, {}
         metrics: list[Metric] = []
         parents: dict[str, str | None] = {}
@@ -203,19 +199,19 @@ class _Reader:
         for index, entry in enumerate(entries):
             pos = self.positions.metric(index)
             if not isinstance(entry, dict):
-                self.problem(pos.header, "each metric must be a table: [[metric]]")
+                self.problem(pos.header, "metric_not_table")
                 continue
             metric = self._read_metric(entry, pos)
             if metric is None:
                 continue
             if metric.id in where:
                 first = where[metric.id].value("id")
-                self.problem(pos.value("id"), f"duplicate id {metric.id!r} (first used at line {first[0]})", "id")
+                self.problem(pos.value("id"), "duplicate_id", "id", id=metric.id, first_line=first[0])
                 continue
             where[metric.id] = pos
             parent = entry.get("parent")
             if parent is not None and not isinstance(parent, str):
-                self.problem(pos.value("parent"), "parent: expected the id of another metric in quotes", "parent")
+                self.problem(pos.value("parent"), "parent_not_text", "parent", metric=metric.id)
                 continue
             parents[metric.id] = parent
             metrics.append(metric)
@@ -224,22 +220,19 @@ class _Reader:
     def _read_metric(self, entry: dict[str, Any], pos: TablePositions) -> Metric | None:
         metric_id = entry.get("id")
         if not isinstance(metric_id, str) or not ID_PATTERN.fullmatch(metric_id) or len(metric_id) > MAX_ID_LENGTH:
-            shown = repr(metric_id) if metric_id is not None else "missing"
-            self.problem(
-                pos.value("id"),
-                f"metric id {shown}: an id is required, made of letters, digits and _ "
-                f"(not starting with a digit, at most {MAX_ID_LENGTH} characters)",
-                "id",
-            )
+            if metric_id is None:
+                self.problem(pos.value("id"), "id_missing", "id", limit=MAX_ID_LENGTH)
+            else:
+                self.problem(pos.value("id"), "id_invalid", "id", id=_plain(metric_id), limit=MAX_ID_LENGTH)
             return None
         name = entry.get("name")
         if not isinstance(name, str) or not name.strip():
-            self.problem(pos.value("name"), f"metric {metric_id!r}: a name (text in quotes) is required", "name")
+            self.problem(pos.value("name"), reason("name_required").inside("in_metric", metric=metric_id), "name")
             return None
         try:
             codec.read_field("name", name)
         except FieldError as exc:
-            self.problem(pos.value("name"), f"metric {metric_id!r}, name: {exc}", "name")
+            self.problem(pos.value("name"), exc.reason.inside("in_metric_key", metric=metric_id, key="name"), "name")
             return None
         metric = Metric(id=metric_id, name=name)
         problems = len(self.problems)
@@ -251,68 +244,77 @@ class _Reader:
                 for attribute, value in codec.read_field(key, entry[key]).items():
                     setattr(metric, attribute, value)
             except FieldError as exc:
-                self.problem(pos.value(key), f"metric {metric_id!r}, {key}: {exc}", key)
+                self.problem(pos.value(key), exc.reason.inside("in_metric_key", metric=metric_id, key=key), key)
         if len(self.problems) > problems:
             return metric  # the rules between fields would judge defaults in place of what the file says
         for rule in schema.metric_problems(schema.values_of(metric)):
-            self.problem(pos.value(rule.where),
-                         f"metric {metric_id!r}, {rule.where}: {rule.reason} ({schema.shown(rule.value)})", rule.field)
+            self.problem(pos.value(rule.where), rule.why.inside("in_metric_key_value", metric=metric_id,
+                                                                key=rule.where, value=rule.value), rule.field)
         return metric
 
-    def _build_tree(self, plan, metrics, parents, where) -> None:
+    def _build_tree(self, plan: Plan, metrics: list[Metric], parents: dict[str, str | None],
+                    where: dict[str, TablePositions]) -> None:
         by_id = {m.id: m for m in metrics}
         children: dict[str | None, list[Metric]] = {}
         for metric in metrics:
             parent = parents[metric.id]
             if parent is not None and parent not in by_id:
-                self.problem(where[metric.id].value("parent"),
-                             f"metric {metric.id!r}: parent {parent!r} is not the id of any metric", "parent")
+                self.problem(where[metric.id].value("parent"), reason("parent_unknown", parent=parent).inside(
+                    "in_metric", metric=metric.id), "parent")
                 continue
             if parent == metric.id:
-                self.problem(where[metric.id].value("parent"), f"metric {metric.id!r} is its own parent", "parent")
+                self.problem(where[metric.id].value("parent"), "own_parent", "parent", metric=metric.id)
                 continue
             children.setdefault(parent, []).append(metric)
         if self.problems:
             return
         state: dict[str, int] = {}
         for metric in metrics:
-            chain, node = [], metric.id
+            chain: list[str] = []
+            node: str | None = metric.id
             while node is not None and state.get(node) is None:
                 state[node] = 1
                 chain.append(node)
                 node = parents[node]
             if node is not None and state.get(node) == 1 and node in chain:
                 cycle = chain[chain.index(node):] + [node]
-                self.problem(where[node].value("parent"),
-                             f"metric {node!r}: the parents form a cycle: {' -> '.join(cycle)}", "parent")
+                self.problem(where[node].value("parent"), reason("parent_cycle", cycle=tuple(cycle)).inside(
+                    "in_metric", metric=node), "parent")
             for item in chain:
                 state[item] = 2
         if self.problems:
             return
         if not children.get(None):
-            self.problem((1, 1), "the plan has no root: one metric must have no parent")
+            self.problem((1, 1), "no_root")
             return
-        stack = [(m, None, 0) for m in reversed(children[None])]
+        stack: list[tuple[Metric, Metric | None, int]] = [(m, None, 0) for m in reversed(children[None])]
         while stack:
-            metric, parent, depth = stack.pop()
+            metric, above, depth = stack.pop()
             if depth >= MAX_DEPTH:
-                self.problem(where[metric.id].header, f"the tree is deeper than the limit of {MAX_DEPTH} levels")
+                self.problem(where[metric.id].header, "tree_too_deep", metric=metric.id, limit=MAX_DEPTH)
                 return
-            plan.attach(metric, parent)
+            plan.attach(metric, above)
             stack.extend((c, metric, depth + 1) for c in reversed(children.get(metric.id, [])))
 
-    def _check_references(self, plan: Plan, where) -> None:
+    def _check_references(self, plan: Plan, where: dict[str, TablePositions]) -> None:
         kgi = plan.info.get("kgi")
         if kgi and kgi not in plan.metrics:
             pos = (self.positions.plan or self.positions.top).value("kgi")
-            self.problem(pos, f"plan.kgi: {kgi!r} is not the id of any metric", "kgi")
+            self.problem(pos, reason("unknown_id", id=kgi).inside("in_plan_key", key="kgi"), "kgi")
         for metric in plan.metrics.values():
             if metric.formula:
                 unknown = schema.formula_unknown(metric.formula, metric.id, plan.metrics)
                 if unknown:
+                    why = reason("ids_not_metrics", ids=tuple(unknown))
                     self.problem(where[metric.id].value("formula"),
-                                 f"metric {metric.id!r}, formula: {', '.join(unknown)} is not another metric "
-                                 "of this plan", "formula")
+                                 why.inside("in_metric_key", metric=metric.id, key="formula"), "formula")
+
+
+def _plain(value: object) -> ParamValue:
+    """A value of the file as a parameter: text and numbers as they are, anything else as Python writes it."""
+    if isinstance(value, (str, int, Decimal)):
+        return value
+    return repr(value)
 
 
 def read_plan(text: str, filename: str) -> tuple[Plan, SourceMap]:

@@ -16,13 +16,17 @@ from dataclasses import dataclass, field
 from typing import Any
 
 import tomlkit
-from tomlkit.items import Table
+from tomlkit.container import OutOfOrderTableProxy
+from tomlkit.items import Item, Table
 
 from kpidesk.model.metric import Metric
 from kpidesk.model.plan import INFO_FIELDS, Plan
 from kpidesk.planfile import codec
 from kpidesk.planfile.locate import SourceMap
 from kpidesk.planfile.reader import loads_toml
+
+#: A key's item as a table gives it (``Table.item``), kept while the key is deleted.
+Dropped = Item | OutOfOrderTableProxy
 
 
 @dataclass
@@ -33,7 +37,7 @@ class Chunk:
     name: str = ""  # header name: "metric", "plan", another table, or "" for the head
     metric_id: str | None = None
     values: dict[str, Any] = field(default_factory=dict)  # decoded values, for comparing
-    dropped: dict[str, Any] = field(default_factory=dict)  # deleted keys' items: an undo gets the comment back
+    dropped: dict[str, Dropped] = field(default_factory=dict)  # deleted keys' items: an undo gets the comment back
     added: set[str] = field(default_factory=set)  # keys an edit added: back at their default, they go again
     lost_ending: str = ""  # blank lines taken off while the chunk ended the file
 
@@ -42,7 +46,7 @@ def _unwrap(item: Any) -> Any:
     return item.unwrap() if hasattr(item, "unwrap") else item
 
 
-def _differs(values: dict[str, Any], key: str, wanted: Any, added: set[str]) -> bool:
+def _differs(values: dict[str, Any], key: str, wanted: object, added: set[str]) -> bool:
     """Whether the stored value of ``key`` must change to hold ``wanted``."""
     if key not in values:
         return wanted is not None and codec.DEFAULTS.get(key) != wanted
@@ -75,7 +79,7 @@ def _split(text: str, positions: SourceMap) -> list[Chunk]:
     return chunks
 
 
-def _set_key(table: Table, key: str, wanted: Any, dropped: dict[str, Any] | None = None,
+def _set_key(table: Table, key: str, wanted: object, dropped: dict[str, Dropped] | None = None,
              added: set[str] | None = None) -> None:
     """Bring one key of a tomlkit table in line with ``wanted`` (None: absent).
 
@@ -215,7 +219,7 @@ class PlanWriter:
         raw_metrics = iter(data.get("metric", []))
         for chunk in self.chunks:
             if chunk.name == "metric":
-                raw = next(raw_metrics, {})
+                raw: dict[str, Any] = next(raw_metrics, {})
                 chunk.metric_id = raw.get("id") if isinstance(raw.get("id"), str) else None
                 chunk.values = _decoded(raw)
             elif chunk.name == "plan":
