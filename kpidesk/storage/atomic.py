@@ -134,6 +134,10 @@ def clean_stale_temporaries(path: Path, *, max_age: float = 3600.0) -> list[Path
 
 
 def _copy_metadata(fd: int, old: os.stat_result | None, source: Path, warnings: list[str]) -> None:
+    if not hasattr(os, "fchmod"):
+        # Windows before Python 3.13: no fchmod; a file there has only a read-only flag, and a
+        # read-only plan cannot be replaced anyway, so the new file's default mode is the right one
+        return
     if old is None:
         umask = os.umask(0)
         os.umask(umask)
