@@ -174,6 +174,8 @@ class DetailPanel(QScrollArea):
                 self.refresh()
             else:
                 self.summary.setText(self._summary(metric) if metric else "")
+        else:  # its findings may name a metric that changed (a rename elsewhere): say them as they are now
+            self.summary.setText(self._summary(metric))
 
     def _edited(self, name: str) -> None:
         if self._loading or self.metric_id is None:
