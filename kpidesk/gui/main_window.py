@@ -23,6 +23,9 @@ from kpidesk.model.findings import Severity
 from kpidesk.model.funnel import funnel_of
 from kpidesk.render.printing import install_print_actions
 
+#: The tree's column widths, by the number of columns (widths saved for other columns are not reused).
+COLUMNS_KEY = f"window/columns-{len(Column)}"
+
 
 class MainWindow(QMainWindow):
     """One window per plan. Others hook in through ``document``, ``file_menu`` and ``files``."""
@@ -54,7 +57,12 @@ class MainWindow(QMainWindow):
         self.splitter.setStretchFactor(1, 2)
         self.splitter.setCollapsible(0, False)
         self.splitter.setCollapsible(1, False)
-        self._fit_names = False  # widen the name column to its content (no width saved yet)
+        #: Fit the columns and the splitter to the plan and the window until the planner sets them (or they
+        #: were restored): widths as the content needs, the tree as wide as its columns, the rest to the graph.
+        self._auto_layout = True
+        self._laying_out = False
+        self.splitter.splitterMoved.connect(lambda *_: self._stop_auto_layout())
+        self.tree.header().sectionResized.connect(lambda *_: self._stop_auto_layout())
         self.setCentralWidget(self.splitter)
         self.setAcceptDrops(True)
         self.files = FileActions(self, self.document)
@@ -209,10 +217,6 @@ class MainWindow(QMainWindow):
     def _plan_replaced(self) -> None:
         self._shown_id = None
         self.tree.expandAll()
-        if self._fit_names:
-            wanted = min(360, self.tree.sizeHintForColumn(Column.NAME) + 16)
-            if wanted > self.tree.columnWidth(Column.NAME):
-                self.tree.setColumnWidth(Column.NAME, wanted)
         kgi = self.document.plan.kgi
         if kgi is not None:
             self.select(kgi.id)
@@ -220,6 +224,37 @@ class MainWindow(QMainWindow):
         self._update_status()
         self._show_funnel()
         self.setWindowModified(self.document.is_modified())
+        self.fit_layout()
+
+    # ---- layout ----------------------------------------------------------------------------------------
+    def _stop_auto_layout(self) -> None:
+        if not self._laying_out:
+            self._auto_layout = False
+
+    def fit_layout(self) -> None:
+        """Columns as wide as their content, the tree as wide as its columns where the window allows, the funnel
+        and the details the rest (at least a third, so that a small screen keeps them readable)."""
+        if not self._auto_layout:
+            return
+        self._laying_out = True
+        try:
+            width = self.splitter.width() if self.splitter.width() > 100 else self.width()
+            parents = {m.parent for m in self.document.plan.walk() if m.parent is not None}
+            headers = {Column.EDGE: sorted({self.model.edge_header(c) for p in parents for c in p.children[:1]})}
+            rows = len(self.document.plan.metrics) * max(self.tree.sizeHintForRow(0), 1)
+            scroll_bar = self.tree.verticalScrollBar().sizeHint().width() if rows > self.tree.height() - 30 else 0
+            chrome = self.tree.frameWidth() * 2 + scroll_bar + 2
+            wanted = sum(self.tree.wanted_widths(headers).values()) + chrome
+            right = max(280, width // 3) if width >= 1200 else 280
+            tree_width = max(min(wanted, width - right - self.splitter.handleWidth()), width // 2)
+            self.splitter.setSizes([tree_width, width - tree_width - self.splitter.handleWidth()])
+            self.tree.fit_columns(tree_width - chrome, headers)
+        finally:
+            self._laying_out = False
+
+    def resizeEvent(self, event) -> None:  # noqa: N802
+        super().resizeEvent(event)
+        self.fit_layout()
 
     def _show_funnel(self) -> None:
         show = getattr(self.funnel, "show_stages", None)
@@ -374,19 +409,16 @@ class MainWindow(QMainWindow):
         if geometry is None or not self.restoreGeometry(geometry):
             screen = self.screen().availableGeometry()
             self.resize(min(1600, int(screen.width() * 0.94)), min(1000, int(screen.height() * 0.9)))
-        width, height = self.width(), self.height()
-        tree_width = int(width * 0.6)
-        for key, widget, sizes in (("window/splitter", self.splitter, [tree_width, width - tree_width]),
-                                   ("window/right", self.right, [int(height * 0.5), int(height * 0.5)])):
-            state = store.value(key)
-            if state is None or not widget.restoreState(state):
-                widget.setSizes(sizes)
-        header = store.value("window/columns")
-        if header is None or not self.tree.header().restoreState(header):
-            spare = tree_width - self.tree.header().length() - 24
-            if spare > 0:  # a wide window: room for long names
-                self.tree.setColumnWidth(Column.NAME, self.tree.columnWidth(Column.NAME) + spare)
-            self._fit_names = True
+        height = self.height()
+        state = store.value("window/right")
+        if state is None or not self.right.restoreState(state):
+            self.right.setSizes([int(height * 0.5), int(height * 0.5)])
+        splitter, header = store.value("window/splitter"), store.value(COLUMNS_KEY)
+        if splitter is not None and header is not None and self.splitter.restoreState(splitter) \
+                and self.tree.header().restoreState(header):
+            self._auto_layout = False  # the planner's own widths
+        else:
+            self.fit_layout()
         mode = str(store.value("theme", theme.SYSTEM))
         for action in self.theme_group.actions():
             action.setChecked(action.data() == mode)
@@ -396,7 +428,7 @@ class MainWindow(QMainWindow):
         store.setValue("window/geometry", self.saveGeometry())
         store.setValue("window/splitter", self.splitter.saveState())
         store.setValue("window/right", self.right.saveState())
-        store.setValue("window/columns", self.tree.header().saveState())
+        store.setValue(COLUMNS_KEY, self.tree.header().saveState())
 
 
 __all__ = ["MainWindow", "Column"]

@@ -228,8 +228,8 @@ class PlanTreeModel(QAbstractItemModel):
                 return QBrush(self.muted)
             if column in (Column.FORECAST, Column.GAP) and metric.forecast_falls_short():
                 return QBrush(self.alert)
-            if column == Column.GAP and metric.computed.gap:  # not short and not 0: ahead of the target
-                return QBrush(self.ahead)
+            if column == Column.GAP and metric.computed.gap is not None:  # ahead of the target, or on it (muted)
+                return QBrush(self.ahead if metric.computed.gap else self.muted)
             return None
         if role == Qt.ItemDataRole.TextAlignmentRole and column in NUMERIC:
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)

@@ -208,6 +208,7 @@ class MetricTreeView(QTreeView):
         self.setIndentation(16)
         self.header().setStretchLastSection(False)
         self.header().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        self.header().setTextElideMode(Qt.TextElideMode.ElideRight)
         self._enter_run = False  # the last key was an Enter that committed an edit or moved down
         self._tab_column: int | None = None  # where a run of Tab presses began (Enter returns to it)
         self._fade = QTimer(self)
@@ -245,6 +246,37 @@ class MetricTreeView(QTreeView):
     def set_default_widths(self) -> None:
         widths = {Column.NAME: 200, Column.TARGET: 120, Column.UNIT: 72, Column.EDGE: 84,
                   Column.FORECAST: 104, Column.GAP: 72, Column.ACTUAL: 84, Column.PROGRESS: 84}
+        for column, width in widths.items():
+            self.setColumnWidth(column, width)
+
+    def wanted_widths(self, headers: dict[int, list[str]] | None = None) -> dict[int, int]:
+        """Each column as wide as its content and header (``headers``: other texts a header may show)."""
+        metrics = self.header().fontMetrics()
+        widths = {}
+        for column in self.columns():
+            texts = (headers or {}).get(column, [])
+            header = max([metrics.horizontalAdvance(t) for t in texts] + [self.header().sectionSizeHint(column)])
+            content = self.sizeHintForColumn(column)
+            widths[column] = max(content + (16 if column == Column.NAME else 8), header + 10)
+        return widths
+
+    def fit_columns(self, available: int, headers: dict[int, list[str]] | None = None) -> None:
+        """Fit the columns into ``available`` pixels: content widths, the rate header elided where it must be,
+        any room left to the names (so that long names and deep trees read whole)."""
+        widths = self.wanted_widths(headers)
+        if Column.EDGE in widths:
+            widths[Column.EDGE] = min(widths[Column.EDGE], 170)
+        over = sum(widths.values()) - available
+        if over > 0 and Column.EDGE in widths:  # the header names the rate of the current row: elide it first
+            short = max(self.sizeHintForColumn(Column.EDGE) + 10, self.header().fontMetrics().horizontalAdvance(
+                self.tr("Rate to")) + 24)
+            cut = min(over, max(0, widths[Column.EDGE] - short))
+            widths[Column.EDGE] -= cut
+            over -= cut
+        if over > 0 and Column.NAME in widths:  # a small screen: long names elide (their tooltips say them whole)
+            widths[Column.NAME] -= min(over, max(0, widths[Column.NAME] - 140))
+        elif over < 0 and Column.NAME in widths:
+            widths[Column.NAME] = min(widths[Column.NAME] - over, max(widths[Column.NAME], 360))
         for column, width in widths.items():
             self.setColumnWidth(column, width)
 
