@@ -9,6 +9,7 @@ from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QMessageBox, QWidget
 
 from kpidesk.gui.document import Document
+from kpidesk.model.plan import PlanError
 
 #: What a new metric under a funnel stage that has its stage is meant to be (see ``ask_funnel``).
 STAGE, SOURCE = "stage", "source"
@@ -67,9 +68,13 @@ class EditActions(QObject):
             run(metric_id)  # a moved metric stays current: Qt moves the current index with it
 
     def update(self) -> None:
-        """Enable what fits the current cell (Solve only on a rate)."""
+        """Enable what fits the current row (Solve only where the row has a rate to solve)."""
         metric = self.document.metric(self.current())
-        self.solve.setEnabled(metric is not None and self.current_field() == "rate")
+        try:
+            solvable = metric is not None and self.document.solve_edit(metric) is not None
+        except PlanError:
+            solvable = False
+        self.solve.setEnabled(solvable)
 
     # ---- the current cell ------------------------------------------------------------------------
     def clear_cell(self, metric_id: str) -> bool:

@@ -61,6 +61,7 @@ class MainWindow(QMainWindow):
         #: were restored): widths as the content needs, the tree as wide as its columns, the rest to the graph.
         self._auto_layout = True
         self._laying_out = False
+        self._wanted: dict[int, int] | None = None  # the columns' content widths, measured once per plan
         self.splitter.splitterMoved.connect(lambda *_: self._stop_auto_layout())
         self.tree.header().sectionResized.connect(lambda *_: self._stop_auto_layout())
         self.setCentralWidget(self.splitter)
@@ -224,31 +225,34 @@ class MainWindow(QMainWindow):
         self._update_status()
         self._show_funnel()
         self.setWindowModified(self.document.is_modified())
-        self.fit_layout()
+        self.fit_layout(measure=True)
 
     # ---- layout ----------------------------------------------------------------------------------------
     def _stop_auto_layout(self) -> None:
         if not self._laying_out:
             self._auto_layout = False
 
-    def fit_layout(self) -> None:
+    def fit_layout(self, *, measure: bool = False) -> None:
         """Columns as wide as their content, the tree as wide as its columns where the window allows, the funnel
-        and the details the rest (at least a third, so that a small screen keeps them readable)."""
+        and the details the rest (a third of a wide window, 280 px at least). ``measure``: the plan changed, read
+        the content's widths again (window resizes reuse them)."""
         if not self._auto_layout:
             return
         self._laying_out = True
         try:
+            if measure or self._wanted is None:
+                parents = {m.parent for m in self.document.plan.walk() if m.parent is not None}
+                headers = {Column.EDGE: sorted({self.model.edge_header(p.children[0]) for p in parents})}
+                self._wanted = self.tree.wanted_widths(headers)
             width = self.splitter.width() if self.splitter.width() > 100 else self.width()
-            parents = {m.parent for m in self.document.plan.walk() if m.parent is not None}
-            headers = {Column.EDGE: sorted({self.model.edge_header(c) for p in parents for c in p.children[:1]})}
             rows = len(self.document.plan.metrics) * max(self.tree.sizeHintForRow(0), 1)
             scroll_bar = self.tree.verticalScrollBar().sizeHint().width() if rows > self.tree.height() - 30 else 0
             chrome = self.tree.frameWidth() * 2 + scroll_bar + 2
-            wanted = sum(self.tree.wanted_widths(headers).values()) + chrome
             right = max(280, width // 3) if width >= 1200 else 280
-            tree_width = max(min(wanted, width - right - self.splitter.handleWidth()), width // 2)
-            self.splitter.setSizes([tree_width, width - tree_width - self.splitter.handleWidth()])
-            self.tree.fit_columns(tree_width - chrome, headers)
+            handle = self.splitter.handleWidth()
+            tree_width = max(min(sum(self._wanted.values()) + chrome, width - right - handle), width // 2)
+            self.splitter.setSizes([tree_width, width - tree_width - handle])
+            self.tree.fit_columns(tree_width - chrome, self._wanted)
         finally:
             self._laying_out = False
 

@@ -316,6 +316,14 @@ class PlanTreeModel(QAbstractItemModel):
             return "share" if edge_is_share(metric) else "rate"
         return {Column.NAME: "name", Column.TARGET: "target", Column.UNIT: "unit", Column.ACTUAL: "actual"}.get(column)
 
+    def why_not_editable(self, index: _Index) -> str:
+        """Why typing on a cell that takes no value does nothing, for the status bar."""
+        metric = self.metric(index)
+        if metric is not None and index.column() == Column.EDGE and metric.parent is None:
+            return self.tr("{0} is at the top of its tree: it has no rate or share.").format(metric.name)
+        header = self.headerData(index.column(), Qt.Orientation.Horizontal)
+        return self.tr("{0} is calculated: type a target, a rate or an actual.").format(header)
+
     def setData(self, index: _Index, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:  # noqa: N802
         """Typed text becomes one intent call on the document (which validates it)."""
         metric = self.metric(index)

@@ -250,7 +250,10 @@ class MetricTreeView(QTreeView):
             self.setColumnWidth(column, width)
 
     def wanted_widths(self, headers: dict[int, list[str]] | None = None) -> dict[int, int]:
-        """Each column as wide as its content and header (``headers``: other texts a header may show)."""
+        """Each column as wide as its content and header (``headers``: other texts a header may show).
+
+        Reads at most the first rows (QHeaderView's resize precision), so a large plan costs no more.
+        """
         metrics = self.header().fontMetrics()
         widths = {}
         for column in self.columns():
@@ -258,14 +261,14 @@ class MetricTreeView(QTreeView):
             header = max([metrics.horizontalAdvance(t) for t in texts] + [self.header().sectionSizeHint(column)])
             content = self.sizeHintForColumn(column)
             widths[column] = max(content + (16 if column == Column.NAME else 8), header + 10)
-        return widths
-
-    def fit_columns(self, available: int, headers: dict[int, list[str]] | None = None) -> None:
-        """Fit the columns into ``available`` pixels: content widths, the rate header elided where it must be,
-        any room left to the names (so that long names and deep trees read whole)."""
-        widths = self.wanted_widths(headers)
         if Column.EDGE in widths:
             widths[Column.EDGE] = min(widths[Column.EDGE], 170)
+        return widths
+
+    def fit_columns(self, available: int, wanted: dict[int, int]) -> None:
+        """Fit the columns into ``available`` pixels: the ``wanted`` widths, the rate header elided where it
+        must be, any room left to the names (so that long names and deep trees read whole)."""
+        widths = dict(wanted)
         over = sum(widths.values()) - available
         if over > 0 and Column.EDGE in widths:  # the header names the rate of the current row: elide it first
             short = max(self.sizeHintForColumn(Column.EDGE) + 10, self.header().fontMetrics().horizontalAdvance(
@@ -343,6 +346,15 @@ class MetricTreeView(QTreeView):
             self._tab_column = current.column()
         return self.move_to(self.next_value_cell(forward))
 
+    def moveCursor(self, action: QAbstractItemView.CursorAction,  # noqa: N802
+                   modifiers: Qt.KeyboardModifier) -> QModelIndex:
+        """Left and Right move between columns wherever they come from: they never fold (Alt+arrows, + and - do)."""
+        Move = QAbstractItemView.CursorAction  # noqa: N806
+        if action in (Move.MoveLeft, Move.MoveRight):
+            index = self._column_step(1 if action == Move.MoveRight else -1)
+            return index if index.isValid() else self.currentIndex()
+        return super().moveCursor(action, modifiers)
+
     def mousePressEvent(self, event: QMouseEvent) -> None:  # noqa: N802
         self._enter_run, self._tab_column = False, None
         super().mousePressEvent(event)
@@ -419,8 +431,7 @@ class MetricTreeView(QTreeView):
             event.accept()
             return
         if typing and current.isValid() and not self._editable(current):
-            header = self.model().headerData(current.column(), Qt.Orientation.Horizontal)
-            self.hint.emit(self.tr("{0} is calculated: type in Target, Rate / share or Actual.").format(header))
+            self.hint.emit(self.model().why_not_editable(current))
             event.accept()
             return
         if key in folds:
@@ -433,7 +444,7 @@ class MetricTreeView(QTreeView):
         Mod, Key = Qt.KeyboardModifier, Qt.Key  # noqa: N806
         if key in (Key.Key_Left, Key.Key_Right):
             forward = key == Key.Key_Right
-            if modifiers == Mod.NoModifier:
+            if modifiers in (Mod.NoModifier, Mod.ShiftModifier):  # one cell is selected at a time: Shift moves too
                 self.move_to(self._column_step(1 if forward else -1))
                 return True
             if modifiers == Mod.ControlModifier:

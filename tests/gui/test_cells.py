@@ -101,6 +101,7 @@ def test_a_rate_is_reached_and_edited_by_keyboard_alone(qtbot, window):
 def test_left_and_right_move_between_columns_and_fold_only_with_alt_or_plus_minus(qtbot, window):
     go(qtbot, window, "leads")
     leads = window.model.index_of(window.document.plan.metrics["leads"])
+    press(qtbot, window, Key.Key_Left, Mod.ShiftModifier)
     press(qtbot, window, Key.Key_Left)
     assert at(window) == ("leads", Column.NAME) and window.tree.isExpanded(leads)
     press(qtbot, window, Key.Key_Right)
@@ -313,7 +314,13 @@ def test_solve_this_rate_in_the_menu_says_what_is_missing(qtbot, window):
     window.edits.solve.trigger()
     assert "give Negotiations a target" in window.statusBar().currentMessage()
     go(qtbot, window, "negotiations", Column.TARGET)
+    assert window.edits.solve.isEnabled(), "the row's rate, from any of its cells"
+    go(qtbot, window, "web_orders", Column.EDGE)
+    assert not window.edits.solve.isEnabled(), "a share is no rate"
+    go(qtbot, window, "sales", Column.EDGE)
     assert not window.edits.solve.isEnabled()
+    type_text(qtbot, window, "5")
+    assert "Sales is at the top of its tree" in window.statusBar().currentMessage()
 
 
 def test_a_solved_rate_below_the_plan_has_no_warning(qtbot, window):
