@@ -148,7 +148,8 @@ class MetricDelegate(QStyledItemDelegate):
         track.setAlpha(60)
         painter.setBrush(track)
         painter.drawRoundedRect(QRectF(rect), 3, 3)
-        fill = QColor("#2e7d32") if value >= 1 else palette.color(QPalette.ColorRole.Highlight)
+        # the application's highlight: the view's own is a light tint for the selected row
+        fill = QColor("#2e7d32") if value >= 1 else QGuiApplication.palette().color(QPalette.ColorRole.Highlight)
         fill.setAlpha(150)
         painter.setBrush(fill)
         painter.drawRoundedRect(QRectF(rect.x(), rect.y(), rect.width() * min(value, 1.0), rect.height()), 3, 3)
