@@ -92,6 +92,7 @@ class MainWindow(QMainWindow):
         self.tree.takeBackRequested.connect(self.take_back)
         self.tree.hint.connect(lambda text: self.statusBar().showMessage(text, 6000))
         self.tree.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.context_menu: QMenu | None = None  # the tree's menu while it is open
         self.tree.customContextMenuRequested.connect(self._context_menu)
         self.document.reported.connect(lambda text: self.statusBar().showMessage(text, 12000))
         self.document.metricsChanged.connect(self._metrics_changed)
@@ -193,12 +194,14 @@ class MainWindow(QMainWindow):
         if index.isValid():
             self.tree.move_to(index)
         menu = QMenu(self)
+        menu.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         for group in ([self.clipboard.copy, self.clipboard.paste], self.edits.cell_actions,
                       [self.edits.add_child, self.edits.add_sibling, self.edits.delete], [self.edits.set_kgi]):
             for action in group:
                 menu.addAction(action)
             menu.addSeparator()
-        menu.exec(self.tree.viewport().mapToGlobal(position))
+        self.context_menu = menu
+        menu.popup(self.tree.viewport().mapToGlobal(position))
 
     def _selection_changed(self) -> None:
         self.edits.update()

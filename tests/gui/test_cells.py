@@ -383,3 +383,30 @@ def test_cancelling_the_funnel_question_adds_nothing(qtbot, window, dialogs):
     press(qtbot, window, Key.Key_Insert)
     assert dialogs and dialogs[0][0] == "box" and "Leads is a funnel stage" in dialogs[0][2]
     assert len(window.document.plan.metrics) == 8 and window.document.undo_stack.count() == 0
+
+
+def test_ctrl_home_and_ctrl_end_go_to_the_first_and_last_row(qtbot, window):
+    press(qtbot, window, Key.Key_End, Mod.ControlModifier)
+    assert at(window) == ("unit_price", Column.PROGRESS)
+    press(qtbot, window, Key.Key_Home, Mod.ControlModifier)
+    assert at(window) == ("sales", Column.NAME)
+    press(qtbot, window, Key.Key_Right, Mod.ControlModifier)
+    assert at(window) == ("sales", Column.PROGRESS)
+
+
+def test_the_context_menu_acts_on_the_clicked_cell(qtbot, window):
+    rect = window.tree.visualRect(window.model.index_of(window.document.plan.metrics["visits"], Column.EDGE))
+    window._context_menu(rect.center())
+    menu = window.context_menu
+    assert at(window) == ("visits", Column.EDGE)
+    shown = [action.text() for action in menu.actions() if action.isEnabled() and action.text()]
+    assert "So&lve This Rate" in shown and "Cl&ear Cell" in shown and "&Delete Metric" in shown
+    menu.close()
+
+
+def test_the_shortcut_list_names_the_cell_keys(qtbot, window, dialogs):
+    window.show_shortcuts()
+    kind, title, text = dialogs[-1]
+    assert title == "Keyboard Shortcuts"
+    for words in ("Esc", "Tab, Shift+Tab", "Ctrl+Del", "Del, Backspace", "Alt+Shift+Right", "Ins"):
+        assert words in text, words
