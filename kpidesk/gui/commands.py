@@ -23,6 +23,9 @@ class EditCommand(QUndoCommand):
         self.plan = plan
         self.edit = edit
         self._skip_redo = applied
+        #: Set just before an undo that takes the step back for good (a new row left untouched): the
+        #: stack then drops the command instead of keeping it to redo.
+        self.drop_on_undo = False
 
     def redo(self) -> None:
         if self._skip_redo:
@@ -32,6 +35,8 @@ class EditCommand(QUndoCommand):
 
     def undo(self) -> None:
         self.edit.revert(self.plan)
+        if self.drop_on_undo:
+            self.setObsolete(True)  # QUndoStack deletes a command that is obsolete after its undo
 
 
 class SetFieldCommand(EditCommand):

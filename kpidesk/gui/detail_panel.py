@@ -25,6 +25,10 @@ from kpidesk.gui.document import Document
 from kpidesk.model.metric import Better, Kind, Metric, Relation
 
 LINE_FIELDS = ("unit", "owner", "source", "interval")
+#: The short fields in reading order, three to a row on a wide panel, fewer on a narrow one; the source last and whole.
+GRID_FIELDS = ("unit", "kind", "better", "relation", "owner", "interval", "source")
+#: Panel widths from which two and three fields fit side by side.
+TWO_COLUMNS, THREE_COLUMNS = 300, 470
 TEXT_FIELDS = ("definition", "countermeasure", "notes")
 
 
@@ -105,16 +109,20 @@ class DetailPanel(QScrollArea):
             text_edit.setMaximumHeight(80)
             text_edit.textChanged.connect(lambda n=name: self._edited(n))
             self.fields[name] = text_edit
-        places = {"unit": (0, 0, 1), "kind": (0, 1, 1), "better": (0, 2, 1),  # row, column, columns spanned
-                  "relation": (1, 0, 1), "owner": (1, 1, 1), "interval": (1, 2, 1), "source": (2, 0, 3)}
-        for name, (row, column, span) in places.items():
+        self.grid = grid
+        self._boxes: dict[str, QWidget] = {}  # a label over its field, placed by _arrange
+        for name in GRID_FIELDS:
             label = QLabel(labels[name])
             label.setBuddy(self.fields[name])
-            form = QFormLayout()
+            box = QWidget()
+            form = QFormLayout(box)
             form.setContentsMargins(0, 0, 0, 0)
+            form.setVerticalSpacing(2)
             form.addRow(label)
             form.addRow(self.fields[name])
-            grid.addLayout(form, row, column, 1, span)
+            self._boxes[name] = box
+        self._grid_columns = 0
+        self._arrange(3)
         layout.addLayout(grid)
         for name in TEXT_FIELDS:
             label = QLabel(labels[name])
@@ -126,6 +134,25 @@ class DetailPanel(QScrollArea):
         document.metricsChanged.connect(self._on_changed)
         document.planReplaced.connect(lambda: self.show_metric(None))
         self.show_metric(None)
+
+    def _arrange(self, columns: int) -> None:
+        """Place the short fields ``columns`` to a row (the data source on a row of its own)."""
+        if columns == self._grid_columns:
+            return
+        self._grid_columns = columns
+        for box in self._boxes.values():
+            self.grid.removeWidget(box)
+        for place, name in enumerate(GRID_FIELDS[:-1]):
+            self.grid.addWidget(self._boxes[name], place // columns, place % columns)
+        self.grid.addWidget(self._boxes["source"], (len(GRID_FIELDS) - 2) // columns + 1, 0, 1, columns)
+        for column in range(3):
+            self.grid.setColumnStretch(column, 1 if column < columns else 0)
+
+    def resizeEvent(self, event) -> None:  # noqa: N802
+        """Three fields to a row where they fit, two or one on a narrow panel, so that every field stays readable."""
+        width = self.viewport().width()
+        self._arrange(3 if width >= THREE_COLUMNS else 2 if width >= TWO_COLUMNS else 1)
+        super().resizeEvent(event)
 
     def current_metric(self) -> Metric | None:
         return self.document.metric(self.metric_id)
@@ -174,6 +201,8 @@ class DetailPanel(QScrollArea):
                 self.refresh()
             else:
                 self.summary.setText(self._summary(metric) if metric else "")
+        else:  # its findings may name a metric that changed (a rename elsewhere): say them as they are now
+            self.summary.setText(self._summary(metric))
 
     def _edited(self, name: str) -> None:
         if self._loading or self.metric_id is None:

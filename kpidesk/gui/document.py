@@ -19,14 +19,15 @@ from PySide6.QtCore import QCoreApplication, QObject, Signal
 from PySide6.QtGui import QUndoStack
 
 from kpidesk import paths, planfile
-from kpidesk.gui.commands import make_command
+from kpidesk.gui.commands import EditCommand, make_command
+from kpidesk.gui.formatting import Formatter
 from kpidesk.model import events as ev
 from kpidesk.model import schema
 from kpidesk.model.checks import run_checks
 from kpidesk.model.edits import AddMetric, Composite, Edit, MoveMetric, RemoveMetric, SetField, SetInfo
 from kpidesk.model.findings import Finding
 from kpidesk.model.messages import describe
-from kpidesk.model.metric import Metric
+from kpidesk.model.metric import Metric, Relation
 from kpidesk.model.plan import Plan, PlanError
 from kpidesk.model.reasons import reason_of
 
@@ -50,6 +51,7 @@ class Document(QObject):
     pathChanged = Signal(str)  # the file name ("" while untitled)
     saved = Signal(str)
     editRefused = Signal(str)  # why an edit was not made, for the planner
+    reported = Signal(str)  # what an action did, for the status bar ("Deleted Visits", a solved rate)
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -61,6 +63,8 @@ class Document(QObject):
         self.findings_changed: set[str] = set()  # metric ids whose findings changed in the last action
         self.last_error = ""
         self._listening: Plan | None = None
+        self._last_command: EditCommand | None = None
+        self._fresh: tuple[str, EditCommand] | None = None  # (id, command) of the row added last
         self.replace(self.plan_file)
 
     # ---- state --------------------------------------------------------------------
@@ -128,13 +132,32 @@ class Document(QObject):
 
     # ---- the one way edits happen ---------------------------------------------------------
     def apply(self, edit: Edit, text: str, *, mergeable: bool = False, refusal: str = "{0}") -> bool:
-        """Apply ``edit`` as one undo step; False (and editRefused) when the plan refuses it."""
+        """Apply ``edit`` as one undo step; False (and editRefused) when the plan refuses it.
+
+        An edit that would change nothing (Enter on a cell as it was) is no step at all.
+        """
         try:
+            if self._changes_nothing(edit):
+                return True
             edit.apply(self.plan)
         except PlanError as exc:
             return self.refuse(refusal.format(exc))
-        self.undo_stack.push(make_command(self.plan, edit, text, applied=True, mergeable=mergeable))
+        command = make_command(self.plan, edit, text, applied=True, mergeable=mergeable)
+        self._last_command = command
+        self.undo_stack.push(command)
         return True
+
+    def _changes_nothing(self, edit: Edit) -> bool:
+        """Whether ``edit`` only sets fields to the values they have (raises PlanError for a bad value)."""
+        if isinstance(edit, Composite):
+            return all(self._changes_nothing(part) for part in edit.edits)
+        if not isinstance(edit, SetField):
+            return False
+        metric = self.plan.metrics.get(edit.metric_id)
+        if metric is None:
+            return False
+        old, new = getattr(metric, edit.field), self.plan.validate_field(metric, edit.field, edit.new)
+        return bool(old == new and type(old) is type(new))
 
     def refuse(self, message: str) -> bool:
         """Tell the views why an action did not happen (also for refusals found outside the document)."""
@@ -171,7 +194,74 @@ class Document(QObject):
             edit = self.value_edit(metric, field, value)
         except PlanError as exc:
             return self.refuse(str(exc))
+        if isinstance(edit, SetField) and edit.field == "solve_rate":
+            return self._solve(metric, edit)
         return self.apply(edit, label.format(metric.name))
+
+    def clear_cell(self, metric_id: str, field: str) -> bool:
+        """Empty a cell as Del does in a spreadsheet: a target derived again, an actual, rate or share empty."""
+        metric = self._find(metric_id)
+        if metric is None:
+            return False
+        labels = {"target": self.tr("Clear target of {0}"), "actual": self.tr("Clear actual of {0}"),
+                  "rate": self.tr("Clear rate of {0}"), "share": self.tr("Clear share of {0}"),
+                  "unit": self.tr("Clear unit of {0}")}
+        if field not in labels:
+            return self.refuse(self.tr("{0} cannot be cleared.").format(field))
+        edit: Edit = SetField(metric.id, field, "" if field == "unit" else None)
+        if field == "rate" and metric.solve_rate:  # a solved rate: the goal seek ends as well
+            edit = Composite([SetField(metric.id, "solve_rate", False), edit])
+        return self.apply(edit, labels[field].format(metric.name))
+
+    # ---- goal seek ----------------------------------------------------------------------------
+    def solve_edit(self, metric: Metric) -> SetField:
+        """The edit that makes the rate of ``metric`` the one that meets the goal; PlanError where there is none."""
+        parent = metric.parent
+        if parent is None:
+            raise PlanError(self.tr("{0} is the top of its tree: it has no rate to solve.").format(metric.name))
+        if parent.relation not in (Relation.FUNNEL, Relation.SUM) or metric.share is not None:
+            raise PlanError(self.tr("{0} has no rate to {1} to solve: only a funnel stage or a part of a sum "
+                                    "has one.").format(metric.name, parent.name))
+        return SetField(metric.id, "solve_rate", True)
+
+    def solve_rate(self, metric_id: str) -> bool:
+        """Goal seek: the rate of ``metric_id`` becomes the one that meets the goal; says what it found."""
+        metric = self._find(metric_id)
+        if metric is None:
+            return False
+        try:
+            edit = self.solve_edit(metric)
+        except PlanError as exc:
+            return self.refuse(str(exc))
+        return self._solve(metric, edit)
+
+    def _solve(self, metric: Metric, edit: SetField) -> bool:
+        if not self.apply(edit, self.tr("Solve rate of {0}").format(metric.name)):
+            return False
+        self.reported.emit(self.solve_report(metric))
+        return True
+
+    def solve_report(self, metric: Metric) -> str:
+        """What a goal seek found for ``metric``'s rate, with a warning where the plan asks for more."""
+        parent = metric.parent
+        solved, had = metric.computed.rate, metric.rate
+        names = (metric.name, parent.name if parent else "")
+        if solved is None:
+            problems = [self.describe(f) for f in metric.computed.findings if f.field == "rate" or
+                        f.code in ("base_zero", "solve_without_base", "solve_without_goal")]
+            return self.tr("No rate from {0} to {1} meets the goal. {2}").format(*names, " ".join(problems)).strip()
+        fmt = Formatter()
+        rate = fmt.percent(solved, up=True)
+        if solved > 1:
+            return self.tr("Warning: the goal needs {0} of {1} to become {2}, more than 100 %: raise {1}.").format(
+                rate, *names)
+        if had is not None and solved > had:
+            return self.tr("Warning: the goal needs a rate of {0} from {1} to {2}, above the {3} the plan had.").format(
+                rate, *names, fmt.percent(had))
+        if had is not None:
+            return self.tr("Solved: a rate of {0} from {1} to {2} meets the goal (the plan had {3}).").format(
+                rate, *names, fmt.percent(had))
+        return self.tr("Solved: a rate of {0} from {1} to {2} meets the goal.").format(rate, *names)
 
     def value_edit(self, metric: Metric, field: str, value: str | Decimal | None) -> Edit:
         """The edit that puts ``value`` (typed or pasted text, or a number) into ``field``.
@@ -181,6 +271,8 @@ class Document(QObject):
         kept ("0.015%" stays 0.015 %); empty text clears a number.
         Raises PlanError naming the metric and field when the text is not a value.
         """
+        if field == "rate" and isinstance(value, str) and value.strip().lower() == "solve":
+            return self.solve_edit(metric)
         spec = schema.INPUTS.get(field)
         if isinstance(value, str) and spec is not None:
             try:
@@ -248,10 +340,70 @@ class Document(QObject):
         name = name or self.tr("New metric")
         siblings = self.plan.children_of(parent)
         row = len(siblings) if row is None else row
-        metric = Metric(self.plan.new_id(name if name.isascii() else "metric"), name)
-        if self.apply(AddMetric(metric, parent_id, row), self.tr("Add {0}").format(name)):
-            return metric.id
-        return None
+        metric = self._new_metric(name)
+        return self._add(metric, AddMetric(metric, parent_id, row), self.tr("Add {0}").format(name))
+
+    def _new_metric(self, name: str, **fields: Any) -> Metric:
+        return Metric(self.plan.new_id(name if name.isascii() else "metric"), name, **fields)
+
+    def _add(self, metric: Metric, edit: Edit, label: str) -> str | None:
+        if not self.apply(edit, label):
+            return None
+        self._fresh = (metric.id, self._last_command) if self._last_command is not None else None
+        return metric.id
+
+    def breaks_funnel(self, parent_id: str | None) -> bool:
+        """Whether a new child of ``parent_id`` would be a second stage of a funnel stage that has its stage."""
+        parent = self.metric(parent_id)
+        return parent is not None and parent.relation is Relation.FUNNEL and bool(parent.drivers())
+
+    def add_stage(self, parent_id: str, name: str | None = None) -> str | None:
+        """A new funnel stage right before ``parent_id``: between it and its stage, at a rate of 100 % to start with.
+
+        The stage below keeps its rate (now to the new stage), so every number stays as it was
+        until the planner types the new stage's rate.
+        """
+        parent = self._find(parent_id)
+        if parent is None:
+            return None
+        if not self.breaks_funnel(parent_id):
+            return self.add_metric(parent_id, None, name)
+        stage = parent.drivers()[0]
+        name = name or self.tr("New metric")
+        metric = self._new_metric(name, relation=Relation.FUNNEL, rate=Decimal(1))
+        edit = Composite([AddMetric(metric, parent.id, stage.row), MoveMetric(stage.id, metric.id, 0)])
+        return self._add(metric, edit, self.tr("Add {0} as a stage before {1}").format(name, parent.name))
+
+    def add_source(self, parent_id: str, name: str | None = None) -> str | None:
+        """Another source of ``parent_id``, which becomes the sum of its sources; the new one starts at 0."""
+        parent = self._find(parent_id)
+        if parent is None:
+            return None
+        name = name or self.tr("New metric")
+        metric = self._new_metric(name, unit=parent.unit, kind=parent.kind, target=Decimal(0))
+        edits: list[Edit] = []
+        if parent.relation is Relation.FUNNEL:
+            edits.append(SetField(parent.id, "relation", Relation.SUM.value))
+        edits.append(AddMetric(metric, parent.id, len(parent.children)))
+        return self._add(metric, Composite(edits), self.tr("Add {0} as a source of {1}").format(name, parent.name))
+
+    def is_fresh(self, metric_id: str | None) -> bool:
+        """Whether ``metric_id`` is the row added by the last step, with nothing done since."""
+        if self._fresh is None or metric_id is None or self._fresh[0] != metric_id:
+            return False
+        stack = self.undo_stack
+        return stack.index() == stack.count() > 0 and stack.command(stack.index() - 1) is self._fresh[1]
+
+    def take_back(self, metric_id: str | None) -> bool:
+        """Remove a row that was just added and left untouched, as if it had never been added (no redo step)."""
+        if not self.is_fresh(metric_id):
+            return False
+        assert self._fresh is not None
+        command = self._fresh[1]
+        self._fresh = None
+        command.drop_on_undo = True
+        self.undo_stack.undo()
+        return True
 
     def add_sibling(self, metric_id: str, name: str | None = None) -> str | None:
         """Add a metric right after ``metric_id``, under the same parent."""
@@ -261,10 +413,39 @@ class Document(QObject):
         return self.add_metric(metric.parent.id if metric.parent else None, metric.row + 1, name)
 
     def delete_metric(self, metric_id: str) -> bool:
+        """Delete a metric and every metric below it; the status bar is told what went."""
         metric = self._find(metric_id)
         if metric is None:
             return False
-        return self.apply(RemoveMetric(metric_id), self.tr("Delete {0}").format(metric.name))
+        below = len(metric.walk()) - 1
+        if not self.apply(RemoveMetric(metric_id), self.tr("Delete {0}").format(metric.name)):
+            return False
+        if below == 0:
+            self.reported.emit(self.tr("Deleted {0}. Undo brings it back.").format(metric.name))
+        else:
+            self.reported.emit(self.tr("Deleted {0} and the {1} metrics below it. Undo brings them back.")
+                               .format(metric.name, below) if below > 1 else
+                               self.tr("Deleted {0} and the metric below it. Undo brings them back.")
+                               .format(metric.name))
+        return True
+
+    def given_values(self, metric: Metric) -> list[str]:
+        """What the planner typed in ``metric`` and below it ("Visits: rate 10%"), for the delete question."""
+        fmt, found = Formatter(), []
+        for node in metric.walk():
+            currency = self.plan.engine.currency_of(node)
+            parts = []
+            if node.target is not None:
+                parts.append(self.tr("target {0}").format(fmt.amount(node, node.target, currency)))
+            if node.rate is not None and not node.solve_rate:
+                parts.append(self.tr("rate {0}").format(fmt.percent(node.rate)))
+            if node.share is not None:
+                parts.append(self.tr("share {0}").format(fmt.percent(node.share)))
+            if node.actual is not None:
+                parts.append(self.tr("actual {0}").format(fmt.amount(node, node.actual, currency)))
+            if parts:
+                found.append(self.tr("{0}: {1}").format(node.name, ", ".join(parts)))
+        return found
 
     def move_metric(self, metric_id: str, parent_id: str | None, row: int) -> bool:
         """Move to ``row`` (its row after the move) under ``parent_id`` (None: a root)."""

@@ -1,4 +1,4 @@
-"""The Edit menu: undo/redo and the structural edits of the tree, each one Document call."""
+"""The Edit menu: undo/redo, the current cell and the structural edits of the tree, each one Document call."""
 
 from __future__ import annotations
 
@@ -9,6 +9,10 @@ from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QMessageBox, QWidget
 
 from kpidesk.gui.document import Document
+from kpidesk.model.plan import PlanError
+
+#: What a new metric under a funnel stage that has its stage is meant to be (see ``ask_funnel``).
+STAGE, SOURCE = "stage", "source"
 
 
 class EditActions(QObject):
@@ -23,20 +27,28 @@ class EditActions(QObject):
         self.undo.setShortcut(QKeySequence.StandardKey.Undo)
         self.redo = document.undo_stack.createRedoAction(window, tr("&Redo"))
         self.redo.setShortcut(QKeySequence.StandardKey.Redo)
+        self.clear = self._action(tr("Cl&ear Cell"), ["Del", "Backspace"], lambda m: self.clear_cell(m))
+        self.solve = self._action(tr("So&lve This Rate"), [], lambda m: document.solve_rate(m))
+        self.solve.setToolTip(tr("Goal seek: the rate of this row becomes the one that meets the goal"))
         self.add_child = self._action(tr("Add C&hild"), ["Ins"], self._add_child)
-        self.add_sibling = self._action(tr("Add &Sibling"), ["Return", "Enter", "Ctrl+Return"], self._add_sibling)
-        self.rename = self._action(tr("Re&name"), ["F2"], self._rename)
-        self.delete = self._action(tr("&Delete"), ["Del"], self._delete)
+        self.add_sibling = self._action(tr("Add &Sibling"), ["Ctrl+Return", "Ctrl+Enter"], self._add_sibling)
+        self.rename = self._action(tr("Re&name"), [], self._rename)
+        self.delete = self._action(tr("&Delete Metric"), ["Ctrl+Del"], self._delete)
         self.move_up = self._action(tr("Mo&ve Up"), ["Ctrl+Up"], lambda m: document.move_up(m))
         self.move_down = self._action(tr("Move Do&wn"), ["Ctrl+Down"], lambda m: document.move_down(m))
-        self.indent = self._action(tr("&Indent (Make Child of the Metric Above)"), ["Tab", "Ctrl+Right"],
+        self.indent = self._action(tr("&Indent (Make Child of the Metric Above)"), ["Alt+Shift+Right"],
                                    lambda m: document.indent(m))
-        self.outdent = self._action(tr("&Outdent"), ["Shift+Tab", "Ctrl+Left"], lambda m: document.outdent(m))
+        self.outdent = self._action(tr("&Outdent"), ["Alt+Shift+Left"], lambda m: document.outdent(m))
         self.set_kgi = self._action(tr("Make the &KGI"), ["Ctrl+K"], lambda m: document.set_kgi(m))
         #: Rename opens the editor; the window sets this to a function that does.
         self.edit_name: Callable[[str], None] = lambda metric_id: None
+        #: The field of the current cell ("target", "rate"...; None on a calculated cell); set by the window.
+        self.current_field: Callable[[], str | None] = lambda: None
+        self.cell_actions = [self.clear, self.solve]
         self.tree_actions = [self.add_child, self.add_sibling, self.rename, self.delete, self.move_up,
                              self.move_down, self.indent, self.outdent, self.set_kgi]
+        #: The metric the cursor was on before the last Add (Esc on the untouched new row returns there).
+        self.added_from: str | None = None
 
     def _action(self, text: str, keys: list[str], run: Callable[[str], object]) -> QAction:
         action = QAction(text, self.window)
@@ -55,28 +67,99 @@ class EditActions(QObject):
         if metric_id is not None:
             run(metric_id)  # a moved metric stays current: Qt moves the current index with it
 
+    def update(self) -> None:
+        """Enable what fits the current row (Solve only where the row has a rate to solve)."""
+        metric = self.document.metric(self.current())
+        try:
+            solvable = metric is not None and self.document.solve_edit(metric) is not None
+        except PlanError:
+            solvable = False
+        self.solve.setEnabled(solvable)
+
+    # ---- the current cell ------------------------------------------------------------------------
+    def clear_cell(self, metric_id: str) -> bool:
+        """Del and Backspace: empty the current cell, as in a spreadsheet (never the metric)."""
+        field = self.current_field()
+        metric = self.document.metric(metric_id)
+        if metric is None:
+            return False
+        if field == "name":
+            return self.document.refuse(self.tr("A metric needs a name; Ctrl+Del deletes {0}.").format(metric.name))
+        if field is None:
+            return self.document.refuse(self.tr("This cell is calculated: there is nothing to clear."))
+        return self.document.clear_cell(metric_id, field)
+
+    # ---- structure --------------------------------------------------------------------------------
     def _add_child(self, metric_id: str) -> None:
-        new_id = self.document.add_metric(metric_id)
-        if new_id:
-            self.select(new_id, True)
+        self._add_under(metric_id, None)
 
     def _add_sibling(self, metric_id: str) -> None:
-        new_id = self.document.add_sibling(metric_id)
+        metric = self.document.metric(metric_id)
+        if metric is None:
+            return
+        self._add_under(metric.parent.id if metric.parent else None, metric.row + 1)
+
+    def _add_under(self, parent_id: str | None, row: int | None) -> None:
+        """Add a metric under ``parent_id``; under a funnel stage that has its stage, ask what it is first."""
+        origin = self.current()
+        if parent_id is not None and self.document.breaks_funnel(parent_id):
+            meaning = self.ask_funnel(parent_id)
+            if meaning is None:
+                return
+            new_id = (self.document.add_stage(parent_id) if meaning == STAGE
+                      else self.document.add_source(parent_id))
+        else:
+            new_id = self.document.add_metric(parent_id, row)
         if new_id:
+            self.added_from = origin
             self.select(new_id, True)
+
+    def ask_funnel(self, parent_id: str) -> str | None:
+        """A second metric under a funnel stage breaks the funnel: a new stage (STAGE), a source (SOURCE) or None."""
+        parent = self.document.metric(parent_id)
+        if parent is None or not parent.drivers():
+            return None
+        stage = parent.drivers()[0]
+        names = (parent.name, stage.name)
+        box = QMessageBox(QMessageBox.Icon.Question, self.tr("Add to a Funnel"),
+                          self.tr("{0} is a funnel stage: {1} is the stage before it. What is the new metric?")
+                          .format(*names), QMessageBox.StandardButton.Cancel, self.window)
+        box.setInformativeText(
+            self.tr("A new stage goes between {1} and {0}. Its rate starts at 100 %, so every number stays as it "
+                    "is until you type its rate.\n\nAnother source makes {0} the sum of {1} (at its rate) and the "
+                    "new source, which starts at 0.").format(*names))
+        stage_button = box.addButton(self.tr("A New &Stage"), QMessageBox.ButtonRole.AcceptRole)
+        source_button = box.addButton(self.tr("Another S&ource of {0}").format(parent.name),
+                                      QMessageBox.ButtonRole.AcceptRole)
+        box.setDefaultButton(stage_button)
+        box.exec()
+        clicked = box.clickedButton()
+        return STAGE if clicked is stage_button else SOURCE if clicked is source_button else None
 
     def _rename(self, metric_id: str) -> None:
         self.edit_name(metric_id)
 
     def _delete(self, metric_id: str) -> None:
+        """Delete the metric; ask first when metrics below it or values the planner typed would go too."""
         metric = self.document.metric(metric_id)
         if metric is None:
             return
-        below = len(metric.walk()) - 1
-        if below:
+        below = metric.walk()[1:]
+        given = self.document.given_values(metric)
+        if below or given:
+            if below:
+                names = ", ".join(m.name for m in below[:5]) + (", ..." if len(below) > 5 else "")
+                question = (self.tr("Delete {0} and the metric below it ({1})?") if len(below) == 1
+                            else self.tr("Delete {0} and the {2} metrics below it ({1})?")).format(
+                    metric.name, names, len(below))
+            else:
+                question = self.tr("Delete {0}?").format(metric.name)
+            if given:
+                question += "\n\n" + self.tr("Values you gave go with it:") + "\n" + "\n".join(given[:8])
+                if len(given) > 8:
+                    question += "\n..."
             answer = QMessageBox.question(
-                self.window, self.tr("Delete"),
-                self.tr("Delete {0} and the {1} metrics below it?").format(metric.name, below),
+                self.window, self.tr("Delete Metric"), question,
                 QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, QMessageBox.StandardButton.No)
             if answer != QMessageBox.StandardButton.Yes:
                 return

@@ -6,7 +6,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QEvent, QItemSelectionModel, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QDragEnterEvent, QDropEvent
-from PySide6.QtWidgets import QLabel, QMainWindow, QMessageBox, QSplitter, QToolTip, QWidget
+from PySide6.QtWidgets import QLabel, QMainWindow, QMenu, QMessageBox, QSplitter, QToolTip, QWidget
 
 from kpidesk.gui import theme
 from kpidesk.gui.clipboard import ClipboardActions
@@ -22,6 +22,9 @@ from kpidesk.gui.tree_view import MetricTreeView
 from kpidesk.model.findings import Severity
 from kpidesk.model.funnel import funnel_of
 from kpidesk.render.printing import install_print_actions
+
+#: The tree's column widths, by the number of columns (widths saved for other columns are not reused).
+COLUMNS_KEY = f"window/columns-{len(Column)}"
 
 
 class MainWindow(QMainWindow):
@@ -54,7 +57,13 @@ class MainWindow(QMainWindow):
         self.splitter.setStretchFactor(1, 2)
         self.splitter.setCollapsible(0, False)
         self.splitter.setCollapsible(1, False)
-        self._fit_names = False  # widen the name column to its content (no width saved yet)
+        #: Fit the columns and the splitter to the plan and the window until the planner sets them (or they
+        #: were restored): widths as the content needs, the tree as wide as its columns, the rest to the graph.
+        self._auto_layout = True
+        self._laying_out = False
+        self._wanted: dict[int, int] | None = None  # the columns' content widths, measured once per plan
+        self.splitter.splitterMoved.connect(lambda *_: self._stop_auto_layout())
+        self.tree.header().sectionResized.connect(lambda *_: self._stop_auto_layout())
         self.setCentralWidget(self.splitter)
         self.setAcceptDrops(True)
         self.files = FileActions(self, self.document)
@@ -63,7 +72,8 @@ class MainWindow(QMainWindow):
         self.files.before_open.append(self.guard.prepare_open)
         self.guard.problem.connect(lambda text: self.statusBar().showMessage(text, 10000))
         self.edits = EditActions(self, self.document, self.current_id, self.select)
-        self.edits.edit_name = lambda metric_id: self.tree.edit(self.model.index_of(self.document.metric(metric_id)))
+        self.edits.edit_name = lambda metric_id: self.select(metric_id, True)
+        self.edits.current_field = lambda: self.model.field_at(self.tree.currentIndex())
         self.clipboard = ClipboardActions(self, self.tree, self.model, self.document)
         self._build_menus()
         self.consistency = QLabel()
@@ -76,7 +86,15 @@ class MainWindow(QMainWindow):
         self.statusBar().addPermanentWidget(legend)
         self.statusBar().addPermanentWidget(self.consistency)
         self.statusBar().addPermanentWidget(self.finding_count)
+        self._shown_id: str | None = None  # the metric the detail panel and the funnel show
         self.tree.selectionModel().currentChanged.connect(lambda *_: self._selection_changed())
+        self.tree.addRowRequested.connect(self.edits.add_sibling.trigger)
+        self.tree.takeBackRequested.connect(self.take_back)
+        self.tree.hint.connect(lambda text: self.statusBar().showMessage(text, 6000))
+        self.tree.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.context_menu: QMenu | None = None  # the tree's menu while it is open
+        self.tree.customContextMenuRequested.connect(self._context_menu)
+        self.document.reported.connect(lambda text: self.statusBar().showMessage(text, 12000))
         self.document.metricsChanged.connect(self._metrics_changed)
         self.document.planReplaced.connect(self._plan_replaced)
         self.document.modifiedChanged.connect(self.setWindowModified)
@@ -87,6 +105,7 @@ class MainWindow(QMainWindow):
         self._painted = False
         self._plan_replaced()
         self._restore_settings()
+        self.tree.setFocus()  # the keyboard starts in the tree, on the KGI's name
 
     # ---- menus ---------------------------------------------------------------------------------
     def _build_menus(self) -> None:
@@ -99,6 +118,10 @@ class MainWindow(QMainWindow):
         self.edit_menu.addAction(self.edits.redo)
         self.edit_menu.addSeparator()
         for action in self.clipboard.actions:
+            self.edit_menu.addAction(action)
+            self.tree.addAction(action)
+        self.edit_menu.addSeparator()
+        for action in self.edits.cell_actions:
             self.edit_menu.addAction(action)
             self.tree.addAction(action)
         self.edit_menu.addSeparator()
@@ -133,6 +156,7 @@ class MainWindow(QMainWindow):
         for action in self.theme_group.actions():
             action.setChecked(action.data() == mode)
         self.model.update_colors()
+        self.tree.update_colors()
         self.tree.viewport().update()
         if hasattr(self.funnel, "show_stages"):
             self._show_funnel()
@@ -143,7 +167,10 @@ class MainWindow(QMainWindow):
         return metric.id if metric is not None else None
 
     def select(self, metric_id: str, edit_name: bool = False) -> None:
-        index = self.model.index_of(self.document.metric(metric_id))
+        """Make ``metric_id``'s row current, in the current column (``edit_name``: on its name, editing it)."""
+        current = self.tree.currentIndex()
+        column = Column.NAME if edit_name or not current.isValid() else current.column()
+        index = self.model.index_of(self.document.metric(metric_id), column)
         if not index.isValid():
             return
         self.tree.scrollTo(index)
@@ -152,20 +179,48 @@ class MainWindow(QMainWindow):
         if edit_name:
             self.tree.edit(index)
 
+    def take_back(self) -> None:
+        """Esc on a row just added and left untouched: it goes, as if it had never been added."""
+        metric_id = self.current_id()
+        if not self.document.is_fresh(metric_id):
+            return
+        origin = self.edits.added_from
+        self.document.take_back(metric_id)
+        if origin is not None and self.document.metric(origin) is not None:
+            self.select(origin)
+
+    def _context_menu(self, position) -> None:
+        index = self.tree.indexAt(position)
+        if index.isValid():
+            self.tree.move_to(index)
+        menu = QMenu(self)
+        menu.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        for group in ([self.clipboard.copy, self.clipboard.paste], self.edits.cell_actions,
+                      [self.edits.add_child, self.edits.add_sibling, self.edits.delete], [self.edits.set_kgi]):
+            for action in group:
+                menu.addAction(action)
+            menu.addSeparator()
+        self.context_menu = menu
+        menu.popup(self.tree.viewport().mapToGlobal(position))
+
     def _selection_changed(self) -> None:
-        self.detail.show_metric(self.current_id())
+        self.edits.update()
+        metric_id = self.current_id()
+        if metric_id == self._shown_id and metric_id is not None:
+            return  # another column of the same row
+        self._shown_id = metric_id
+        self.model.set_current(self.document.metric(metric_id))
+        self.detail.show_metric(metric_id)
         self._show_funnel()
 
     def _metrics_changed(self, metrics, structure: bool) -> None:
+        self.edits.update()
         self._show_funnel()
         self._update_status()
 
     def _plan_replaced(self) -> None:
+        self._shown_id = None
         self.tree.expandAll()
-        if self._fit_names:
-            wanted = min(360, self.tree.sizeHintForColumn(Column.NAME) + 16)
-            if wanted > self.tree.columnWidth(Column.NAME):
-                self.tree.setColumnWidth(Column.NAME, wanted)
         kgi = self.document.plan.kgi
         if kgi is not None:
             self.select(kgi.id)
@@ -173,6 +228,40 @@ class MainWindow(QMainWindow):
         self._update_status()
         self._show_funnel()
         self.setWindowModified(self.document.is_modified())
+        self.fit_layout(measure=True)
+
+    # ---- layout ----------------------------------------------------------------------------------------
+    def _stop_auto_layout(self) -> None:
+        if not self._laying_out:
+            self._auto_layout = False
+
+    def fit_layout(self, *, measure: bool = False) -> None:
+        """Columns as wide as their content, the tree as wide as its columns where the window allows, the funnel
+        and the details the rest (a third of a wide window, 280 px at least). ``measure``: the plan changed, read
+        the content's widths again (window resizes reuse them)."""
+        if not self._auto_layout:
+            return
+        self._laying_out = True
+        try:
+            if measure or self._wanted is None:
+                parents = {m.parent for m in self.document.plan.walk() if m.parent is not None}
+                headers = {Column.EDGE: sorted({self.model.edge_header(p.children[0]) for p in parents})}
+                self._wanted = self.tree.wanted_widths(headers)
+            width = self.splitter.width() if self.splitter.width() > 100 else self.width()
+            rows = len(self.document.plan.metrics) * max(self.tree.sizeHintForRow(0), 1)
+            scroll_bar = self.tree.verticalScrollBar().sizeHint().width() if rows > self.tree.height() - 30 else 0
+            chrome = self.tree.frameWidth() * 2 + scroll_bar + 2
+            right = max(280, width // 3) if width >= 1200 else 280
+            handle = self.splitter.handleWidth()
+            tree_width = max(min(sum(self._wanted.values()) + chrome, width - right - handle), width // 2)
+            self.splitter.setSizes([tree_width, width - tree_width - handle])
+            self.tree.fit_columns(tree_width - chrome, self._wanted)
+        finally:
+            self._laying_out = False
+
+    def resizeEvent(self, event) -> None:  # noqa: N802
+        super().resizeEvent(event)
+        self.fit_layout()
 
     def _show_funnel(self) -> None:
         show = getattr(self.funnel, "show_stages", None)
@@ -296,12 +385,22 @@ class MainWindow(QMainWindow):
         PlanDialog(self.document, self).exec()
 
     def show_shortcuts(self) -> None:
-        rows = [(a.text().replace("&", ""), ", ".join(s.toString(s.SequenceFormat.NativeText) for s in a.shortcuts()))
-                for a in [self.edits.undo, self.edits.redo, self.clipboard.copy, self.clipboard.paste,
-                          *self.edits.tree_actions]]
-        text = "\n".join(f"{keys}\t{name}" for name, keys in rows)
-        text += "\n\n" + self.tr("Typing on a cell edits it; Enter commits, Esc cancels. In the rate column "
-                                 "40 and 40% both mean 40 %. An empty target is derived. Ctrl+Tab leaves the tree.")
+        cells = [
+            (self.tr("Arrows"), self.tr("move the cell cursor (Left/Right: columns, Up/Down: rows)")),
+            (self.tr("Home, End"), self.tr("first, last column (Ctrl: first, last row)")),
+            (self.tr("Typing, F2"), self.tr("edit the cell (typing replaces it, F2 keeps it)")),
+            (self.tr("Enter"), self.tr("commit and move down; on a name, not right after an edit: add a metric")),
+            (self.tr("Tab, Shift+Tab"), self.tr("next, previous cell that takes a value")),
+            (self.tr("Esc"), self.tr("cancel the edit; take back a row just added and left untouched")),
+            (self.tr("Alt+Right, Alt+Left, + and - on a name"), self.tr("expand, collapse")),
+        ]
+        rows = cells + [(", ".join(s.toString(s.SequenceFormat.NativeText) for s in a.shortcuts()),
+                         a.text().replace("&", ""))
+                        for a in [self.edits.undo, self.edits.redo, self.clipboard.copy, self.clipboard.paste,
+                                  *self.edits.cell_actions, *self.edits.tree_actions] if a.shortcuts()]
+        text = "\n".join(f"{keys}\t{name}" for keys, name in rows)
+        text += "\n\n" + self.tr("In the rate column 40 and 40% both mean 40 %, and solve finds the rate that meets "
+                                 "the goal. An empty target is derived. Ctrl+Tab leaves the tree.")
         QMessageBox.information(self, self.tr("Keyboard Shortcuts"), text)
 
     def show_about(self) -> None:
@@ -317,19 +416,16 @@ class MainWindow(QMainWindow):
         if geometry is None or not self.restoreGeometry(geometry):
             screen = self.screen().availableGeometry()
             self.resize(min(1600, int(screen.width() * 0.94)), min(1000, int(screen.height() * 0.9)))
-        width, height = self.width(), self.height()
-        tree_width = int(width * 0.6)
-        for key, widget, sizes in (("window/splitter", self.splitter, [tree_width, width - tree_width]),
-                                   ("window/right", self.right, [int(height * 0.5), int(height * 0.5)])):
-            state = store.value(key)
-            if state is None or not widget.restoreState(state):
-                widget.setSizes(sizes)
-        header = store.value("window/columns")
-        if header is None or not self.tree.header().restoreState(header):
-            spare = tree_width - self.tree.header().length() - 24
-            if spare > 0:  # a wide window: room for long names
-                self.tree.setColumnWidth(Column.NAME, self.tree.columnWidth(Column.NAME) + spare)
-            self._fit_names = True
+        height = self.height()
+        state = store.value("window/right")
+        if state is None or not self.right.restoreState(state):
+            self.right.setSizes([int(height * 0.5), int(height * 0.5)])
+        splitter, header = store.value("window/splitter"), store.value(COLUMNS_KEY)
+        if splitter is not None and header is not None and self.splitter.restoreState(splitter) \
+                and self.tree.header().restoreState(header):
+            self._auto_layout = False  # the planner's own widths
+        else:
+            self.fit_layout()
         mode = str(store.value("theme", theme.SYSTEM))
         for action in self.theme_group.actions():
             action.setChecked(action.data() == mode)
@@ -339,7 +435,7 @@ class MainWindow(QMainWindow):
         store.setValue("window/geometry", self.saveGeometry())
         store.setValue("window/splitter", self.splitter.saveState())
         store.setValue("window/right", self.right.saveState())
-        store.setValue("window/columns", self.tree.header().saveState())
+        store.setValue(COLUMNS_KEY, self.tree.header().saveState())
 
 
 __all__ = ["MainWindow", "Column"]

@@ -20,6 +20,7 @@ from kpidesk.gui.formatting import Formatter
 from kpidesk.gui.icons import finding_icon
 from kpidesk.model import events as ev
 from kpidesk.model.exact import Fraction
+from kpidesk.model.explain import explain
 from kpidesk.model.findings import Severity
 from kpidesk.model.metric import Metric, Relation
 from kpidesk.model.numbers import percent_text
@@ -39,11 +40,12 @@ class Column(IntEnum):
     UNIT = 2
     EDGE = 3
     FORECAST = 4
-    ACTUAL = 5
-    PROGRESS = 6
+    GAP = 5
+    ACTUAL = 6
+    PROGRESS = 7
 
 
-NUMERIC = {Column.TARGET, Column.EDGE, Column.FORECAST, Column.ACTUAL, Column.PROGRESS}
+NUMERIC = {Column.TARGET, Column.EDGE, Column.FORECAST, Column.GAP, Column.ACTUAL, Column.PROGRESS}
 EDITABLE = {Column.NAME, Column.TARGET, Column.UNIT, Column.EDGE, Column.ACTUAL}
 
 
@@ -64,8 +66,10 @@ class PlanTreeModel(QAbstractItemModel):
         self._shown: dict[Metric, tuple[str, ...]] = {}  # last values, to highlight what an edit changed
         self._flash: dict[tuple[Metric, int], float] = {}
         self._plan = None
+        self._current: Metric | None = None  # the current row: the rate column's header says what its rate is
         self.muted = QColor()
         self.alert = QColor()
+        self.ahead = QColor()
         self.update_colors()
         document.planReplaced.connect(self._reset)
         self._reset()
@@ -113,20 +117,56 @@ class PlanTreeModel(QAbstractItemModel):
         if orientation != Qt.Orientation.Horizontal or not 0 <= section < len(Column):
             return None
         if role == Qt.ItemDataRole.DisplayRole:
-            return [self.tr("Metric"), self.tr("Target"), self.tr("Unit"), self.tr("Rate / share"),
-                    self.tr("Forecast"), self.tr("Actual"), self.tr("Progress")][section]
+            if section == Column.EDGE:
+                return self.edge_header(self._current)
+            return [self.tr("Metric"), self.tr("Target"), self.tr("Unit"), "",
+                    self.tr("Forecast"), self.tr("Gap"), self.tr("Actual"), self.tr("Progress")][section]
         if role == Qt.ItemDataRole.ToolTipRole:
+            if section == Column.EDGE:
+                return self._edge_header_tip(self._current)
             return [self.tr("The KGI and the KPIs that drive it"),
                     self.tr("Bold: given by you. Italic and grey: derived from the goal and the rates."),
-                    self.tr("What the metric counts"),
-                    self.tr("Rate: the part of this stage that passes to the stage above.\n"
-                            "Share: the part of the metric above that this one is. Type 40 or 40% for 40 %."),
+                    self.tr("What the metric counts"), "",
                     self.tr("What follows if every KPI below is met"),
+                    self.tr("Forecast - target: red where the forecast falls short (for costs and limits, where "
+                            "it is above the target)"),
                     self.tr("The value measured so far"),
                     self.tr("Actual as a part of the target")][section]
         if role == Qt.ItemDataRole.TextAlignmentRole and section in NUMERIC:
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         return None
+
+    def set_current(self, metric: Metric | None) -> None:
+        """The current row, whose rate the rate column's header names ("Rate to Web orders")."""
+        if metric is not self._current:
+            self._current = metric
+            self.headerDataChanged.emit(Qt.Orientation.Horizontal, Column.EDGE, Column.EDGE)
+
+    def edge_header(self, metric: Metric | None) -> str:
+        """What the rate column holds on ``metric``'s row: "Rate to Web orders", "Share of Orders"."""
+        if metric is None or metric.parent is None or self.document.plan.metrics.get(metric.id) is not metric:
+            return self.tr("Rate / share")
+        if edge_is_share(metric):
+            return self.tr("Share of {0}").format(metric.parent.name)
+        return self.tr("Rate to {0}").format(metric.parent.name)
+
+    def _edge_header_tip(self, metric: Metric | None) -> str:
+        general = self.tr("On each row, the rate is the part of that metric that becomes the metric above it "
+                          "(a funnel's conversion rate); a share is the part of the metric above that the row is.\n"
+                          "Type 40 or 40% for 40 %; type solve (or Edit > Solve This Rate) for the rate that meets "
+                          "the goal.")
+        meaning = self._edge_meaning(metric) if metric is not None else None
+        return meaning + "\n\n" + general if meaning else general
+
+    def _edge_meaning(self, metric: Metric) -> str | None:
+        """What the rate cell of ``metric`` means, in words."""
+        parent = metric.parent
+        if parent is None or self.document.plan.metrics.get(metric.id) is not metric:
+            return None
+        names = (metric.name, parent.name)
+        if edge_is_share(metric):
+            return self.tr("Share of {1}: {0} is this part of {1}.").format(*names)
+        return self.tr("Rate from {0} to {1}: the part of {0} that becomes {1}.").format(*names)
 
     def text(self, metric: Metric, column: int) -> str:
         """The text a cell shows (also used to see what an edit changed)."""
@@ -146,6 +186,8 @@ class PlanTreeModel(QAbstractItemModel):
             return fmt.percent(metric.rate)
         if column == Column.FORECAST:
             return fmt.amount(metric, computed.forecast, currency)
+        if column == Column.GAP:
+            return fmt.signed(metric, computed.gap, currency) if computed.gap is not None else ""
         if column == Column.ACTUAL:
             return fmt.amount(metric, metric.actual, currency)
         progress = self.progress(metric)
@@ -185,8 +227,10 @@ class PlanTreeModel(QAbstractItemModel):
         if role == Qt.ItemDataRole.ForegroundRole:
             if self._given(metric, column) is False:
                 return QBrush(self.muted)
-            if column == Column.FORECAST and metric.forecast_falls_short():
+            if column in (Column.FORECAST, Column.GAP) and metric.forecast_falls_short():
                 return QBrush(self.alert)
+            if column == Column.GAP and metric.computed.gap is not None:  # ahead of the target, or on it (muted)
+                return QBrush(self.ahead if metric.computed.gap else self.muted)
             return None
         if role == Qt.ItemDataRole.TextAlignmentRole and column in NUMERIC:
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
@@ -230,15 +274,27 @@ class PlanTreeModel(QAbstractItemModel):
             lines += [self.document.describe(f) for f in self.document.findings_by_metric.get(metric.id, [])]
             if metric.definition:
                 lines.append(metric.definition)
+        if column == Column.EDGE and (meaning := self._edge_meaning(metric)):
+            lines.append(meaning)
+            if metric.solve_rate:
+                lines.append(self.tr("Solved: the rate that meets the goal (goal seek)"))
         given = self._given(metric, column)
         if given is True:
             lines.append(self.tr("Given by you"))
-        elif given is False:
+        elif given is False and column == Column.TARGET:
+            explanation = explain(metric)
+            if explanation is not None:
+                lines.append(self.document.describe(explanation))
             lines.append(self.tr("Derived: calculated from the goal and the rates"))
-        if column == Column.FORECAST and metric.computed.gap is not None:
+        elif given is False and not metric.solve_rate:
+            lines.append(self.tr("Derived: calculated from the goal and the rates"))
+        if column in (Column.FORECAST, Column.GAP) and metric.computed.gap is not None:
             currency = self.document.plan.engine.currency_of(metric)
-            lines.append(self.tr("Gap to the target: {0}").format(self.formatter.signed(metric, metric.computed.gap,
-                                                                                        currency)))
+            gap = self.formatter.signed(metric, metric.computed.gap, currency)
+            if metric.forecast_falls_short():
+                lines.append(self.tr("Gap to the target: {0}, short of the target").format(gap))
+            else:
+                lines.append(self.tr("Gap to the target: {0}").format(gap))
         return "\n".join(lines) or None
 
     def flags(self, index: _Index) -> Qt.ItemFlag:
@@ -260,6 +316,14 @@ class PlanTreeModel(QAbstractItemModel):
         if column == Column.EDGE:
             return "share" if edge_is_share(metric) else "rate"
         return {Column.NAME: "name", Column.TARGET: "target", Column.UNIT: "unit", Column.ACTUAL: "actual"}.get(column)
+
+    def why_not_editable(self, index: _Index) -> str:
+        """Why typing on a cell that takes no value does nothing, for the status bar."""
+        metric = self.metric(index)
+        if metric is not None and index.column() == Column.EDGE and metric.parent is None:
+            return self.tr("{0} is at the top of its tree: it has no rate or share.").format(metric.name)
+        header = self.headerData(index.column(), Qt.Orientation.Horizontal)
+        return self.tr("{0} is calculated: type a target, a rate or an actual.").format(header)
 
     def setData(self, index: _Index, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:  # noqa: N802
         """Typed text becomes one intent call on the document (which validates it)."""
@@ -417,3 +481,4 @@ class PlanTreeModel(QAbstractItemModel):
                             (text.blue() * 55 + base.blue() * 45) // 100)
         dark = base.lightness() < 128
         self.alert = QColor("#ff7b72") if dark else QColor("#c62828")
+        self.ahead = QColor("#7ee787") if dark else QColor("#2e7d32")

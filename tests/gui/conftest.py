@@ -7,6 +7,9 @@ from kpidesk.gui.main_window import MainWindow
 
 @pytest.fixture
 def sample_window(qtbot) -> MainWindow:
+    from kpidesk.gui.settings import settings
+
+    settings().clear()  # widths and splitters another test's window left behind
     win = MainWindow()
     win.document.new("btob-web")
     # closing after the test must not ask about unsaved changes

@@ -60,7 +60,7 @@ def test_typing_a_rate_changes_targets_and_funnel_and_undo_restores(qtbot, windo
     assert cell(window, "negotiations", Column.TARGET) == "50"
     assert cell(window, "visits", Column.TARGET) == "2,000"
     stages, selected = funnel.calls[-1]
-    assert dict(stages)["visits"] == 2000 and selected == "negotiations"
+    assert dict(stages)["visits"] == 2000 and selected == "nurtured"  # Enter moved the cursor down
     shown = len(funnel.calls)
     assert window.isWindowModified()
     assert window.edits.undo.text() == "&Undo Set rate of Negotiations"
@@ -80,37 +80,38 @@ def test_bad_text_in_a_cell_is_refused_with_a_message(qtbot, window):
 
 def test_add_rename_move_and_delete_by_keyboard(qtbot, window, monkeypatch):
     tree, plan = window.tree, window.document.plan
-    window.select("leads")
+    window.select("sales")
     qtbot.keyClick(tree, Qt.Key.Key_Insert)  # add a child, its name open for editing
     new_id = window.current_id()
-    assert plan.metrics[new_id].parent.id == "leads"
+    assert plan.metrics[new_id].parent.id == "sales"
     editor = tree.viewport().findChild(QLineEdit)
-    editor.setText("広告からの訪問")
+    editor.setText("広告費")
     commit(qtbot, window, editor)
-    assert cell(window, new_id, Column.NAME) == "広告からの訪問"
+    assert cell(window, new_id, Column.NAME) == "広告費"
+    window.select(new_id)
     tree.setFocus()
     qtbot.keyClick(tree, Qt.Key.Key_Up, Qt.KeyboardModifier.ControlModifier)
-    assert [m.id for m in plan.metrics["leads"].children] == [new_id, "visits"]
-    qtbot.keyClick(tree, Qt.Key.Key_Tab)  # nothing above it to indent under: refused quietly
-    qtbot.keyClick(tree, Qt.Key.Key_Down, Qt.KeyboardModifier.ControlModifier)
-    qtbot.keyClick(tree, Qt.Key.Key_Tab)  # indent under visits
-    assert plan.metrics[new_id].parent.id == "visits"
-    qtbot.keyClick(tree, Qt.Key.Key_Backtab, Qt.KeyboardModifier.ShiftModifier)
-    assert plan.metrics[new_id].parent.id == "leads" and plan.metrics[new_id].row == 1
-    qtbot.keyClick(tree, Qt.Key.Key_Return)  # a sibling below
+    assert [m.id for m in plan.metrics["sales"].children] == ["orders", new_id, "unit_price"]
+    alt_shift = Qt.KeyboardModifier.AltModifier | Qt.KeyboardModifier.ShiftModifier
+    qtbot.keyClick(tree, Qt.Key.Key_Right, alt_shift)  # indent under orders
+    assert plan.metrics[new_id].parent.id == "orders"
+    qtbot.keyClick(tree, Qt.Key.Key_Left, alt_shift)
+    assert plan.metrics[new_id].parent.id == "sales" and plan.metrics[new_id].row == 1
+    qtbot.keyClick(tree, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)  # a sibling below
     sibling = window.current_id()
-    assert plan.metrics[sibling].parent.id == "leads" and plan.metrics[sibling].row == 2
-    tree.closePersistentEditor(tree.currentIndex())
-    qtbot.keyClick(tree, Qt.Key.Key_Escape)
-    qtbot.keyClick(tree, Qt.Key.Key_Delete)
-    assert sibling not in plan.metrics
+    assert plan.metrics[sibling].parent.id == "sales" and plan.metrics[sibling].row == 2
+    editor = next(e for e in tree.viewport().findChildren(QLineEdit) if e.isVisible())
+    qtbot.keyClick(editor, Qt.Key.Key_Escape)  # untouched: taken back
+    assert sibling not in plan.metrics and window.current_id() == new_id
+    qtbot.keyClick(tree, Qt.Key.Key_Delete, Qt.KeyboardModifier.ControlModifier)  # nothing given: no question
+    assert new_id not in plan.metrics
     asked = []
     monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: asked.append(a[2]) or QMessageBox.StandardButton.No)
     window.select("nurtured")
-    qtbot.keyClick(tree, Qt.Key.Key_Delete)
+    qtbot.keyClick(tree, Qt.Key.Key_Delete, Qt.KeyboardModifier.ControlModifier)
     assert "nurtured" in plan.metrics and "Nurtured leads" in asked[0]
     monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Yes)
-    qtbot.keyClick(tree, Qt.Key.Key_Delete)
+    qtbot.keyClick(tree, Qt.Key.Key_Delete, Qt.KeyboardModifier.ControlModifier)
     assert "nurtured" not in plan.metrics and "visits" not in plan.metrics
     count = window.document.undo_stack.count()
     for _ in range(count):

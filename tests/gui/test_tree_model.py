@@ -125,3 +125,45 @@ def test_kgi_and_plan_info_are_one_undo_step_each(doc, model):
     doc.undo_stack.undo()
     doc.undo_stack.undo()
     assert doc.plan.info["title"] == "Web orders FY2026" and model.data(find(model, "web_orders"), KgiRole)
+
+
+def test_gap_column_is_forecast_minus_target_coloured_in_the_metrics_direction(doc, model):
+    assert model.data(find(model, "web_orders", Column.GAP)) == "0"
+    doc.set_target("visits", "1,000")  # a capacity: 100 leads, 50 nurtured, 25 negotiations, 12 web orders
+    assert model.data(find(model, "web_orders", Column.GAP)) == "-8"
+    assert model.data(find(model, "leads", Column.GAP)) == "-60"
+    assert model.data(find(model, "leads", Column.GAP), Qt.ItemDataRole.ForegroundRole).color() == model.alert
+    assert "short of the target" in model.data(find(model, "web_orders", Column.GAP), Qt.ItemDataRole.ToolTipRole)
+    doc.set_target("visits", "2,000")  # 25 web orders: 5 ahead
+    assert model.data(find(model, "web_orders", Column.GAP)) == "+5"
+    assert model.data(find(model, "web_orders", Column.GAP), Qt.ItemDataRole.ForegroundRole).color() == model.ahead
+    doc.set_field("leads", "better", "lower")  # 200 leads against 160: above a limit falls short
+    assert model.data(find(model, "leads", Column.GAP)) == "+40"
+    assert model.data(find(model, "leads", Column.GAP), Qt.ItemDataRole.ForegroundRole).color() == model.alert
+
+
+def test_a_derived_targets_tooltip_says_how_it_was_reached(doc, model):
+    def tip(metric_id):
+        return model.data(find(model, metric_id, Column.TARGET), Qt.ItemDataRole.ToolTipRole)
+
+    assert tip("visits").startswith("= 160 leads of Leads / 10%")
+    assert tip("negotiations").startswith("= 20 orders of Web orders / 50%")
+    assert tip("sales") == "Given by you"
+    doc.set_rate("negotiations", "30")
+    assert tip("negotiations").startswith("= 20 orders of Web orders / 30%, rounded up")  # 66.67 -> 67
+    assert model.data(find(model, "negotiations", Column.TARGET)) == "67"
+
+
+def test_the_rate_columns_header_names_the_current_rows_rate(qtbot, doc, model):
+    header = Qt.Orientation.Horizontal
+    assert model.headerData(Column.EDGE, header) == "Rate / share"
+    with qtbot.waitSignal(model.headerDataChanged):
+        model.set_current(doc.plan.metrics["negotiations"])
+    assert model.headerData(Column.EDGE, header) == "Rate to Web orders"
+    assert "Rate from Negotiations to Web orders" in model.headerData(Column.EDGE, header, Qt.ItemDataRole.ToolTipRole)
+    assert "the part of Negotiations that becomes Web orders" in model.data(
+        find(model, "negotiations", Column.EDGE), Qt.ItemDataRole.ToolTipRole)
+    model.set_current(doc.plan.metrics["web_orders"])
+    assert model.headerData(Column.EDGE, header) == "Share of Orders"
+    model.set_current(doc.plan.metrics["sales"])
+    assert model.headerData(Column.EDGE, header) == "Rate / share"
