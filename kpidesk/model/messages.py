@@ -118,16 +118,16 @@ TEMPLATES: dict[str, str] = {
 EXPLANATIONS: dict[str, str] = {
     "why_given": QT_TRANSLATE_NOOP("Explain", "Given by you."),
     "why_formula": QT_TRANSLATE_NOOP("Explain", "= {formula}"),
-    "why_share": QT_TRANSLATE_NOOP("Explain", "= {amount} of {parent} x {share}"),
-    "why_share_up": QT_TRANSLATE_NOOP("Explain", "= {amount} of {parent} x {share}, rounded up"),
-    "why_rate": QT_TRANSLATE_NOOP("Explain", "= {amount} of {parent} / {rate}"),
-    "why_rate_up": QT_TRANSLATE_NOOP("Explain", "= {amount} of {parent} / {rate}, rounded up"),
+    "why_share": QT_TRANSLATE_NOOP("Explain", "= {amount} ({parent}) x {share}"),
+    "why_share_up": QT_TRANSLATE_NOOP("Explain", "= {amount} ({parent}) x {share}, rounded up"),
+    "why_rate": QT_TRANSLATE_NOOP("Explain", "= {amount} ({parent}) / {rate}"),
+    "why_rate_up": QT_TRANSLATE_NOOP("Explain", "= {amount} ({parent}) / {rate}, rounded up"),
     "why_rate_rest": QT_TRANSLATE_NOOP(
-        "Explain", "= ({amount} of {parent} that the other parts leave) / {rate}"),
+        "Explain", "= ({amount} ({parent}) less the other parts) / {rate}"),
     "why_rate_rest_up": QT_TRANSLATE_NOOP(
-        "Explain", "= ({amount} of {parent} that the other parts leave) / {rate}, rounded up"),
-    "why_product": QT_TRANSLATE_NOOP("Explain", "= {amount} of {parent} / the other factors"),
-    "why_product_up": QT_TRANSLATE_NOOP("Explain", "= {amount} of {parent} / the other factors, rounded up"),
+        "Explain", "= ({amount} ({parent}) less the other parts) / {rate}, rounded up"),
+    "why_product": QT_TRANSLATE_NOOP("Explain", "= {amount} ({parent}) / the other factors"),
+    "why_product_up": QT_TRANSLATE_NOOP("Explain", "= {amount} ({parent}) / the other factors, rounded up"),
     "why_forward": QT_TRANSLATE_NOOP("Explain", "Calculated from the metrics below ({relation})."),
 }
 

@@ -146,11 +146,11 @@ def test_a_derived_targets_tooltip_says_how_it_was_reached(doc, model):
     def tip(metric_id):
         return model.data(find(model, metric_id, Column.TARGET), Qt.ItemDataRole.ToolTipRole)
 
-    assert tip("visits").startswith("= 160 leads of Leads / 10%")
-    assert tip("negotiations").startswith("= 20 orders of Web orders / 50%")
+    assert tip("visits").startswith("= 160 leads (Leads) / 10%")
+    assert tip("negotiations").startswith("= 20 orders (Web orders) / 50%")
     assert tip("sales") == "Given by you"
     doc.set_rate("negotiations", "30")
-    assert tip("negotiations").startswith("= 20 orders of Web orders / 30%, rounded up")  # 66.67 -> 67
+    assert tip("negotiations").startswith("= 20 orders (Web orders) / 30%, rounded up")  # 66.67 -> 67
     assert model.data(find(model, "negotiations", Column.TARGET)) == "67"
 
 

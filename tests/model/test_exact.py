@@ -205,7 +205,7 @@ def test_a_derived_target_says_how_it_was_reached(plan):
         assert found is not None
         return describe(found, plan)
 
-    assert why("negotiations") == "= 20 orders of Web orders / 30%, rounded up"  # 66.67 -> 67
-    assert why("nurtured") == "= 67 meetings of Negotiations / 50%"
-    assert why("web_orders") == "= 100 orders of Orders x 20%"
+    assert why("negotiations") == "= 20 orders (Web orders) / 30%, rounded up"  # 66.67 -> 67
+    assert why("nurtured") == "= 67 meetings (Negotiations) / 50%"
+    assert why("web_orders") == "= 100 orders (Orders) x 20%"
     assert why("sales") == "Given by you."
