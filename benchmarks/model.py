@@ -3,7 +3,9 @@
 Reports medians of repeated runs (milliseconds) for: load (tomllib read,
 validation, tree, full recalculation), first save after 20 edits (cutting
 the text into tables and re-rendering the changed ones), the next save after
-one more edit, full recalculation, and the recalculation after one rate edit
+one more edit, the first save after inserting a metric at the top of the tree
+(first child of the KGI) and at the top of the channels (first of ~2,000
+siblings), full recalculation, and the recalculation after one rate edit
 (only what the edit affects). Saves produce the text; writing to disk is not
 included. Then the recalculation after one rate edit at 10,000 metrics in two
 harder shapes (every funnel's widest stage given, as planners enter capacities;
@@ -26,7 +28,7 @@ from decimal import Decimal
 from kpidesk import paths
 from kpidesk.model.evaluation import evaluate
 from kpidesk.model.generate import generate_plan
-from kpidesk.model.metric import Relation
+from kpidesk.model.metric import Metric, Relation
 from kpidesk.planfile import PlanFile, load, loads
 
 SIZES = (100, 1_000, 10_000)
@@ -68,6 +70,20 @@ def measure(size: int, repeat: int) -> dict[str, float]:
             plan_file.dumps()
             results["next"].append(time.perf_counter() - start)
     return {name: median_ms(samples) for name, samples in results.items()}
+
+
+def insert_then_save(size: int, repeat: int, under: str) -> float:
+    """Median ms of the first save after inserting a metric as the first child of ``under``."""
+    text = PlanFile(generate_plan(size, seed=size), "").dumps()
+    samples = []
+    for round_ in range(max(1, repeat // 3) if size >= 10_000 else repeat):
+        plan_file = loads(text)
+        plan = plan_file.plan
+        plan.insert_metric(Metric(f"new_{round_}", "New metric"), plan.metrics[under], 0)
+        start = time.perf_counter()
+        plan_file.dumps()
+        samples.append(time.perf_counter() - start)
+    return median_ms(samples)
 
 
 def funnel_stages(plan):
@@ -121,6 +137,11 @@ def main() -> None:
         print(f"| {size:,} | {row['load']:.1f} | {row['save']:.1f} | {row['next']:.1f} | {row['full']:.1f} "
               f"| {row['edit']:.3f} |",
               flush=True)
+    print("\n| metrics | first save after an insert at the top | ... at the top of the channels |")
+    print("|---:|---:|---:|")
+    for size in SIZES:
+        top, channels = insert_then_save(size, args.repeat, "sales"), insert_then_save(size, args.repeat, "orders")
+        print(f"| {size:,} | {top:.1f} | {channels:.1f} |", flush=True)
     print("\n| one rate edit at 10,000 metrics | recalculation |\n|---|---:|")
     shapes = (("channel funnels (as above)", {}), ("every funnel's widest stage given", {"given_leaves": True}),
               ("given widest stages and 2,000 formulas", {"given_leaves": True, "formulas": 2000}))
