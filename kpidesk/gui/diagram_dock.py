@@ -1,4 +1,4 @@
-"""The KPI tree diagram on screen: the printed drawing, live, in a dock of the main window.
+"""The KPI tree diagram on screen: the printed drawing, live, in a dock of the main window (View > KPI Tree Diagram).
 
 The same :class:`TreeDiagram` as the printouts, so what the planner sees is
 what the meeting gets. It is rebuilt once per user action (the document's
