@@ -3,8 +3,11 @@
 Reports medians of repeated runs (milliseconds) for: load (tomllib read,
 validation, tree, full recalculation), first save after 20 edits (cutting
 the text into tables and re-rendering the changed ones), the next save after
-one more edit, full recalculation, and the recalculation after one rate edit
-(only what the edit affects). Saves produce the text; writing to disk is not
+one more edit, the save after inserting a metric at the top of the tree
+(first child of the KGI) and at the top of the channels (first of ~2,000
+siblings), as the file's first save and after one before the insert, full
+recalculation, and the recalculation after one rate edit (only what the edit
+affects). Saves produce the text; writing to disk is not
 included. Then the recalculation after one rate edit at 10,000 metrics in two
 harder shapes (every funnel's widest stage given, as planners enter capacities;
 and 2,000 of the metrics formulas reading stages), and the pure evaluation:
@@ -26,7 +29,7 @@ from decimal import Decimal
 from kpidesk import paths
 from kpidesk.model.evaluation import evaluate
 from kpidesk.model.generate import generate_plan
-from kpidesk.model.metric import Relation
+from kpidesk.model.metric import Metric, Relation
 from kpidesk.planfile import PlanFile, load, loads
 
 SIZES = (100, 1_000, 10_000)
@@ -68,6 +71,26 @@ def measure(size: int, repeat: int) -> dict[str, float]:
             plan_file.dumps()
             results["next"].append(time.perf_counter() - start)
     return {name: median_ms(samples) for name, samples in results.items()}
+
+
+def insert_then_save(size: int, repeat: int, under: str, saved_before: bool = False) -> float:
+    """Median ms of the save after inserting a metric as the first child of ``under``.
+
+    The first save of the file, or with ``saved_before`` a save after one before the insert
+    (its tables already read): what the placement of the new and moved tables costs.
+    """
+    text = PlanFile(generate_plan(size, seed=size), "").dumps()
+    samples = []
+    for round_ in range(max(1, repeat // 3) if size >= 10_000 else repeat):
+        plan_file = loads(text)
+        plan = plan_file.plan
+        if saved_before:
+            plan_file.dumps()
+        plan.insert_metric(Metric(f"new_{round_}", "New metric"), plan.metrics[under], 0)
+        start = time.perf_counter()
+        plan_file.dumps()
+        samples.append(time.perf_counter() - start)
+    return median_ms(samples)
 
 
 def funnel_stages(plan):
@@ -121,6 +144,13 @@ def main() -> None:
         print(f"| {size:,} | {row['load']:.1f} | {row['save']:.1f} | {row['next']:.1f} | {row['full']:.1f} "
               f"| {row['edit']:.3f} |",
               flush=True)
+    print("\n| metrics | insert at the top, first save | after a save | insert at the top of the channels, "
+          "first save | after a save |")
+    print("|---:|---:|---:|---:|---:|")
+    for size in SIZES:
+        cells = [insert_then_save(size, args.repeat, under, saved) for under in ("sales", "orders")
+                 for saved in (False, True)]
+        print(f"| {size:,} | " + " | ".join(f"{cell:.1f}" for cell in cells) + " |", flush=True)
     print("\n| one rate edit at 10,000 metrics | recalculation |\n|---|---:|")
     shapes = (("channel funnels (as above)", {}), ("every funnel's widest stage given", {"given_leaves": True}),
               ("given widest stages and 2,000 formulas", {"given_leaves": True, "formulas": 2000}))

@@ -16,12 +16,12 @@ from kpidesk.gui.edit_actions import EditActions
 from kpidesk.gui.file_actions import FileActions
 from kpidesk.gui.file_guard import FileGuard
 from kpidesk.gui.formatting import Formatter
+from kpidesk.gui.print_actions import install_print_actions
 from kpidesk.gui.settings import settings
 from kpidesk.gui.tree_model import Column, PlanTreeModel
 from kpidesk.gui.tree_view import MetricTreeView
 from kpidesk.model.findings import Severity
 from kpidesk.model.funnel import funnel_of
-from kpidesk.render.printing import install_print_actions
 
 #: The tree's column widths, by the number of columns (widths saved for other columns are not reused).
 COLUMNS_KEY = f"window/columns-{len(Column)}"

@@ -12,6 +12,7 @@ byte for byte.
 
 from __future__ import annotations
 
+from collections import deque
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -156,8 +157,80 @@ def render_new(plan: Plan) -> str:
     return "\n".join(parts)
 
 
+class _Placement:
+    """Metric ids in file order, with ids placed right after others, at the front or at the end.
+
+    It keeps the order a list would after ``insert(index(anchor) + 1, id)``,
+    ``insert(0, id)`` and ``append(id)``, without moving or searching a list:
+    each id placed after another hangs below it (the latest placed comes first),
+    and each id placed at the front or the end is a root before or after the
+    ids kept from the file. The position of an id is its root's key (the index
+    of a kept id; below them the front, above them the end) and its place below
+    that root. ``last_below`` finds the last id of a root's or an id's whole
+    group of placed ids by following first-placed ids, shortened as it goes.
+    """
+
+    def __init__(self, kept: list[str]) -> None:
+        self.key = {metric_id: index for index, metric_id in enumerate(kept)}  # root key of every id
+        self.kept = kept
+        self.below: dict[str, list[str]] = {}  # ids placed right after an id, in the order they were placed
+        self.front: list[str] = []  # ids placed at the front, in the order they were placed
+        self.end: list[str] = []
+        self.deepest: dict[str, str] = {}  # an id's first-placed id, or a shortcut further down that line
+
+    def __contains__(self, metric_id: object) -> bool:
+        return metric_id in self.key
+
+    def after(self, anchor: str, metric_id: str) -> None:
+        self.key[metric_id] = self.key[anchor]
+        placed = self.below.setdefault(anchor, [])
+        if not placed:
+            self.deepest[anchor] = metric_id
+        placed.append(metric_id)
+
+    def at_front(self, metric_id: str) -> None:
+        self.front.append(metric_id)
+        self.key[metric_id] = -len(self.front)
+
+    def at_end(self, metric_id: str) -> None:
+        self.end.append(metric_id)
+        self.key[metric_id] = len(self.kept) + len(self.end)
+
+    def last_below(self, metric_id: str) -> str:
+        """The last id, in order, of ``metric_id`` and every id placed below it."""
+        path = []
+        while metric_id in self.deepest:
+            path.append(metric_id)
+            metric_id = self.deepest[metric_id]
+        for step in path[:-1]:
+            self.deepest[step] = metric_id
+        return metric_id
+
+    def root_of_key(self, key: int) -> str:
+        if key < 0:
+            return self.front[-key - 1]
+        if key < len(self.kept):
+            return self.kept[key]
+        return self.end[key - len(self.kept) - 1]
+
+    def order(self) -> list[str]:
+        result: list[str] = []
+        for root in [*reversed(self.front), *self.kept, *self.end]:
+            stack = [root]
+            while stack:
+                metric_id = stack.pop()
+                result.append(metric_id)
+                stack.extend(self.below.get(metric_id, ()))  # the latest placed comes out first
+        return result
+
+
 def _order(existing: list[str], plan: Plan) -> list[str]:
-    """File order of metric ids: existing order kept where sibling order allows."""
+    """File order of metric ids: existing order kept where sibling order allows.
+
+    A misplaced metric goes right after its parent (the first child) or after
+    the last, in file order, of its previous sibling and everything below it;
+    every step is constant time, so a save costs what the plan's size does.
+    """
     wanted = set(plan.metrics)
     sequence = [i for i in existing if i in wanted]
     position = {metric_id: index for index, metric_id in enumerate(sequence)}
@@ -173,24 +246,45 @@ def _order(existing: list[str], plan: Plan) -> list[str]:
                 last = index
     if not misplaced:
         return sequence
-    sequence = [i for i in sequence if i not in misplaced]
+    placement = _Placement([i for i in sequence if i not in misplaced])
+    greatest: dict[str, int] = {}  # the greatest root key in a metric's subtree, once it is all placed
+
+    def greatest_in(top: Metric) -> int:
+        found = greatest.get(top.id)
+        if found is not None:
+            return found
+        pending, post = [top], []
+        while pending:  # children before parents, without recursion
+            node = pending.pop()
+            if node.id not in greatest:
+                post.append(node)
+                pending.extend(node.children)
+        for node in reversed(post):
+            greatest[node.id] = max([placement.key[node.id], *(greatest[child.id] for child in node.children)])
+        return greatest[top.id]
+
     for metric in plan.walk():
         if metric.id not in misplaced:
             continue
         siblings = plan.children_of(metric.parent)
         anchor: str | None = None
         if metric.row > 0:
-            present = set(sequence)
-            ids = [m.id for m in siblings[metric.row - 1].walk() if m.id in present]
-            anchor = max(ids, key=sequence.index) if ids else None
+            previous = siblings[metric.row - 1]
+            key = greatest_in(previous)
+            if key == placement.key[previous.id]:
+                start = previous.id  # the last one hangs below the previous sibling
+            else:
+                start = placement.root_of_key(key)  # below a table of its subtree kept from the file
+            anchor = placement.last_below(start)
         elif metric.parent is not None:
             anchor = metric.parent.id
         if anchor is None and metric.parent is None:
-            index = 0
+            placement.at_front(metric.id)
+        elif anchor is not None and anchor in placement:
+            placement.after(anchor, metric.id)
         else:
-            index = sequence.index(anchor) + 1 if anchor in sequence else len(sequence)
-        sequence.insert(index, metric.id)
-    return sequence
+            placement.at_end(metric.id)
+    return placement.order()
 
 
 def _shape_of_file(chunks: list[Chunk]) -> dict[str, tuple[str | None, int]]:
@@ -319,17 +413,17 @@ class PlanWriter:
         if not slots:
             rebuilt = kept + metric_chunks
         else:
-            rebuilt, queue = [], list(metric_chunks)
+            rebuilt, queue = [], deque(metric_chunks)
             last_slot = slots[-1]
             for index, chunk in enumerate(self.chunks):
-                if index in slots:
+                if chunk.name == "metric":  # a metric slot
                     if chunk.metric_id is None:
                         rebuilt.append(chunk)
                     elif queue:
-                        rebuilt.append(queue.pop(0))
+                        rebuilt.append(queue.popleft())
                     if index == last_slot:
                         rebuilt.extend(queue)
-                        queue = []
+                        queue.clear()
                 else:
                     rebuilt.append(chunk)
         last_before = self.chunks[-1]

@@ -10,7 +10,7 @@ from PySide6.QtCore import QPoint, QPointF, Qt
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter, QPrintPreviewWidget
 from PySide6.QtWidgets import QDialog, QFileDialog
 
-from kpidesk.render.printing import PrintActions
+from kpidesk.gui.print_actions import PrintActions
 
 
 @pytest.fixture
@@ -45,8 +45,8 @@ def test_install_works_on_any_main_window_with_a_file_menu(qtbot, tmp_path, monk
     from PySide6.QtWidgets import QMainWindow
 
     from kpidesk import paths
+    from kpidesk.gui.print_actions import install_print_actions
     from kpidesk.planfile import load
-    from kpidesk.render.printing import install_print_actions
 
     bare = QMainWindow()
     qtbot.addWidget(bare)
