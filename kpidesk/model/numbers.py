@@ -1,7 +1,8 @@
-"""Parsing and rounding of the numbers planners type and the engine computes.
+"""Reading the numbers planners type, bounded at the door, and writing them back as typed.
 
-All arithmetic uses :class:`~decimal.Decimal` so that 160 / 10 % is exactly
-1,600 and never 1,600.0000000000002 (which would round up to 1,601).
+Inputs are :class:`~decimal.Decimal` holding exactly the digits typed (0.015 %
+stays 0.015 %). Calculation is exact in :mod:`kpidesk.model.exact`; rounding
+for display happens only in :mod:`kpidesk.model.display`.
 """
 
 from __future__ import annotations
@@ -9,7 +10,7 @@ from __future__ import annotations
 import math
 import re
 import unicodedata
-from decimal import MAX_EMAX, MIN_EMIN, ROUND_CEILING, ROUND_FLOOR, Decimal, InvalidOperation, localcontext
+from decimal import MAX_EMAX, MIN_EMIN, Decimal, InvalidOperation, localcontext
 
 from kpidesk.model.limits import MAX_ABS_AMOUNT, MAX_DECIMALS, MAX_NUMBER_LENGTH, MAX_SIGNIFICANT_DIGITS
 from kpidesk.model.reasons import ReasonError, kind_of
@@ -152,16 +153,6 @@ def check_rate(value: Decimal, *, shown: str | None = None, hint: bool = True) -
     return value
 
 
-def ceil_whole(value: Decimal) -> Decimal:
-    """Round a back-calculated count up, so that meeting it still meets the goal."""
-    return plain(value.to_integral_value(rounding=ROUND_CEILING))
-
-
-def floor_whole(value: Decimal) -> Decimal:
-    """Round a forecast count down: 12.5 orders are 12 orders received."""
-    return plain(value.to_integral_value(rounding=ROUND_FLOOR))
-
-
 def plain(value: Decimal) -> Decimal:
     """Drop exponent and trailing zeros: 1.60E+3 -> 1600, 0.250 -> 0.25."""
     try:
@@ -170,36 +161,6 @@ def plain(value: Decimal) -> Decimal:
         return value.normalize()
     except InvalidOperation:  # more digits than the context holds: leave as is
         return value
-
-
-def to_json_number(value: Decimal | None) -> int | float | None:
-    """A JSON number: int when whole, float otherwise."""
-    if value is None:
-        return None
-    value = plain(value)
-    if value == value.to_integral_value():
-        return int(value)
-    return float(value)
-
-
-def format_number(value: Decimal, *, decimals: int | None = None) -> str:
-    """Group thousands (locale-neutral): 1600 -> '1,600', 0.25 -> '0.25'."""
-    value = plain(value)
-    if decimals is not None:
-        return f"{value:,.{decimals}f}"
-    if value == value.to_integral_value():
-        return f"{value:,.0f}"
-    # numbers shown are finite (check_number refuses nan and infinity): the exponent is an int
-    digits = max(0, -value.as_tuple().exponent)  # type: ignore[operator]
-    return f"{value:,.{min(digits, 2)}f}".rstrip("0").rstrip(".")
-
-
-def format_percent(value: Decimal) -> str:
-    """For display, rounded to at most two decimals: 0.1 -> '10%', 0.125 -> '12.5%', 0.00015 -> '0.02%'.
-
-    Never for a file or an edit field: those take :func:`percent_text`.
-    """
-    return f"{format_number(value * HUNDRED)}%"
 
 
 def decimal_text(value: Decimal) -> str:

@@ -6,11 +6,11 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from kpidesk.model import display
 from kpidesk.model.limits import MAX_DECIMALS, MAX_NUMBER_LENGTH, MAX_SIGNIFICANT_DIGITS
 from kpidesk.model.numbers import (
     NumberError,
     check_number,
-    format_percent,
     parse_amount,
     parse_rate,
     percent_text,
@@ -37,8 +37,9 @@ def test_a_rate_keeps_every_digit_typed(typed, fraction, written):
 
 
 def test_the_display_rounds_but_the_text_for_files_does_not():
-    assert format_percent(D("0.00015")) == "0.02%"  # what a cell shows
-    assert percent_text(D("0.00015")) == "0.015%"  # what the file and the edit field hold
+    assert display.percent_text(D("0.285755")) == "28.58%"  # what a cell shows (kpidesk.model.display)
+    assert percent_text(D("0.285755")) == "28.5755%"  # what the file and the edit field hold
+    assert percent_text(D("0.00015")) == "0.015%"
     assert percent_text(D("0.2857500")) == "28.57500%"
 
 
