@@ -33,111 +33,14 @@ from collections.abc import Callable, Iterable, Mapping
 from typing import Any
 
 from kpidesk.model.display import unit_currency
-from kpidesk.model.exact import ONE, ZERO, Fraction, ceil_whole, exact, floor_whole, minor_digits, round_to
+from kpidesk.model.exact import ONE, ZERO, Fraction, ceil_whole, floor_whole, minor_digits, round_to
 from kpidesk.model.findings import Finding, Severity, finding
 from kpidesk.model.formula_pass import FormulaPass
+from kpidesk.model.inputs import Inputs
 from kpidesk.model.metric import DRIVER_RELATIONS, Better, Computed, Kind, Metric, Relation
+from kpidesk.model.running_sum import RUNNING_SUM_FROM, RunningSum
 
 _RATED = (Relation.FUNNEL, Relation.SUM, Relation.PRODUCT)
-
-#: An override: the field's new value (a number, None for "derived", or ``SOLVE`` for a rate).
-SOLVE = "solve"
-
-
-class Inputs:
-    """The inputs the engine calculates from: a plan's own, with optional overrides.
-
-    ``overrides`` maps ``(metric id, field)`` to a value for ``target``, ``rate``
-    or ``share`` (a number or None; a rate may also be :data:`SOLVE`).
-    """
-
-    def __init__(self, overrides: Mapping[tuple[str, str], Any] | None = None) -> None:
-        self.overrides = dict(overrides or {})
-        self._ids = {metric_id for metric_id, _ in self.overrides}
-
-    def _overridden(self, metric: Metric, field: str) -> tuple[bool, Any]:
-        if self._ids and metric.id in self._ids and (metric.id, field) in self.overrides:
-            return True, self.overrides[(metric.id, field)]
-        return False, None
-
-    @staticmethod
-    def _exact(value: Any) -> Fraction | None:
-        if value is None or value == SOLVE:
-            return None
-        return value if isinstance(value, Fraction) else exact(value)
-
-    # The plan's own inputs are read directly (the common case: a full recalculation reads
-    # each metric's inputs several times); overrides only where a metric has one.
-    def target(self, metric: Metric) -> Fraction | None:
-        if self._ids:
-            found, value = self._overridden(metric, "target")
-            if found:
-                return self._exact(value)
-        value = metric.target
-        return None if value is None else exact(value)
-
-    def solving(self, metric: Metric) -> bool:
-        if self._ids:
-            found, value = self._overridden(metric, "rate")
-            if found:
-                return bool(value == SOLVE)
-        return metric.solve_rate
-
-    def rate(self, metric: Metric) -> Fraction | None:
-        if self._ids:
-            found, value = self._overridden(metric, "rate")
-            if found:
-                return self._exact(value)
-        value = metric.rate
-        return None if value is None else exact(value)
-
-    def share(self, metric: Metric) -> Fraction | None:
-        if self._ids:
-            found, value = self._overridden(metric, "share")
-            if found:
-                return self._exact(value)
-        value = metric.share
-        return None if value is None else exact(value)
-
-
-class RunningSum:
-    """The drivers' contributions to an additive parent (sum, funnel, share), kept between edits.
-
-    A parent with thousands of parts (a goal split into channels) would
-    otherwise add them all up again after every edit below any one of them;
-    with this, an edit re-adds only the parts marked stale.
-    """
-
-    __slots__ = ("parts", "total", "shares", "unknown", "stale")
-
-    def __init__(self) -> None:
-        self.parts: dict[Metric, tuple[Fraction | None, Fraction | None]] = {}
-        self.total = ZERO
-        self.shares = ZERO
-        self.unknown = 0
-        self.stale: set[Metric] = set()
-
-    def put(self, child: Metric, part: tuple[Fraction | None, Fraction | None] | None) -> None:
-        """Replace ``child``'s (value, share) contribution; None removes it."""
-        old = self.parts.pop(child, None)
-        if old is not None:
-            self._count(old, -1)
-        if part is not None:
-            self.parts[child] = part
-            self._count(part, 1)
-
-    def _count(self, part: tuple[Fraction | None, Fraction | None], sign: int) -> None:
-        value, share = part
-        if value is None or share is None:
-            self.unknown += sign
-            return
-        self.total += sign * value
-        self.shares += sign * share
-
-
-#: Parents with fewer drivers are added up directly: a running sum costs more than it saves there.
-RUNNING_SUM_FROM = 16
-
 
 class Engine:
     """Keeps the results of a plan's metrics up to date (see the module's text)."""

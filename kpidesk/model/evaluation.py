@@ -14,9 +14,10 @@ from dataclasses import dataclass
 from decimal import Decimal
 from numbers import Rational
 
-from kpidesk.model.engine import SOLVE, Engine, Inputs
+from kpidesk.model.engine import Engine
 from kpidesk.model.exact import Fraction
 from kpidesk.model.findings import Finding
+from kpidesk.model.inputs import SOLVE, Inputs
 from kpidesk.model.metric import Computed, Metric
 from kpidesk.model.numbers import NumberError, parse_amount, parse_rate
 from kpidesk.model.plan import Plan, PlanError

@@ -20,7 +20,7 @@ from kpidesk.model.findings import Finding, Severity, finding
 from kpidesk.model.metric import Computed, Metric, Relation
 
 if TYPE_CHECKING:
-    from kpidesk.model.engine import Inputs
+    from kpidesk.model.inputs import Inputs
 
 
 @dataclass(frozen=True)
