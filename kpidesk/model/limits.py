@@ -23,3 +23,5 @@ MAX_KEY_PARTS = 16
 MAX_NESTING = 32
 #: Most cells one paste may fill (a column of a spreadsheet is a few hundred).
 MAX_PASTE_CELLS = 10_000
+#: Periods a stage may take to convert into the stage above (two years of months).
+MAX_LAG = 24

@@ -267,6 +267,14 @@ FILE_ERRORS: dict[str, str] = {
     "number_expected": QT_TRANSLATE_NOOP("FileErrors", "expected a number, found {found}"),
     "number_missing": QT_TRANSLATE_NOOP("FileErrors", "expected a number"),
     "table_expected": QT_TRANSLATE_NOOP("FileErrors", "expected a table of period = value, such as [metric.actuals]"),
+    "period_form": QT_TRANSLATE_NOOP(
+        "FileErrors", "{period!r} is not a period: write a month as 2026-04 or an ISO week as 2026-W15"),
+    "period_month_range": QT_TRANSLATE_NOOP("FileErrors", "{period!r}: a month is 1 to 12"),
+    "period_week_range": QT_TRANSLATE_NOOP("FileErrors", "{period!r}: that year has no such ISO week"),
+    "period_not_canonical": QT_TRANSLATE_NOOP("FileErrors", "write the period as {key!r}"),
+    "weight_negative": QT_TRANSLATE_NOOP("FileErrors", "a phasing weight cannot be negative"),
+    "lag_not_whole": QT_TRANSLATE_NOOP("FileErrors", "a lag is a whole number of periods, not {found}"),
+    "lag_range": QT_TRANSLATE_NOOP("FileErrors", "a lag is 0 to {limit} periods"),
     "share_zero": QT_TRANSLATE_NOOP(
         "FileErrors", "a share of 0 % is refused: the parent cannot be calculated back from a part that is 0 % of it "
         "(leave the share out, or remove the part)"),

@@ -100,6 +100,8 @@ class Metric:
     share: Decimal | None = None
     formula: str | None = None
     actual: Decimal | None = None
+    lag: int = 0  # periods this stage takes to convert into the stage above
+    phasing: dict[str, Decimal] = field(default_factory=dict)  # weights by period (default 1)
     actuals: dict[str, Decimal] = field(default_factory=dict)
     owner: str = ""
     source: str = ""

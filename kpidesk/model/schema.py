@@ -21,7 +21,7 @@ from enum import Enum
 from typing import Any, NamedTuple
 
 from kpidesk.model import formula as formulas
-from kpidesk.model.limits import MAX_FORMULA_LENGTH, MAX_NAME_LENGTH, MAX_TEXT_LENGTH
+from kpidesk.model.limits import MAX_FORMULA_LENGTH, MAX_LAG, MAX_NAME_LENGTH, MAX_TEXT_LENGTH
 from kpidesk.model.metric import Better, Kind, Metric, Relation
 from kpidesk.model.numbers import (
     NumberError,
@@ -34,6 +34,7 @@ from kpidesk.model.numbers import (
     plain,
     to_decimal,
 )
+from kpidesk.model.periods import parse_period
 from kpidesk.model.reasons import Reason, ReasonError, kind_of, reason, reason_of
 
 CONTEXT = "Fields"
@@ -79,7 +80,8 @@ class Field:
         return self.form not in ("id", "parent")
 
 
-#: Every field, in the order a new ``[[metric]]`` table writes its keys (``actuals``, a sub-table, last).
+#: Every field, in the order a new ``[[metric]]`` table writes its keys (the sub-tables
+#: ``phasing`` and ``actuals`` last).
 FIELDS: tuple[Field, ...] = (
     Field("id", str, "", "id", QT_TRANSLATE_NOOP("Fields", "Id"), "id", csv="id", settable=False),
     Field("parent", str, None, "parent", QT_TRANSLATE_NOOP("Fields", "Parent"), "parent", csv="parent", settable=False),
@@ -94,6 +96,7 @@ FIELDS: tuple[Field, ...] = (
           QT_TRANSLATE_NOOP("Fields", "Made from"), "choice", choices=Relation),
     Field("target", Decimal, None, "target", QT_TRANSLATE_NOOP("Fields", "Target"), "amount"),
     Field("rate", Decimal, None, "rate", QT_TRANSLATE_NOOP("Fields", "Rate"), "rate"),
+    Field("lag", int, 0, "lag", QT_TRANSLATE_NOOP("Fields", "Lag (periods)"), "lag"),
     Field("solve_rate", bool, False, None, QT_TRANSLATE_NOOP("Fields", "Solve the rate"), "solve", settable=False),
     Field("share", Decimal, None, "share", QT_TRANSLATE_NOOP("Fields", "Share"), "share", csv="share"),
     Field("formula", str, None, "formula", QT_TRANSLATE_NOOP("Fields", "Formula"), "formula", limit=MAX_FORMULA_LENGTH),
@@ -105,6 +108,7 @@ FIELDS: tuple[Field, ...] = (
     Field("countermeasure", str, "", "countermeasure",
           QT_TRANSLATE_NOOP("Fields", "Countermeasure"), "text", csv="countermeasure"),
     Field("notes", str, "", "notes", QT_TRANSLATE_NOOP("Fields", "Notes"), "text"),
+    Field("phasing", dict, {}, "phasing", QT_TRANSLATE_NOOP("Fields", "Phasing weights"), "table", settable=False),
     Field("actuals", dict, {}, "actuals", QT_TRANSLATE_NOOP("Fields", "Actuals by period"), "table", settable=False),
 )
 
@@ -116,12 +120,14 @@ INPUT_FIELDS: tuple[str, ...] = tuple(INPUTS)
 BY_KEY: dict[str, Field] = {field.key: field for field in FIELDS if field.key is not None}
 #: Keys of a ``[[metric]]`` table, in the order new tables write them.
 METRIC_KEYS: tuple[str, ...] = tuple(BY_KEY)
+#: Keys written as sub-tables (``[metric.actuals]``), after every other key of the metric.
+TABLE_KEYS: tuple[str, ...] = tuple(f.key for f in FIELDS if f.key and f.form == "table")
 #: Keys that hold free text.
 TEXT_KEYS: tuple[str, ...] = tuple(f.key for f in FIELDS if f.key and f.form in ("name", "text"))
 #: Values the file leaves out: a key at its default is written only when the planner wrote it.
 DEFAULTS: dict[str, Any] = {
     f.key: (f.default.value if isinstance(f.default, Enum) else f.default)
-    for f in FIELDS if f.key is not None and f.form in ("choice", "flag")
+    for f in FIELDS if f.key is not None and f.form in ("choice", "flag", "lag")
 }
 #: Fields the command line's ``set`` takes.
 SETTABLE: tuple[str, ...] = tuple(f.name for f in FIELDS if f.settable)
@@ -199,19 +205,40 @@ def _formula(field: Field, value: Any) -> str | None:
     return text
 
 
-def _actuals(value: Any) -> dict[str, Decimal]:
+def _table(field: Field, value: Any) -> dict[str, Decimal]:
+    """Period = number; a period is named as the file names it (``2026-04``, ``2026-W15``)."""
     if not isinstance(value, dict):
         raise FieldValueError("table_expected")
     checked: dict[str, Decimal] = {}
     for period, amount in value.items():
         try:
+            _period_key(str(period))
             number = _amount(amount)
+            if number is None:
+                raise FieldValueError("number_missing")
+            if field.name == "phasing" and number < 0:
+                raise FieldValueError("weight_negative")
         except ValueError as exc:
             raise FieldValueError(reason_of(exc).inside("in_period", period=str(period))) from None
-        if number is None:
-            raise FieldValueError(reason("number_missing").inside("in_period", period=str(period)))
         checked[str(period)] = number
     return checked
+
+
+def _period_key(text: str) -> None:
+    """A period key must be the one name of its period, so that lookups and diffs agree."""
+    key = parse_period(text).key
+    if key != text:
+        raise FieldValueError("period_not_canonical", key=key)
+
+
+def _lag(value: Any) -> int:
+    if isinstance(value, Decimal) and value == value.to_integral_value():
+        value = int(value)
+    if isinstance(value, bool) or not isinstance(value, int):
+        raise FieldValueError("lag_not_whole", found=kind_of(value))
+    if not 0 <= value <= MAX_LAG:
+        raise FieldValueError("lag_range", limit=MAX_LAG)
+    return value
 
 
 def check(field: Field, value: Any) -> Any:
@@ -241,7 +268,9 @@ def check(field: Field, value: Any) -> Any:
     if form == "formula":
         return _formula(field, value)
     if form == "table":
-        return _actuals(value)
+        return _table(field, value)
+    if form == "lag":
+        return _lag(value)
     raise FieldValueError("not_an_input", field=field.name)
 
 
@@ -354,6 +383,9 @@ def parse_text(field: Field, text: str, *, window: bool = False) -> Any:
         raise FieldValueError("not_a_flag", text=text)
     if form == "formula":
         return text or None
+    if form == "lag":
+        number = parse_amount(text) if text else Decimal(0)
+        return _lag(number)
     return text
 
 

@@ -28,6 +28,7 @@ SOLVE = schema.SOLVE
 #: Keys of a [[metric]] table in the order new tables are written.
 METRIC_KEYS = schema.METRIC_KEYS
 TEXT_KEYS = schema.TEXT_KEYS
+TABLE_KEYS = schema.TABLE_KEYS
 INFO_TEXT_KEYS = ("title", "owner", "currency", "period", "kgi", "notes")
 INFO_DATE_KEYS = ("start", "end")
 #: Keys whose default value the file leaves out (kind, better, relation, allow_negative).

@@ -244,7 +244,9 @@ class _Reader:
                 for attribute, value in codec.read_field(key, entry[key]).items():
                     setattr(metric, attribute, value)
             except FieldError as exc:
-                self.problem(pos.value(key), exc.reason.inside("in_metric_key", metric=metric_id, key=key), key)
+                period = exc.reason.params.get("period") if key in codec.TABLE_KEYS else None
+                where = pos.key(f"{key}.{period}") if period is not None else pos.value(key)
+                self.problem(where, exc.reason.inside("in_metric_key", metric=metric_id, key=key), key)
         if len(self.problems) > problems:
             return metric  # the rules between fields would judge defaults in place of what the file says
         for rule in schema.metric_problems(schema.values_of(metric)):

@@ -109,8 +109,8 @@ def _set_key(table: Table, key: str, wanted: object, dropped: dict[str, Dropped]
     if item is None or codec.decode(key, _unwrap(item)) != wanted:
         item = codec.encode(key, wanted)
     order = codec.METRIC_KEYS
-    previous = [k for k in order[: order.index(key)] if k in table and k != "actuals"]
-    if previous and key != "actuals":
+    previous = [k for k in order[: order.index(key)] if k in table and k not in codec.TABLE_KEYS]
+    if previous and key not in codec.TABLE_KEYS:
         table.value._insert_after(previous[-1], key, item)
     else:
         table[key] = item
@@ -120,18 +120,18 @@ def render_metric(metric: Metric) -> str:
     """The text of a new ``[[metric]]`` table, keys in the documented order."""
     values = codec.metric_values(metric)
     lines = ["[[metric]]"]
-    actuals = None
+    tables = []
     for key in codec.METRIC_KEYS:
         value = values[key]
         if value is None or codec.DEFAULTS.get(key) == value:
             continue
-        if key == "actuals":
-            actuals = value
+        if key in codec.TABLE_KEYS:
+            tables.append((key, value))
             continue
         lines.append(f"{tomlkit.key(key).as_string()} = {codec.encode(key, value).as_string()}")
-    if actuals:
-        lines += ["", "[metric.actuals]"]
-        for period, amount in actuals.items():
+    for key, periods in tables:
+        lines += ["", f"[metric.{key}]"]
+        for period, amount in periods.items():
             lines.append(f"{tomlkit.key(period).as_string()} = {codec.encode_number(amount).as_string()}")
     return "\n".join(lines) + "\n"
 

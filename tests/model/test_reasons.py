@@ -19,6 +19,7 @@ from kpidesk.model.reasons import Reason, ReasonError, kind_of, reason, reason_o
 SOURCE = Path(kpidesk.__file__).parent
 #: Calls whose first argument is an error code, and where the code stands in the others.
 FIRST_ARGUMENT = {"NumberError", "FieldValueError", "FormulaError", "PlanError", "FieldError", "ReasonError",
+                  "PeriodError",
                   "reason", "inside"}
 
 

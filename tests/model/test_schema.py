@@ -31,10 +31,12 @@ def test_every_field_is_a_metric_attribute_with_the_declared_default():
 
 def test_the_file_keys_and_fields_are_the_declared_ones_in_file_order():
     assert schema.METRIC_KEYS == (
-        "id", "parent", "name", "unit", "kind", "allow_negative", "better", "relation", "target", "rate", "share",
-        "formula", "actual", "owner", "source", "interval", "definition", "countermeasure", "notes", "actuals")
+        "id", "parent", "name", "unit", "kind", "allow_negative", "better", "relation", "target", "rate", "lag",
+        "share", "formula", "actual", "owner", "source", "interval", "definition", "countermeasure", "notes",
+        "phasing", "actuals")
     assert INPUT_FIELDS == schema.INPUT_FIELDS and "solve_rate" in INPUT_FIELDS and "id" not in INPUT_FIELDS
-    assert schema.DEFAULTS == {"kind": "count", "allow_negative": False, "better": "higher", "relation": "none"}
+    assert schema.DEFAULTS == {"kind": "count", "allow_negative": False, "better": "higher", "relation": "none",
+                               "lag": 0}
     assert schema.TEXT_KEYS == ("name", "unit", "owner", "source", "interval", "definition", "countermeasure",
                                 "notes")
     assert "allow_negative" in schema.SETTABLE and not {"id", "parent", "actuals", "solve_rate"} & set(
