@@ -1,0 +1,154 @@
+"""Phasing: a yearly count or money target cut into the periods that must deliver it.
+
+Each phased metric gets a *shape*: the part of its target that falls in each
+period, exact fractions summing to 1. A metric with phasing weights of its
+own (``[metric.phasing]``, weight 1 for a period it does not name) is shaped
+by them over the plan's periods. Any other metric takes the shape of the
+metric it feeds, moved earlier by its ``lag``: negotiations that close two
+months later (``lag = 2``) are needed in May for the orders of July, so the
+negotiations for April's and May's orders fall before the plan starts, a
+*carry-in*, and the last two months need none for this plan.
+
+Rates and shares are never phased, nor are levels: a formula (CPA, CVR), and
+the factors of a product other than the first count or money one (the unit
+price in sales = orders x unit price). A phased target is the metric's
+target times its shape, so the periods add up to the target exactly; the
+window and the printout round what they show.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+
+from kpidesk.model.exact import Fraction
+from kpidesk.model.metric import Kind, Metric, Relation
+from kpidesk.model.periods import Period, Span, is_weekly, parse_period, period_of
+
+#: Kinds that add up over time (a count of orders, an amount of money); the others are levels.
+CUMULATIVE_KINDS = (Kind.COUNT, Kind.MONEY)
+#: Relations through which a child takes its parent's shape.
+FLOWING = (Relation.FUNNEL, Relation.SHARE, Relation.SUM, Relation.PRODUCT)
+
+Shape = dict[Period, Fraction]
+
+
+@dataclass(frozen=True)
+class Phasing:
+    """How one metric's target falls over time (``shape`` empty: a level, not phased)."""
+
+    weekly: bool
+    shape: Mapping[Period, Fraction]
+    #: The plan's own periods for this metric, in order.
+    periods: tuple[Period, ...]
+
+    @property
+    def phased(self) -> bool:
+        return bool(self.shape)
+
+    @property
+    def carry_in_periods(self) -> tuple[Period, ...]:
+        """Periods before the plan starts that must deliver part of the target (lag)."""
+        first = self.periods[0]
+        return tuple(sorted(p for p in self.shape if p < first))
+
+    def targets(self, target: Fraction) -> dict[Period, Fraction]:
+        """The target of every period of the plan (0 where nothing is due)."""
+        return {p: target * self.shape.get(p, Fraction(0)) for p in self.periods}
+
+    def carry_in(self, target: Fraction) -> Fraction:
+        first = self.periods[0]
+        return target * sum((w for p, w in self.shape.items() if p < first), Fraction(0))
+
+    def up_to(self, target: Fraction, last: Period) -> Fraction:
+        """The target summed over every period up to and including ``last`` (carry-in included)."""
+        return target * sum((w for p, w in self.shape.items() if p <= last), Fraction(0))
+
+
+def is_level(metric: Metric, parent_is_level: bool | None = None) -> bool:
+    """A value that holds at a point in time instead of adding up: it is not phased.
+
+    ``parent_is_level`` saves walking up the tree when the caller knows it.
+    """
+    if metric.kind not in CUMULATIVE_KINDS or metric.relation is Relation.FORMULA:
+        return True
+    parent = metric.parent
+    if parent is None:
+        return False
+    if parent.relation is Relation.PRODUCT and _phased_factor(parent) is not metric:
+        return True
+    if parent.relation not in FLOWING:
+        return False  # under a formula (a budget under cost per lead) or a plain parent: its own time
+    return is_level(parent) if parent_is_level is None else parent_is_level
+
+
+def _phased_factor(product: Metric) -> Metric | None:
+    """The one factor of a product that adds up over time (orders, not the unit price)."""
+    factors = [c for c in product.children if c.kind in CUMULATIVE_KINDS and c.relation is not Relation.FORMULA]
+    counts = [c for c in factors if c.kind is Kind.COUNT]
+    chosen = counts or factors
+    return chosen[0] if chosen else None
+
+
+def phase_plan(metrics: Iterable[Metric], span: Span) -> dict[str, Phasing]:
+    """The phasing of every metric, parents before children (``metrics`` in tree order)."""
+    result: dict[str, Phasing] = {}
+    for metric in metrics:
+        weekly = is_weekly(metric.interval)
+        periods = span.periods(weekly)
+        above = result.get(metric.parent.id) if metric.parent is not None else None
+        if is_level(metric, None if above is None else not above.phased):
+            result[metric.id] = Phasing(weekly, {}, periods)
+            continue
+        inherited = above if metric.parent is not None and metric.parent.relation in FLOWING else None
+        if metric.phasing or inherited is None or not inherited.phased:
+            shape = _own_shape(metric.phasing, span, periods)
+        else:
+            shape = _shifted(inherited, weekly, metric.lag, span)
+        result[metric.id] = Phasing(weekly, shape, periods)
+    return result
+
+
+def _own_shape(weights: Mapping[str, object], span: Span, periods: tuple[Period, ...]) -> Shape:
+    """Weights over the plan's periods (1 unless given), a period cut by the plan's start or end
+    counting for the part of its days inside the plan."""
+    given = {parse_period(key): Fraction(str(value)) for key, value in weights.items()}
+    raw: Shape = {}
+    for period in periods:
+        first, last = max(period.first_day, span.start), min(period.last_day, span.end)
+        inside = Fraction((last - first).days + 1, (period.last_day - period.first_day).days + 1)
+        raw[period] = given.get(period, Fraction(1)) * inside
+    total = sum(raw.values(), Fraction(0))
+    if total == 0:  # every weight 0: nothing to spread by, so evenly
+        return {p: Fraction(1, len(periods)) for p in periods}
+    return {p: w / total for p, w in raw.items() if w}
+
+
+def _shifted(parent: Phasing, weekly: bool, lag: int, span: Span) -> Shape:
+    """The parent's shape in this metric's periods, ``lag`` of them earlier."""
+    if weekly == parent.weekly:
+        return {p.shifted(-lag): w for p, w in parent.shape.items()}
+    shape: Shape = {}
+    for period, weight in parent.shape.items():  # across months and weeks: day by day
+        first = max(period.first_day, span.start) if period >= parent.periods[0] else period.first_day
+        last = min(period.last_day, span.end)
+        days = (last - first).days + 1
+        each = weight / days
+        for offset in range(days):
+            day = _earlier(first + dt.timedelta(days=offset), lag, weekly)
+            key = period_of(day, weekly)
+            shape[key] = shape.get(key, Fraction(0)) + each
+    return shape
+
+
+def _earlier(day: dt.date, lag: int, weekly: bool) -> dt.date:
+    if not lag:
+        return day
+    if weekly:
+        return day - dt.timedelta(weeks=lag)
+    month = Period(day.year, day.month).shifted(-lag)
+    return month.first_day.replace(day=min(day.day, month.last_day.day))
+
+
+__all__ = ["Phasing", "is_level", "phase_plan", "CUMULATIVE_KINDS"]
