@@ -34,6 +34,7 @@ EXIT_OK, EXIT_FINDINGS, EXIT_UNREADABLE = 0, 1, 2
 #: Commands that live in their own module: name -> (module, help).
 EXTERNAL_COMMANDS = {
     "export": ("kpidesk.render.cli", "export the tree as PDF, PNG or SVG, the funnel as PNG, the metrics as CSV"),
+    "track": ("kpidesk.track_cli", "the plan as of a month: progress, pace, status, the bottleneck"),
 }
 COMMANDS = ("new", "templates", "calc", "check", "set", *EXTERNAL_COMMANDS)
 
