@@ -275,6 +275,8 @@ FILE_ERRORS: dict[str, str] = {
     "weight_negative": QT_TRANSLATE_NOOP("FileErrors", "a phasing weight cannot be negative"),
     "lag_not_whole": QT_TRANSLATE_NOOP("FileErrors", "a lag is a whole number of periods, not {found}"),
     "lag_range": QT_TRANSLATE_NOOP("FileErrors", "a lag is 0 to {limit} periods"),
+    "threshold_percent": QT_TRANSLATE_NOOP(
+        "FileErrors", "{text!r} is not a percentage between 0 and 100% (such as \"95%\")"),
     "share_zero": QT_TRANSLATE_NOOP(
         "FileErrors", "a share of 0 % is refused: the parent cannot be calculated back from a part that is 0 % of it "
         "(leave the share out, or remove the part)"),

@@ -21,7 +21,7 @@ from kpidesk.model.metric import ID_PATTERN, Metric
 from kpidesk.model.reasons import ReasonError, reason, reason_of
 
 #: Plan-level facts, in the order the file writes them.
-INFO_FIELDS = ("title", "owner", "currency", "period", "start", "end", "kgi", "notes")
+INFO_FIELDS = ("title", "owner", "currency", "period", "start", "end", "kgi", "on_track", "behind", "notes")
 
 #: What the planner decides about a metric, in the order the file writes it (declared in ``schema``).
 INPUT_FIELDS = schema.INPUT_FIELDS

@@ -190,10 +190,10 @@ def _ratio(metric: Metric, actual: Fraction | None, target: Fraction | None) -> 
 
 def _cumulative(metric: Metric, phases: Phasing, last: Period, target: Fraction | None,
                 thresholds: Thresholds) -> Progress:
-    if target is None:
-        return Progress(metric.id, True, None, None, None, None, None, Status.NO_DATA)
-    target_to_date = phases.up_to(target, last)
     actual = _actual_sum(metric, _window_first(phases), last)
+    if target is None:  # nothing to measure against, but the actuals still feed formulas and rates
+        return Progress(metric.id, True, None, None, actual, None, None, Status.NO_DATA)
+    target_to_date = phases.up_to(target, last)
     progress = _ratio(metric, actual, target_to_date)
     pace = None
     if actual is not None and target_to_date:

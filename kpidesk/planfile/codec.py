@@ -29,7 +29,9 @@ SOLVE = schema.SOLVE
 METRIC_KEYS = schema.METRIC_KEYS
 TEXT_KEYS = schema.TEXT_KEYS
 TABLE_KEYS = schema.TABLE_KEYS
-INFO_TEXT_KEYS = ("title", "owner", "currency", "period", "kgi", "notes")
+INFO_TEXT_KEYS = ("title", "owner", "currency", "period", "kgi", "on_track", "behind", "notes")
+#: Plan keys holding a percentage: the tracking thresholds (``on_track = "95%"``).
+INFO_PERCENT_KEYS = ("on_track", "behind")
 INFO_DATE_KEYS = ("start", "end")
 #: Keys whose default value the file leaves out (kind, better, relation, allow_negative).
 DEFAULTS = schema.DEFAULTS

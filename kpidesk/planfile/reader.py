@@ -25,6 +25,7 @@ from kpidesk.model.limits import (
     MAX_TEXT_LENGTH,
 )
 from kpidesk.model.metric import ID_PATTERN, Metric
+from kpidesk.model.numbers import NumberError, parse_rate
 from kpidesk.model.plan import Plan
 from kpidesk.model.reasons import Reason, reason
 from kpidesk.planfile import codec
@@ -52,6 +53,15 @@ def decode_bytes(data: bytes, filename: str) -> str:
         line = data[: exc.start].count(b"\n") + 1
         column = exc.start - (data.rfind(b"\n", 0, exc.start) + 1) + 1
         raise PlanFileError(filename, [problem(line, column, "not_utf8")]) from None
+
+
+def _percent(text: str) -> bool:
+    """Whether a tracking threshold reads as a percentage between 0 and 100 %."""
+    try:
+        parse_rate(text)
+    except NumberError:
+        return False
+    return True
 
 
 def _position(text: str, index: int) -> tuple[int, int]:
@@ -170,6 +180,9 @@ class _Reader:
                     self.problem(where.value(key), reason("text_needed").inside("in_plan_key", key=key))
                 elif len(value) > MAX_TEXT_LENGTH:
                     self.problem(where.value(key), reason("text_too_long", limit=MAX_TEXT_LENGTH).inside(
+                        "in_plan_key", key=key))
+                elif key in codec.INFO_PERCENT_KEYS and not _percent(value):
+                    self.problem(where.value(key), reason("threshold_percent", text=value).inside(
                         "in_plan_key", key=key))
                 else:
                     plan.info[key] = value
