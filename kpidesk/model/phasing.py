@@ -19,6 +19,7 @@ window and the printout round what they show.
 from __future__ import annotations
 
 import datetime as dt
+from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
@@ -31,15 +32,47 @@ CUMULATIVE_KINDS = (Kind.COUNT, Kind.MONEY)
 #: Relations through which a child takes its parent's shape.
 FLOWING = (Relation.FUNNEL, Relation.SHARE, Relation.SUM, Relation.PRODUCT)
 
-Shape = dict[Period, Fraction]
+class Shape:
+    """The part of a target that falls in each period (summing to 1), with running sums.
+
+    Shapes are shared: every metric that inherits its parent's shape unchanged
+    holds the same object, and one shift serves every metric with the same
+    parent shape, periods and lag.
+    """
+
+    __slots__ = ("weights", "order", "running")
+
+    def __init__(self, weights: Mapping[Period, Fraction]) -> None:
+        self.weights = dict(weights)
+        self.order = sorted(self.weights)
+        total, running = Fraction(0), []
+        for period in self.order:
+            total += self.weights[period]
+            running.append(total)
+        self.running = running
+
+    def __bool__(self) -> bool:
+        return bool(self.weights)
+
+    def up_to(self, last: Period) -> Fraction:
+        """The part due in every period up to and including ``last``."""
+        index = bisect_right(self.order, last)
+        return self.running[index - 1] if index else Fraction(0)
+
+    def before(self, first: Period) -> Fraction:
+        index = bisect_left(self.order, first)
+        return self.running[index - 1] if index else Fraction(0)
+
+
+NOT_PHASED = Shape({})
 
 
 @dataclass(frozen=True)
 class Phasing:
-    """How one metric's target falls over time (``shape`` empty: a level, not phased)."""
+    """How one metric's target falls over time (an empty ``shape``: a level, not phased)."""
 
     weekly: bool
-    shape: Mapping[Period, Fraction]
+    shape: Shape
     #: The plan's own periods for this metric, in order.
     periods: tuple[Period, ...]
 
@@ -48,22 +81,27 @@ class Phasing:
         return bool(self.shape)
 
     @property
+    def first(self) -> Period:
+        """The first period that must deliver part of the target: a carry-in before the plan, or its start."""
+        return self.shape.order[0] if self.shape else self.periods[0]
+
+    @property
     def carry_in_periods(self) -> tuple[Period, ...]:
         """Periods before the plan starts that must deliver part of the target (lag)."""
-        first = self.periods[0]
-        return tuple(sorted(p for p in self.shape if p < first))
+        start = self.periods[0]
+        return tuple(p for p in self.shape.order if p < start)
 
     def targets(self, target: Fraction) -> dict[Period, Fraction]:
         """The target of every period of the plan (0 where nothing is due)."""
-        return {p: target * self.shape.get(p, Fraction(0)) for p in self.periods}
+        weights = self.shape.weights
+        return {p: target * weights.get(p, Fraction(0)) for p in self.periods}
 
     def carry_in(self, target: Fraction) -> Fraction:
-        first = self.periods[0]
-        return target * sum((w for p, w in self.shape.items() if p < first), Fraction(0))
+        return target * self.shape.before(self.periods[0])
 
     def up_to(self, target: Fraction, last: Period) -> Fraction:
         """The target summed over every period up to and including ``last`` (carry-in included)."""
-        return target * sum((w for p, w in self.shape.items() if p <= last), Fraction(0))
+        return target * self.shape.up_to(last)
 
 
 def is_level(metric: Metric, parent_is_level: bool | None = None) -> bool:
@@ -94,27 +132,33 @@ def _phased_factor(product: Metric) -> Metric | None:
 def phase_plan(metrics: Iterable[Metric], span: Span) -> dict[str, Phasing]:
     """The phasing of every metric, parents before children (``metrics`` in tree order)."""
     result: dict[str, Phasing] = {}
+    shifted: dict[tuple[int, bool, int], Shape] = {}  # (parent shape, weekly, lag) -> shape
+    own: dict[tuple[bool, frozenset[tuple[str, object]]], Shape] = {}
     for metric in metrics:
         weekly = is_weekly(metric.interval)
         periods = span.periods(weekly)
         above = result.get(metric.parent.id) if metric.parent is not None else None
         if is_level(metric, None if above is None else not above.phased):
-            result[metric.id] = Phasing(weekly, {}, periods)
+            result[metric.id] = Phasing(weekly, NOT_PHASED, periods)
             continue
         inherited = above if metric.parent is not None and metric.parent.relation in FLOWING else None
         if metric.phasing or inherited is None or not inherited.phased:
-            shape = _own_shape(metric.phasing, span, periods)
+            key = (weekly, frozenset(metric.phasing.items()))
+            shape = own.get(key) or own.setdefault(key, Shape(_own_weights(metric.phasing, span, periods)))
+        elif weekly == inherited.weekly and not metric.lag:
+            shape = inherited.shape
         else:
-            shape = _shifted(inherited, weekly, metric.lag, span)
+            step = (id(inherited.shape), weekly, metric.lag)
+            shape = shifted.get(step) or shifted.setdefault(step, Shape(_shifted(inherited, weekly, metric.lag, span)))
         result[metric.id] = Phasing(weekly, shape, periods)
     return result
 
 
-def _own_shape(weights: Mapping[str, object], span: Span, periods: tuple[Period, ...]) -> Shape:
+def _own_weights(weights: Mapping[str, object], span: Span, periods: tuple[Period, ...]) -> dict[Period, Fraction]:
     """Weights over the plan's periods (1 unless given), a period cut by the plan's start or end
     counting for the part of its days inside the plan."""
     given = {parse_period(key): Fraction(str(value)) for key, value in weights.items()}
-    raw: Shape = {}
+    raw: dict[Period, Fraction] = {}
     for period in periods:
         first, last = max(period.first_day, span.start), min(period.last_day, span.end)
         inside = Fraction((last - first).days + 1, (period.last_day - period.first_day).days + 1)
@@ -125,12 +169,12 @@ def _own_shape(weights: Mapping[str, object], span: Span, periods: tuple[Period,
     return {p: w / total for p, w in raw.items() if w}
 
 
-def _shifted(parent: Phasing, weekly: bool, lag: int, span: Span) -> Shape:
+def _shifted(parent: Phasing, weekly: bool, lag: int, span: Span) -> dict[Period, Fraction]:
     """The parent's shape in this metric's periods, ``lag`` of them earlier."""
     if weekly == parent.weekly:
-        return {p.shifted(-lag): w for p, w in parent.shape.items()}
-    shape: Shape = {}
-    for period, weight in parent.shape.items():  # across months and weeks: day by day
+        return {p.shifted(-lag): w for p, w in parent.shape.weights.items()}
+    shape: dict[Period, Fraction] = {}
+    for period, weight in parent.shape.weights.items():  # across months and weeks: day by day
         first = max(period.first_day, span.start) if period >= parent.periods[0] else period.first_day
         last = min(period.last_day, span.end)
         days = (last - first).days + 1

@@ -165,10 +165,6 @@ def track(plan: Plan, as_of: dt.date | None = None, *, today: dt.date | None = N
     return Tracking(day, span, thresholds, found, phasing)
 
 
-def _window_first(phases: Phasing) -> Period:
-    return min(phases.shape) if phases.shape else phases.periods[0]
-
-
 def _actual_sum(metric: Metric, first: Period, last: Period) -> Fraction | None:
     """The actuals of the periods from ``first`` to ``last`` (any granularity: by their first day)."""
     total: Fraction | None = None
@@ -190,7 +186,7 @@ def _ratio(metric: Metric, actual: Fraction | None, target: Fraction | None) -> 
 
 def _cumulative(metric: Metric, phases: Phasing, last: Period, target: Fraction | None,
                 thresholds: Thresholds) -> Progress:
-    actual = _actual_sum(metric, _window_first(phases), last)
+    actual = _actual_sum(metric, phases.first, last)
     if target is None:  # nothing to measure against, but the actuals still feed formulas and rates
         return Progress(metric.id, True, None, None, actual, None, None, Status.NO_DATA)
     target_to_date = phases.up_to(target, last)
@@ -240,9 +236,9 @@ def _with_rates(metric: Metric, progress: Progress, phasing: Mapping[str, Phasin
     planned = metric.computed.rate
     mine, theirs = phasing[metric.id], phasing[parent.id]
     parent_last = period_of(day, theirs.weekly)
-    parent_actual = _actual_sum(parent, _window_first(theirs), parent_last)
+    parent_actual = _actual_sum(parent, theirs.first, parent_last)
     own_last = period_of(day, mine.weekly).shifted(-metric.lag)
-    own_actual = _actual_sum(metric, _window_first(mine), own_last)
+    own_actual = _actual_sum(metric, mine.first, own_last)
     rate = parent_actual / own_actual if parent_actual is not None and own_actual else None
     return Progress(progress.metric_id, progress.phased, progress.target, progress.target_to_date,
                     progress.actual_to_date, progress.progress, progress.pace, progress.status,

@@ -158,7 +158,7 @@ def test_weekly_stages_take_the_shape_of_a_monthly_stage_above():
     plan = sample(monthly=False, actuals={})
     seen = track(plan, JUNE)
     nurtured = seen.phasing["nurtured"]
-    assert nurtured.weekly and sum(nurtured.shape.values()) == 1
+    assert nurtured.weekly and sum(nurtured.shape.weights.values()) == 1
     assert nurtured.periods[0] == Period(2026, 14, True) and len(nurtured.periods) == 53
 
 
