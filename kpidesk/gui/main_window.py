@@ -18,6 +18,7 @@ from kpidesk.gui.file_guard import FileGuard
 from kpidesk.gui.formatting import Formatter
 from kpidesk.gui.print_actions import install_print_actions
 from kpidesk.gui.settings import settings
+from kpidesk.gui.tool_bar import build_tool_bar
 from kpidesk.gui.tree_model import Column, PlanTreeModel
 from kpidesk.gui.tree_view import MetricTreeView
 from kpidesk.model.findings import Severity
@@ -25,6 +26,8 @@ from kpidesk.model.funnel import funnel_of
 
 #: The tree's column widths, by the number of columns (widths saved for other columns are not reused).
 COLUMNS_KEY = f"window/columns-{len(Column)}"
+#: Raised when the tool bars or docks change so much that a saved arrangement no longer fits (it is then ignored).
+WINDOW_STATE_VERSION = 1
 
 
 class MainWindow(QMainWindow):
@@ -145,7 +148,15 @@ class MainWindow(QMainWindow):
             action.setData(mode)
             self.theme_group.addAction(action)
             action.triggered.connect(lambda _checked=False, m=mode: self.set_theme(m))
-        install_print_actions(self)  # File > Print, Print Preview, Export; View > KPI Tree Diagram
+        printing = install_print_actions(self)  # File > Print, Print Preview, Export; View > KPI Tree Diagram
+        files, edits = self.files, self.edits
+        self.tool_bar = build_tool_bar(self, [
+            [(files.new_action, "new"), (files.open_action, "open"), (files.save_action, "save")],
+            [(edits.undo, "undo"), (edits.redo, "redo")],
+            [(edits.add_child, "add_child"), (edits.add_sibling, "add_sibling"), (edits.delete, "delete")],
+            [(edits.solve, "solve"), (printing.print_action, "print")],
+        ])
+        self.view_menu.addAction(self.tool_bar.toggleViewAction())
         self.help_menu = bar.addMenu(self.tr("&Help"))
         self.help_menu.addAction(self.tr("&Keyboard Shortcuts"), self.show_shortcuts)
         self.help_menu.addAction(self.tr("&About kpidesk"), self.show_about)
@@ -416,6 +427,9 @@ class MainWindow(QMainWindow):
         if geometry is None or not self.restoreGeometry(geometry):
             screen = self.screen().availableGeometry()
             self.resize(min(1600, int(screen.width() * 0.94)), min(1000, int(screen.height() * 0.9)))
+        state = store.value("window/state")  # the tool bar and the diagram dock: shown or not, and where
+        if state is not None:
+            self.restoreState(state, WINDOW_STATE_VERSION)
         height = self.height()
         state = store.value("window/right")
         if state is None or not self.right.restoreState(state):
@@ -433,6 +447,7 @@ class MainWindow(QMainWindow):
     def _save_settings(self) -> None:
         store = settings()
         store.setValue("window/geometry", self.saveGeometry())
+        store.setValue("window/state", self.saveState(WINDOW_STATE_VERSION))
         store.setValue("window/splitter", self.splitter.saveState())
         store.setValue("window/right", self.right.saveState())
         store.setValue(COLUMNS_KEY, self.tree.header().saveState())
