@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QEvent, QItemSelectionModel, QObject, Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QDragEnterEvent, QDropEvent
-from PySide6.QtWidgets import QLabel, QMainWindow, QMenu, QMessageBox, QSplitter, QToolTip, QWidget
+from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QDragEnterEvent, QDropEvent, QKeySequence
+from PySide6.QtWidgets import QLabel, QMainWindow, QMenu, QMessageBox, QSplitter, QToolTip, QVBoxLayout, QWidget
 
 from kpidesk.gui import theme
 from kpidesk.gui.clipboard import ClipboardActions
@@ -15,6 +16,7 @@ from kpidesk.gui.document import Document
 from kpidesk.gui.edit_actions import EditActions
 from kpidesk.gui.file_actions import FileActions
 from kpidesk.gui.file_guard import FileGuard
+from kpidesk.gui.find_bar import FindBar
 from kpidesk.gui.formatting import Formatter
 from kpidesk.gui.print_actions import install_print_actions
 from kpidesk.gui.settings import settings
@@ -53,8 +55,15 @@ class MainWindow(QMainWindow):
         self.right.addWidget(self.detail)
         self.right.setStretchFactor(0, 3)
         self.right.setStretchFactor(1, 2)
+        self.find_bar = FindBar(self.tree, self.model, self.document)
+        left = QWidget()  # the tree, and below it the find bar while it is open
+        column = QVBoxLayout(left)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.setSpacing(0)
+        column.addWidget(self.tree, 1)
+        column.addWidget(self.find_bar)
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
-        self.splitter.addWidget(self.tree)
+        self.splitter.addWidget(left)
         self.splitter.addWidget(self.right)
         self.splitter.setStretchFactor(0, 3)
         self.splitter.setStretchFactor(1, 2)
@@ -133,6 +142,12 @@ class MainWindow(QMainWindow):
             self.tree.addAction(action)
             if action is self.edits.delete or action is self.edits.outdent:
                 self.edit_menu.addSeparator()
+        self.find_action = self._find_action(self.tr("&Find..."), QKeySequence.StandardKey.Find, self.find_bar.open)
+        self.find_next_action = self._find_action(self.tr("Find &Next"), QKeySequence.StandardKey.FindNext,
+                                                  lambda: self.find_bar.find(forward=True))
+        self.find_previous_action = self._find_action(self.tr("Find Pre&vious"), QKeySequence.StandardKey.FindPrevious,
+                                                      lambda: self.find_bar.find(forward=False))
+        self.edit_menu.addSeparator()
         properties = self.edit_menu.addAction(self.tr("Pl&an Properties..."))
         properties.triggered.connect(self.edit_plan_properties)
         self.view_menu = bar.addMenu(self.tr("&View"))
@@ -160,6 +175,14 @@ class MainWindow(QMainWindow):
         self.help_menu = bar.addMenu(self.tr("&Help"))
         self.help_menu.addAction(self.tr("&Keyboard Shortcuts"), self.show_shortcuts)
         self.help_menu.addAction(self.tr("&About kpidesk"), self.show_about)
+
+    def _find_action(self, text: str, key: QKeySequence.StandardKey, run: Callable[[], object]) -> QAction:
+        """A find action in the Edit menu: its key works anywhere in the window, and in the tree also unfocused."""
+        action = self.edit_menu.addAction(text)
+        action.setShortcut(key)
+        action.triggered.connect(lambda _checked=False: run())
+        self.tree.addAction(action)
+        return action
 
     def set_theme(self, mode: str) -> None:
         theme.apply(mode)
@@ -408,7 +431,8 @@ class MainWindow(QMainWindow):
         rows = cells + [(", ".join(s.toString(s.SequenceFormat.NativeText) for s in a.shortcuts()),
                          a.text().replace("&", ""))
                         for a in [self.edits.undo, self.edits.redo, self.clipboard.copy, self.clipboard.paste,
-                                  *self.edits.cell_actions, *self.edits.tree_actions] if a.shortcuts()]
+                                  *self.edits.cell_actions, *self.edits.tree_actions, self.find_action,
+                                  self.find_next_action, self.find_previous_action] if a.shortcuts()]
         text = "\n".join(f"{keys}\t{name}" for keys, name in rows)
         text += "\n\n" + self.tr("In the rate column 40 and 40% both mean 40 %, and solve finds the rate that meets "
                                  "the goal. An empty target is derived. Ctrl+Tab leaves the tree.")
