@@ -86,6 +86,7 @@ class MainWindow(QMainWindow):
         self.edits = EditActions(self, self.document, self.current_id, self.select)
         self.edits.edit_name = lambda metric_id: self.select(metric_id, True)
         self.edits.current_field = lambda: self.model.field_at(self.tree.currentIndex())
+        self.model.move = self.edits.drop  # a drop into a funnel stage asks what the metric is to be
         self.clipboard = ClipboardActions(self, self.tree, self.model, self.document)
         self._build_menus()
         self.consistency = QLabel()
