@@ -42,7 +42,8 @@ _SIZES = (16, 20, 24, 30, 32, 36, 48)
 #: macOS, a bare Linux, offscreen).
 _THEMED = {"new": "document-new", "open": "document-open", "save": "document-save", "undo": "edit-undo",
            "redo": "edit-redo", "delete": "edit-delete", "print": "document-print", "find": "edit-find"}
-_STANDARD = {"new": QStyle.StandardPixmap.SP_FileIcon, "open": QStyle.StandardPixmap.SP_DialogOpenButton,
+# (Not the style's blank page for New: white on a light tool bar, it looks like a missing icon.)
+_STANDARD = {"open": QStyle.StandardPixmap.SP_DialogOpenButton,
              "save": QStyle.StandardPixmap.SP_DialogSaveButton, "delete": QStyle.StandardPixmap.SP_TrashIcon,
              "close": QStyle.StandardPixmap.SP_LineEditClearButton}
 #: Mid-tone colours that read on the light and on the dark palette alike.
@@ -64,7 +65,7 @@ def action_icon(name: str) -> QIcon:
 
 @cache
 def drawn_icon(name: str) -> QIcon:
-    """``name`` drawn on a 24-unit grid at every size in ``_SIZES`` (undo, redo, add_child, add_sibling, solve,
+    """``name`` drawn on a 24-unit grid at every size in ``_SIZES`` (new, undo, redo, add_child, add_sibling, solve,
     print, find, close; anything else gets a neutral dot, never a blank)."""
     draw = _DRAWINGS.get(name, _draw_dot)
     icon = QIcon()
@@ -159,6 +160,22 @@ def _draw_print(painter: QPainter) -> None:
     painter.drawLine(QPointF(9, 19.5), QPointF(13.5, 19.5))
 
 
+def _draw_new(painter: QPainter) -> None:
+    """A blank sheet with a folded corner, outlined so that it shows on a light tool bar."""
+    page = QPainterPath(QPointF(5, 2.5))
+    for x, y in ((14, 2.5), (19.5, 8), (19.5, 21.5), (5, 21.5)):
+        page.lineTo(x, y)
+    page.closeSubpath()
+    painter.setPen(_pen(QColor("#5f6670"), 1.4))
+    painter.setBrush(QColor("white"))
+    painter.drawPath(page)
+    painter.setBrush(QColor("#cfd8e3"))
+    painter.drawPolygon(QPolygonF([QPointF(14, 2.5), QPointF(14, 8), QPointF(19.5, 8)]))
+    painter.setPen(_pen(BLUE, 1.3))
+    for y in (12, 15, 18):
+        painter.drawLine(QPointF(8, y), QPointF(16.5, y))
+
+
 def _draw_find(painter: QPainter) -> None:
     """A magnifying glass."""
     painter.setPen(_pen(GREY, 2.4))
@@ -180,7 +197,7 @@ def _draw_dot(painter: QPainter) -> None:
 
 
 _DRAWINGS: dict[str, Callable[[QPainter], None]] = {
-    "undo": lambda p: _draw_turn(p, False), "redo": lambda p: _draw_turn(p, True), "add_child": _draw_add_child,
-    "add_sibling": _draw_add_sibling, "solve": _draw_solve, "print": _draw_print, "find": _draw_find,
-    "close": _draw_close,
+    "new": _draw_new, "undo": lambda p: _draw_turn(p, False), "redo": lambda p: _draw_turn(p, True),
+    "add_child": _draw_add_child, "add_sibling": _draw_add_sibling, "solve": _draw_solve, "print": _draw_print,
+    "find": _draw_find, "close": _draw_close,
 }
