@@ -143,8 +143,9 @@ class MainWindow(QMainWindow):
             self.tree.addAction(action)
             if action is self.edits.delete or action is self.edits.outdent:
                 self.edit_menu.addSeparator()
+        self.edit_menu.addSeparator()
         self.find_action = self._find_action(self.tr("&Find..."), QKeySequence.StandardKey.Find, self.find_bar.open)
-        self.find_next_action = self._find_action(self.tr("Find &Next"), QKeySequence.StandardKey.FindNext,
+        self.find_next_action = self._find_action(self.tr("Find Ne&xt"), QKeySequence.StandardKey.FindNext,
                                                   lambda: self.find_bar.find(forward=True))
         self.find_previous_action = self._find_action(self.tr("Find Pre&vious"), QKeySequence.StandardKey.FindPrevious,
                                                       lambda: self.find_bar.find(forward=False))

@@ -150,6 +150,16 @@ def test_the_list_follows_renames(qtbot, window):
     assert bar.status.text() == "1 match" and bar.completer.completionCount() == 1
 
 
+def test_find_is_in_the_edit_menu_with_its_keys(window):
+    from PySide6.QtGui import QKeySequence
+
+    menu = window.edit_menu.actions()
+    assert window.find_action in menu and window.find_next_action in menu and window.find_previous_action in menu
+    assert QKeySequence("Ctrl+F") in window.find_action.shortcuts()
+    assert QKeySequence("F3") in window.find_next_action.shortcuts()
+    assert QKeySequence("Shift+F3") in window.find_previous_action.shortcuts()
+
+
 def test_matching_ignores_case_and_finds_parts():
     class M:
         def __init__(self, metric_id, name):
