@@ -468,21 +468,93 @@ class Document(QObject):
             return False
         return self.move_metric(metric_id, _id(metric.parent), metric.row + 1)
 
+    def indent_place(self, metric_id: str) -> tuple[str, int] | None:
+        """Where an indent moves the metric: (the sibling above it, the row after that one's children); None at the
+        top of its siblings."""
+        metric = self.metric(metric_id)
+        if metric is None or metric.row == 0:
+            return None
+        above = self.plan.children_of(metric.parent)[metric.row - 1]
+        return above.id, len(above.children)
+
     def indent(self, metric_id: str) -> bool:
         """Make the metric the last child of the sibling above it."""
-        metric = self._find(metric_id)
-        if metric is None or metric.row == 0:
+        if self._find(metric_id) is None:
             return False
-        above = self.plan.children_of(metric.parent)[metric.row - 1]
-        return self.move_metric(metric_id, above.id, len(above.children))
+        place = self.indent_place(metric_id)
+        return place is not None and self.move_metric(metric_id, *place)
+
+    def moves_into_funnel(self, metric_id: str, parent_id: str | None) -> bool:
+        """Whether moving ``metric_id`` under ``parent_id`` would give a funnel stage that has its stage a second one.
+
+        A formula drives nothing, and the stage itself may move among its stage's children.
+        """
+        metric, parent = self.metric(metric_id), self.metric(parent_id)
+        return (metric is not None and parent is not None and metric.parent is not parent
+                and metric.relation is not Relation.FORMULA and self.breaks_funnel(parent_id))
+
+    def has_drivers(self, metric_id: str) -> bool:
+        """Whether metrics below ``metric_id`` make it (formulas aside): then it cannot become a stage in between."""
+        metric = self.metric(metric_id)
+        return metric is not None and any(c.relation is not Relation.FORMULA for c in metric.children)
+
+    def move_as_stage(self, metric_id: str, parent_id: str) -> bool:
+        """Move a metric into a funnel as the stage right before ``parent_id``, the stage it had going below it.
+
+        As a new stage does (:meth:`add_stage`), it starts at a rate of 100 % to ``parent_id``; its target, if
+        given, stays. A metric that other metrics drive is refused: the stage cannot go below it as well.
+        """
+        metric, parent = self._find(metric_id), self._find(parent_id)
+        if metric is None or parent is None:
+            return False
+        if not self.moves_into_funnel(metric_id, parent_id):
+            return self.move_metric(metric_id, parent_id, len(parent.children))
+        stage = parent.drivers()[0]
+        if self.has_drivers(metric_id):
+            return self.refuse(self.tr("{0} is made of the metrics below it, so it cannot go between {1} and its "
+                                       "stage {2}; it can be another source of {1}.")
+                               .format(metric.name, parent.name, stage.name))
+        edits: list[Edit] = [MoveMetric(metric.id, parent.id, stage.row), MoveMetric(stage.id, metric.id, 0)]
+        if metric.relation is not Relation.FUNNEL:
+            edits.append(SetField(metric.id, "relation", Relation.FUNNEL.value))
+        if metric.solve_rate:
+            edits.append(SetField(metric.id, "solve_rate", False))
+        if metric.share is not None:
+            edits.append(SetField(metric.id, "share", None))
+        edits.append(SetField(metric.id, "rate", Decimal(1)))
+        return self.apply(Composite(edits), self.tr("Move {0} in as a stage before {1}").format(metric.name,
+                                                                                               parent.name))
+
+    def move_as_source(self, metric_id: str, parent_id: str, row: int | None = None) -> bool:
+        """Move a metric into a funnel as another source of ``parent_id`` (at ``row``; None: last), which becomes the
+        sum of its sources. As a new source does (:meth:`add_source`), it starts at 0 when it has no target and
+        nothing below it, so that no number moves until the planner types one."""
+        metric, parent = self._find(metric_id), self._find(parent_id)
+        if metric is None or parent is None:
+            return False
+        edits: list[Edit] = []
+        if parent.relation is Relation.FUNNEL:
+            edits.append(SetField(parent.id, "relation", Relation.SUM.value))
+        edits.append(MoveMetric(metric.id, parent.id, len(parent.children) if row is None else row))
+        if metric.target is None and not self.has_drivers(metric_id):
+            edits.append(SetField(metric.id, "target", Decimal(0)))
+        return self.apply(Composite(edits), self.tr("Move {0} in as a source of {1}").format(metric.name,
+                                                                                            parent.name))
+
+    def outdent_place(self, metric_id: str) -> tuple[str | None, int] | None:
+        """Where an outdent moves the metric: (its grandparent, None at the top, the row after its parent); None for a
+        metric at the top."""
+        metric = self.metric(metric_id)
+        if metric is None or metric.parent is None:
+            return None
+        return _id(metric.parent.parent), metric.parent.row + 1
 
     def outdent(self, metric_id: str) -> bool:
         """Move the metric out of its parent, right after it."""
-        metric = self._find(metric_id)
-        if metric is None or metric.parent is None:
+        if self._find(metric_id) is None:
             return False
-        parent = metric.parent
-        return self.move_metric(metric_id, _id(parent.parent), parent.row + 1)
+        place = self.outdent_place(metric_id)
+        return place is not None and self.move_metric(metric_id, *place)
 
     # ---- files -----------------------------------------------------------------------------------
     def new(self, template: str | None = SAMPLE_TEMPLATE) -> None:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QObject, Qt
+from PySide6.QtCore import QObject, Qt, QTimer
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QMessageBox, QWidget
 
@@ -37,8 +37,8 @@ class EditActions(QObject):
         self.move_up = self._action(tr("Mo&ve Up"), ["Ctrl+Up"], lambda m: document.move_up(m))
         self.move_down = self._action(tr("Move Do&wn"), ["Ctrl+Down"], lambda m: document.move_down(m))
         self.indent = self._action(tr("&Indent (Make Child of the Metric Above)"), ["Alt+Shift+Right"],
-                                   lambda m: document.indent(m))
-        self.outdent = self._action(tr("&Outdent"), ["Alt+Shift+Left"], lambda m: document.outdent(m))
+                                   self._indent)
+        self.outdent = self._action(tr("&Outdent"), ["Alt+Shift+Left"], self._outdent)
         self.set_kgi = self._action(tr("Make the &KGI"), ["Ctrl+K"], lambda m: document.set_kgi(m))
         #: Rename opens the editor; the window sets this to a function that does.
         self.edit_name: Callable[[str], None] = lambda metric_id: None
@@ -114,27 +114,75 @@ class EditActions(QObject):
             self.added_from = origin
             self.select(new_id, True)
 
-    def ask_funnel(self, parent_id: str) -> str | None:
-        """A second metric under a funnel stage breaks the funnel: a new stage (STAGE), a source (SOURCE) or None."""
+    def ask_funnel(self, parent_id: str, moving: str | None = None) -> str | None:
+        """A second metric under a funnel stage breaks the funnel: is the new metric (or ``moving``, a metric that an
+        indent or a drop moves there) a new stage (STAGE), another source (SOURCE) or neither (None: cancelled)?"""
         parent = self.document.metric(parent_id)
         if parent is None or not parent.drivers():
             return None
         stage = parent.drivers()[0]
-        names = (parent.name, stage.name)
-        box = QMessageBox(QMessageBox.Icon.Question, self.tr("Add to a Funnel"),
-                          self.tr("{0} is a funnel stage: {1} is the stage before it. What is the new metric?")
-                          .format(*names), QMessageBox.StandardButton.Cancel, self.window)
-        box.setInformativeText(
-            self.tr("A new stage goes between {1} and {0}. Its rate starts at 100 %, so every number stays as it "
-                    "is until you type its rate.\n\nAnother source makes {0} the sum of {1} (at its rate) and the "
-                    "new source, which starts at 0.").format(*names))
+        metric = self.document.metric(moving)
+        names = (parent.name, stage.name, metric.name if metric else "")
+        if metric is None:
+            title = self.tr("Add to a Funnel")
+            question = self.tr("{0} is a funnel stage: {1} is the stage before it. What is the new metric?")
+            detail = self.tr("A new stage goes between {1} and {0}. Its rate starts at 100 %, so every number stays "
+                             "as it is until you type its rate.\n\nAnother source makes {0} the sum of {1} (at its "
+                             "rate) and the new source, which starts at 0.")
+        else:
+            title = self.tr("Move into a Funnel")
+            question = self.tr("{0} is a funnel stage: {1} is the stage before it. What is {2} to be?")
+            detail = self.tr("As a new stage, {2} goes between {1} and {0}, with {1} below it. Its rate starts at "
+                             "100 %, so no number moves until you type its rate.\n\nAs another source, {0} becomes "
+                             "the sum of {1} (at its rate) and {2}, which starts at 0 unless it has a target.")
+            if self.document.has_drivers(metric.id):
+                detail += "\n\n" + self.tr("{2} is made of the metrics below it, so it can only be another source.")
+        box = QMessageBox(QMessageBox.Icon.Question, title, question.format(*names),
+                          QMessageBox.StandardButton.Cancel, self.window)
+        box.setInformativeText(detail.format(*names))
         stage_button = box.addButton(self.tr("A New &Stage"), QMessageBox.ButtonRole.AcceptRole)
         source_button = box.addButton(self.tr("Another S&ource of {0}").format(parent.name),
                                       QMessageBox.ButtonRole.AcceptRole)
-        box.setDefaultButton(stage_button)
+        if metric is not None and self.document.has_drivers(metric.id):
+            stage_button.setEnabled(False)
+            box.setDefaultButton(source_button)
+        else:
+            box.setDefaultButton(stage_button)
         box.exec()
         clicked = box.clickedButton()
         return STAGE if clicked is stage_button else SOURCE if clicked is source_button else None
+
+    # ---- moves: indent, outdent and drops, asking as Add does where they would break a funnel ----------
+    def move(self, metric_id: str, parent_id: str | None, row: int) -> bool:
+        """Move a metric under ``parent_id`` at ``row``; into a funnel stage that has its stage, ask first what it is
+        to be (the question Add asks) instead of giving the stage a second stage."""
+        if parent_id is not None and self.document.moves_into_funnel(metric_id, parent_id):
+            meaning = self.ask_funnel(parent_id, metric_id)
+            if meaning is None:
+                return False
+            if meaning == STAGE:
+                return self.document.move_as_stage(metric_id, parent_id)
+            return self.document.move_as_source(metric_id, parent_id, row)
+        return self.document.move_metric(metric_id, parent_id, row)
+
+    def drop(self, metric_id: str, parent_id: str | None, row: int) -> None:
+        """A metric dropped in the tree. The question, where one is needed, waits until the drop is over: a modal
+        dialog inside the drag's own event loop can hang the drag on some platforms."""
+        if parent_id is not None and self.document.moves_into_funnel(metric_id, parent_id):
+            QTimer.singleShot(0, lambda: self.move(metric_id, parent_id, row))
+        else:
+            self.document.move_metric(metric_id, parent_id, row)
+
+    def _indent(self, metric_id: str) -> None:
+        place = self.document.indent_place(metric_id)
+        if place is not None:
+            self.move(metric_id, *place)
+
+    def _outdent(self, metric_id: str) -> None:
+        """Out of a funnel stage, into the stage after it: that one has its stage already, so it asks too."""
+        place = self.document.outdent_place(metric_id)
+        if place is not None:
+            self.move(metric_id, *place)
 
     def _rename(self, metric_id: str) -> None:
         self.edit_name(metric_id)

@@ -44,6 +44,9 @@ MARGIN = 0.04
 LABEL_GAP = 12.0
 #: The label column takes at most this share of the view; longer names are elided.
 LABEL_SHARE = 0.45
+#: On a narrow view (the window on a 1024-pixel screen) the labels may take up to this share, as long as the bars
+#: keep MIN_BARS_PX: "1,600 visits · actual 1,250" reads whole, the funnel's shape needs less room.
+NARROW_LABEL_SHARE, MIN_BARS_PX = 0.62, 100.0
 
 _CHANGES = (QEvent.Type.PaletteChange, QEvent.Type.ApplicationPaletteChange, QEvent.Type.FontChange,
             QEvent.Type.StyleChange)
@@ -243,7 +246,7 @@ class FunnelView(QWidget):
         self._bar_height = max(0.3, min(0.64, 1.0 - (line_px + 8.0) / row_px))
         lines_fit = max(1, min(3, int(row_px / line_px)))
         # horizontal: the label column in pixels, the bars in the rest
-        cap = max(80.0, width_px * LABEL_SHARE)
+        cap = max(80.0, width_px * LABEL_SHARE, min(width_px * NARROW_LABEL_SHARE, width_px - MIN_BARS_PX))
         texts = []
         label_px = 0.0
         for name, target, actual, cumulative in self._lines:

@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QEvent, QItemSelectionModel, QObject, Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QDragEnterEvent, QDropEvent
-from PySide6.QtWidgets import QLabel, QMainWindow, QMenu, QMessageBox, QSplitter, QToolTip, QWidget
+from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QDragEnterEvent, QDropEvent, QKeySequence
+from PySide6.QtWidgets import QLabel, QMainWindow, QMenu, QMessageBox, QSplitter, QToolTip, QVBoxLayout, QWidget
 
 from kpidesk.gui import theme
 from kpidesk.gui.clipboard import ClipboardActions
@@ -15,9 +16,11 @@ from kpidesk.gui.document import Document
 from kpidesk.gui.edit_actions import EditActions
 from kpidesk.gui.file_actions import FileActions
 from kpidesk.gui.file_guard import FileGuard
+from kpidesk.gui.find_bar import FindBar
 from kpidesk.gui.formatting import Formatter
 from kpidesk.gui.print_actions import install_print_actions
 from kpidesk.gui.settings import settings
+from kpidesk.gui.tool_bar import build_tool_bar
 from kpidesk.gui.tree_model import Column, PlanTreeModel
 from kpidesk.gui.tree_view import MetricTreeView
 from kpidesk.model.findings import Severity
@@ -25,6 +28,8 @@ from kpidesk.model.funnel import funnel_of
 
 #: The tree's column widths, by the number of columns (widths saved for other columns are not reused).
 COLUMNS_KEY = f"window/columns-{len(Column)}"
+#: Raised when the tool bars or docks change so much that a saved arrangement no longer fits (it is then ignored).
+WINDOW_STATE_VERSION = 1
 
 
 class MainWindow(QMainWindow):
@@ -50,8 +55,15 @@ class MainWindow(QMainWindow):
         self.right.addWidget(self.detail)
         self.right.setStretchFactor(0, 3)
         self.right.setStretchFactor(1, 2)
+        self.find_bar = FindBar(self.tree, self.model, self.document)
+        left = QWidget()  # the tree, and below it the find bar while it is open
+        column = QVBoxLayout(left)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.setSpacing(0)
+        column.addWidget(self.tree, 1)
+        column.addWidget(self.find_bar)
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
-        self.splitter.addWidget(self.tree)
+        self.splitter.addWidget(left)
         self.splitter.addWidget(self.right)
         self.splitter.setStretchFactor(0, 3)
         self.splitter.setStretchFactor(1, 2)
@@ -74,6 +86,7 @@ class MainWindow(QMainWindow):
         self.edits = EditActions(self, self.document, self.current_id, self.select)
         self.edits.edit_name = lambda metric_id: self.select(metric_id, True)
         self.edits.current_field = lambda: self.model.field_at(self.tree.currentIndex())
+        self.model.move = self.edits.drop  # a drop into a funnel stage asks what the metric is to be
         self.clipboard = ClipboardActions(self, self.tree, self.model, self.document)
         self._build_menus()
         self.consistency = QLabel()
@@ -130,6 +143,13 @@ class MainWindow(QMainWindow):
             self.tree.addAction(action)
             if action is self.edits.delete or action is self.edits.outdent:
                 self.edit_menu.addSeparator()
+        self.edit_menu.addSeparator()
+        self.find_action = self._find_action(self.tr("&Find..."), QKeySequence.StandardKey.Find, self.find_bar.open)
+        self.find_next_action = self._find_action(self.tr("Find Ne&xt"), QKeySequence.StandardKey.FindNext,
+                                                  lambda: self.find_bar.find(forward=True))
+        self.find_previous_action = self._find_action(self.tr("Find Pre&vious"), QKeySequence.StandardKey.FindPrevious,
+                                                      lambda: self.find_bar.find(forward=False))
+        self.edit_menu.addSeparator()
         properties = self.edit_menu.addAction(self.tr("Pl&an Properties..."))
         properties.triggered.connect(self.edit_plan_properties)
         self.view_menu = bar.addMenu(self.tr("&View"))
@@ -145,10 +165,26 @@ class MainWindow(QMainWindow):
             action.setData(mode)
             self.theme_group.addAction(action)
             action.triggered.connect(lambda _checked=False, m=mode: self.set_theme(m))
-        install_print_actions(self)  # File > Print, Print Preview, Export; View > KPI Tree Diagram
+        printing = install_print_actions(self)  # File > Print, Print Preview, Export; View > KPI Tree Diagram
+        files, edits = self.files, self.edits
+        self.tool_bar = build_tool_bar(self, [
+            [(files.new_action, "new"), (files.open_action, "open"), (files.save_action, "save")],
+            [(edits.undo, "undo"), (edits.redo, "redo")],
+            [(edits.add_child, "add_child"), (edits.add_sibling, "add_sibling"), (edits.delete, "delete")],
+            [(edits.solve, "solve"), (printing.print_action, "print")],
+        ])
+        self.view_menu.addAction(self.tool_bar.toggleViewAction())
         self.help_menu = bar.addMenu(self.tr("&Help"))
         self.help_menu.addAction(self.tr("&Keyboard Shortcuts"), self.show_shortcuts)
         self.help_menu.addAction(self.tr("&About kpidesk"), self.show_about)
+
+    def _find_action(self, text: str, key: QKeySequence.StandardKey, run: Callable[[], object]) -> QAction:
+        """A find action in the Edit menu: its key works anywhere in the window, and in the tree also unfocused."""
+        action = self.edit_menu.addAction(text)
+        action.setShortcut(key)
+        action.triggered.connect(lambda _checked=False: run())
+        self.tree.addAction(action)
+        return action
 
     def set_theme(self, mode: str) -> None:
         theme.apply(mode)
@@ -397,7 +433,8 @@ class MainWindow(QMainWindow):
         rows = cells + [(", ".join(s.toString(s.SequenceFormat.NativeText) for s in a.shortcuts()),
                          a.text().replace("&", ""))
                         for a in [self.edits.undo, self.edits.redo, self.clipboard.copy, self.clipboard.paste,
-                                  *self.edits.cell_actions, *self.edits.tree_actions] if a.shortcuts()]
+                                  *self.edits.cell_actions, *self.edits.tree_actions, self.find_action,
+                                  self.find_next_action, self.find_previous_action] if a.shortcuts()]
         text = "\n".join(f"{keys}\t{name}" for keys, name in rows)
         text += "\n\n" + self.tr("In the rate column 40 and 40% both mean 40 %, and solve finds the rate that meets "
                                  "the goal. An empty target is derived. Ctrl+Tab leaves the tree.")
@@ -416,6 +453,9 @@ class MainWindow(QMainWindow):
         if geometry is None or not self.restoreGeometry(geometry):
             screen = self.screen().availableGeometry()
             self.resize(min(1600, int(screen.width() * 0.94)), min(1000, int(screen.height() * 0.9)))
+        state = store.value("window/state")  # the tool bar and the diagram dock: shown or not, and where
+        if state is not None:
+            self.restoreState(state, WINDOW_STATE_VERSION)
         height = self.height()
         state = store.value("window/right")
         if state is None or not self.right.restoreState(state):
@@ -433,6 +473,7 @@ class MainWindow(QMainWindow):
     def _save_settings(self) -> None:
         store = settings()
         store.setValue("window/geometry", self.saveGeometry())
+        store.setValue("window/state", self.saveState(WINDOW_STATE_VERSION))
         store.setValue("window/splitter", self.splitter.saveState())
         store.setValue("window/right", self.right.saveState())
         store.setValue(COLUMNS_KEY, self.tree.header().saveState())

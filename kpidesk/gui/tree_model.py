@@ -9,6 +9,8 @@ Edits go through the Document (one undo step each), never into the plan.
 from __future__ import annotations
 
 import time
+import uuid
+from collections.abc import Callable
 from enum import IntEnum
 from typing import Any
 
@@ -71,6 +73,10 @@ class PlanTreeModel(QAbstractItemModel):
         self.alert = QColor()
         self.ahead = QColor()
         self.update_colors()
+        #: What a drop does: (metric id, new parent id or None, row). The window makes it ask before a drop
+        #: would break a funnel.
+        self.move: Callable[[str, str | None, int], object] = document.move_metric
+        self._token = uuid.uuid4().hex  # names this model in its drags (see mimeData)
         document.planReplaced.connect(self._reset)
         self._reset()
 
@@ -354,17 +360,26 @@ class PlanTreeModel(QAbstractItemModel):
         return [MIME_TYPE]
 
     def mimeData(self, indexes: list[QModelIndex]) -> QMimeData:  # noqa: N802
+        """The dragged ids, after this model's token: a drag from another window's plan never moves this one's."""
         ids = list(dict.fromkeys(m.id for i in indexes if (m := self.metric(i)) is not None))
         data = QMimeData()
-        data.setData(MIME_TYPE, QByteArray("\n".join(ids).encode("utf-8")))
+        data.setData(MIME_TYPE, QByteArray("\n".join([self._token, *ids]).encode("utf-8")))
         return data
+
+    def _dragged_ids(self, data: QMimeData) -> list[str]:
+        """The ids in a drag from this model; none from anywhere else."""
+        if not data.hasFormat(MIME_TYPE):
+            return []
+        token, *ids = bytes(data.data(MIME_TYPE).data()).decode("utf-8").split("\n")
+        return ids if token == self._token else []
 
     def canDropMimeData(self, data: QMimeData, action: Qt.DropAction, row: int, column: int,  # noqa: N802
                         parent: _Index) -> bool:
-        if not data.hasFormat(MIME_TYPE):
+        ids = self._dragged_ids(data)
+        if not ids:
             return False
         target = self.metric(parent)
-        for metric_id in bytes(data.data(MIME_TYPE).data()).decode("utf-8").split("\n"):
+        for metric_id in ids:
             moving = self.document.metric(metric_id)
             if moving is None or (target is not None and (target is moving or moving in target.ancestors())):
                 return False
@@ -376,15 +391,14 @@ class PlanTreeModel(QAbstractItemModel):
         if not self.canDropMimeData(data, action, row, column, parent):
             return False
         target = self.metric(parent)
-        ids = bytes(data.data(MIME_TYPE).data()).decode("utf-8").split("\n")
-        moving = self.document.metric(ids[0])
+        moving = self.document.metric(self._dragged_ids(data)[0])
         if moving is None:
             return False
         siblings = self.document.plan.children_of(target)
         new_row = len(siblings) if row < 0 else row
         if moving.parent is target and new_row > moving.row:
             new_row -= 1  # Qt counts the drop row before the metric leaves its place
-        self.document.move_metric(moving.id, target.id if target else None, new_row)
+        self.move(moving.id, target.id if target else None, new_row)
         return False
 
     # ---- following the plan ------------------------------------------------------------------------

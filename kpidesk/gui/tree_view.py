@@ -200,7 +200,9 @@ class MetricTreeView(QTreeView):
         self.setEditTriggers(QAbstractItemView.EditTrigger.DoubleClicked
                              | QAbstractItemView.EditTrigger.EditKeyPressed
                              | QAbstractItemView.EditTrigger.AnyKeyPressed)
-        self.setDragDropMode(QAbstractItemView.DragDropMode.InternalMove)
+        # Drops of this tree's own rows only: the model refuses a drag that another model made (its token). Not
+        # InternalMove, which also refuses a drop event that no drag of this view sent (a test's).
+        self.setDragDropMode(QAbstractItemView.DragDropMode.DragDrop)
         self.setDragEnabled(True)
         self.setAcceptDrops(True)
         self.setDropIndicatorShown(True)

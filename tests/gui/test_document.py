@@ -119,6 +119,33 @@ def test_breaks_funnel_only_for_a_funnel_stage_that_has_its_stage(doc):
     assert not doc.breaks_funnel("visits") and not doc.breaks_funnel("sales") and not doc.breaks_funnel(None)
 
 
+def test_moves_into_funnel_only_for_a_second_stage(doc):
+    assert doc.moves_into_funnel("unit_price", "leads")
+    assert not doc.moves_into_funnel("visits", "leads"), "the stage itself, among its stage's children"
+    assert not doc.moves_into_funnel("unit_price", "orders") and not doc.moves_into_funnel("unit_price", None)
+    assert doc.indent_place("unit_price") == ("orders", 1) and doc.indent_place("sales") is None
+    assert doc.outdent_place("visits") == ("nurtured", 1) and doc.outdent_place("sales") is None
+
+
+def test_a_moved_stage_keeps_its_given_target_and_rate_and_share_give_way(doc):
+    doc.set_target("unit_price", "12,000,000")
+    assert doc.move_as_stage("web_orders", "leads") is False, "a metric made of stages cannot go in between"
+    assert "made of the metrics below it" in doc.last_error
+    assert doc.move_as_stage("unit_price", "leads")
+    price = doc.plan.metrics["unit_price"]
+    assert price.rate == 1 and price.share is None and price.target == 12_000_000
+    assert doc.undo_stack.undoText() == "Move Average unit price in as a stage before Leads"
+    doc.undo_stack.undo()
+    assert price.parent.id == "sales" and price.rate is None and price.relation.value == "none"
+
+
+def test_a_moved_source_with_a_target_keeps_it(doc):
+    doc.set_target("unit_price", "5")
+    assert doc.move_as_source("unit_price", "leads", 0)
+    assert [m.id for m in doc.plan.metrics["leads"].children] == ["unit_price", "visits"]
+    assert doc.plan.metrics["unit_price"].target == 5 and doc.undo_stack.count() == 2
+
+
 def test_delete_says_what_went(doc):
     reports = []
     doc.reported.connect(reports.append)

@@ -108,6 +108,17 @@ def test_labels_show_names_formatted_targets_actuals_and_rates(view, plan):
     assert view.actuals.isVisible() and view.actuals.opts["width"][1] > 0 and view.actuals.opts["width"][2] == 0
 
 
+def test_a_narrow_view_shows_the_labels_whole(qtbot, view, plan):
+    """The funnel beside the tree on a 1024-pixel screen is about 270 pixels wide: target and actual read whole."""
+    plan.set_field(plan.metrics["visits"], "actual", Decimal("1250"))
+    view.resize(270, 330)
+    qtbot.waitUntil(lambda: view.width() == 270)
+    view.show_stages(funnel_of(plan))
+    first = view.visible_texts()[0]
+    assert f"actual {Formatter().number(Decimal(1250))}" in first and "…" not in first
+    assert min(width for _, width in view.stage_geometry()) > 0, "the bars keep their room"
+
+
 def test_no_funnel_shows_a_centred_hint_and_back(view, plan):
     view.show_stages([])
     assert view.stage_geometry() == []
