@@ -334,6 +334,8 @@ EDIT_ERRORS: dict[str, str] = {
     "no_metric": QT_TRANSLATE_NOOP("EditErrors", "No metric has the id {id!r}."),
     "info_too_long": QT_TRANSLATE_NOOP("EditErrors", "The {field} is longer than {limit:,} characters."),
     "no_metric_field": QT_TRANSLATE_NOOP("EditErrors", "A metric has no field {field!r}."),
+    "no_period_field": QT_TRANSLATE_NOOP(
+        "EditErrors", "A metric has no values by period in {field!r}; those are in: {fields}."),
     "formula_refers_unknown": QT_TRANSLATE_NOOP(
         "EditErrors", "the formula refers to {ids}, which is not another metric of this plan."),
     # evaluations with overrides (kpidesk.model.evaluation)
