@@ -20,12 +20,14 @@ from kpidesk import __version__, paths
 from kpidesk.model import schema
 from kpidesk.model.checks import run_checks
 from kpidesk.model.display import percent_text, rounded, signed_text, value_text
-from kpidesk.model.edits import Composite, SetField
+from kpidesk.model.edits import Composite, SetField, SetPeriodValues
 from kpidesk.model.exact import to_json_number
 from kpidesk.model.findings import Finding
 from kpidesk.model.messages import describe
 from kpidesk.model.metric import Kind, Metric
-from kpidesk.model.plan import Plan, PlanError
+from kpidesk.model.numbers import parse_amount
+from kpidesk.model.periods import parse_period
+from kpidesk.model.plan import PERIOD_FIELDS, Plan, PlanError
 from kpidesk.model.reasons import reason, reason_of
 from kpidesk.planfile import PlanFile, PlanFileError, load, loads, save
 
@@ -210,12 +212,14 @@ def cmd_check(args: argparse.Namespace) -> int:
 
 
 # ---- set --------------------------------------------------------------------------------
-#: The fields ``set`` takes (declared in :mod:`kpidesk.model.schema`).
+#: The fields ``set`` takes (declared in :mod:`kpidesk.model.schema`); a value per period as
+#: ``actuals.2026-06`` (see :data:`kpidesk.model.plan.PERIOD_FIELDS`).
 SETTABLE = schema.SETTABLE
+SETTABLE_NAMES = (*SETTABLE, *(f"{name}.PERIOD" for name in PERIOD_FIELDS))
 
 
-def parse_assignment(plan_file: PlanFile, text: str) -> SetField | Composite:
-    """``ID.FIELD=VALUE`` -> the edit it asks for, or PlanError saying what is wrong.
+def parse_assignment(plan_file: PlanFile, text: str) -> SetField | SetPeriodValues | Composite:
+    """``ID.FIELD=VALUE`` or ``ID.actuals.PERIOD=VALUE`` -> the edit it asks for, or PlanError saying what is wrong.
 
     The value is read as typed (``0.015%`` stays 0.015 %); whether it fits the
     metric is checked when the edit is applied, assignment by assignment.
@@ -228,9 +232,12 @@ def parse_assignment(plan_file: PlanFile, text: str) -> SetField | Composite:
     metric = plan.metrics.get(metric_id)
     if metric is None:
         raise PlanError(reason("assignment_no_metric", id=metric_id).inside("in_assignment", assignment=text))
+    table, _dot, period = field.partition(".")
+    if table in PERIOD_FIELDS:
+        return _period_assignment(metric_id, table, period, value.strip(), text)
     if field not in SETTABLE:
-        raise PlanError(reason("not_settable", field=field, fields=SETTABLE).inside("in_assignment",
-                                                                                   assignment=text))
+        raise PlanError(reason("not_settable", field=field, fields=SETTABLE_NAMES).inside("in_assignment",
+                                                                                         assignment=text))
     value = value.strip()
     if field == "rate" and value.lower() == schema.SOLVE:
         return SetField(metric_id, "solve_rate", True)
@@ -241,6 +248,18 @@ def parse_assignment(plan_file: PlanFile, text: str) -> SetField | Composite:
     if field == "rate" and metric.solve_rate and new is not None:
         return _Both(metric_id, new)
     return SetField(metric_id, field, new)
+
+
+def _period_assignment(metric_id: str, field: str, period: str, value: str, text: str) -> SetPeriodValues:
+    """``visits.actuals.2026/06=1,200``: the period by its one name (2026-06); an empty value takes it out."""
+    try:
+        if not period.strip():
+            raise PlanError("period_needed", field=field)
+        key = parse_period(period).key
+        number = parse_amount(value) if value else None
+    except ValueError as exc:
+        raise PlanError(reason_of(exc).inside("in_assignment", assignment=text)) from None
+    return SetPeriodValues(metric_id, field, {key: number})
 
 
 def _Both(metric_id: str, rate) -> Composite:  # noqa: N802 - reads as a constructor
@@ -299,7 +318,8 @@ def _parser_for(command: str) -> argparse.ArgumentParser:
         parser.description = "Edit a plan without the window; comments and layout are kept."
         parser.add_argument("file")
         parser.add_argument("assignments", nargs="+", metavar="ID.FIELD=VALUE",
-                            help="e.g. visits.rate=10%%, sales.target=1,000,000,000, leads.target= (derived)")
+                            help="e.g. visits.rate=10%%, sales.target=1,000,000,000, leads.target= (derived), "
+                                 "visits.actuals.2026-06=1200, visits.actuals.2026-06= (no value)")
     return parser
 
 

@@ -347,6 +347,8 @@ EDIT_ERRORS: dict[str, str] = {
     "assignment_form": QT_TRANSLATE_NOOP("EditErrors", "write ID.FIELD=VALUE, for example visits.rate=10%"),
     "assignment_no_metric": QT_TRANSLATE_NOOP("EditErrors", "no metric has the id {id!r}"),
     "not_settable": QT_TRANSLATE_NOOP("EditErrors", "cannot set {field!r}; settable fields: {fields}"),
+    "period_needed": QT_TRANSLATE_NOOP(
+        "EditErrors", "name the period: {field}.2026-06=VALUE (a month) or {field}.2026-W15=VALUE (an ISO week)"),
 }
 
 #: What a ``found`` parameter names (:func:`kpidesk.model.reasons.kind_of`); other values are type names.
