@@ -95,6 +95,7 @@ class SetPeriodValues(Edit):
     label: str = ""
 
     def __post_init__(self) -> None:
+        self.values = dict(self.values)  # the caller's mapping may change after; a redo must not
         if not self.label:
             self.label = PERIOD_LABELS.get(self.field, f"Edit {self.field}")
 

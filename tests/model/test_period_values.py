@@ -101,3 +101,12 @@ def test_a_composite_that_fails_half_way_leaves_every_metric_as_it_was():
     with pytest.raises(PlanError):
         edit.apply(plan)
     assert plan.metrics["profit"].actuals == {} and plan.metrics["visits"].actuals["2026-04"] == 1000
+
+
+def test_the_edit_keeps_its_own_copy_of_the_values():
+    plan = make_plan()
+    values = {"2026-05": D(1100)}
+    edit = SetPeriodValues("visits", "actuals", values)
+    values["2026-05"] = D(1)  # a paste buffer reused by the caller
+    edit.apply(plan)
+    assert plan.metrics["visits"].actuals["2026-05"] == 1100
