@@ -1,6 +1,6 @@
 """The ``kpidesk`` command: the window, and headless commands for scripts.
 
-``calc``, ``check``, ``set``, ``new`` and ``templates`` never import Qt, so
+``calc``, ``check``, ``set``, ``actuals``, ``new`` and ``templates`` never import Qt, so
 they start fast on a machine without a display. Commands kept in other
 modules (``export``) are imported only when asked for.
 """
@@ -18,14 +18,18 @@ from typing import Any
 
 from kpidesk import __version__, paths
 from kpidesk.model import schema
+from kpidesk.model.actuals_csv import ActualsCsvError, CellProblem, ImportSummary, import_edit, read_actuals, summarize
 from kpidesk.model.checks import run_checks
 from kpidesk.model.display import percent_text, rounded, signed_text, value_text
-from kpidesk.model.edits import Composite, SetField
+from kpidesk.model.edits import Composite, SetField, SetPeriodValues
 from kpidesk.model.exact import to_json_number
 from kpidesk.model.findings import Finding
+from kpidesk.model.limits import MAX_FILE_BYTES
 from kpidesk.model.messages import describe
 from kpidesk.model.metric import Kind, Metric
-from kpidesk.model.plan import Plan, PlanError
+from kpidesk.model.numbers import parse_amount
+from kpidesk.model.periods import parse_period
+from kpidesk.model.plan import PERIOD_FIELDS, Plan, PlanError
 from kpidesk.model.reasons import reason, reason_of
 from kpidesk.planfile import PlanFile, PlanFileError, load, loads, save
 
@@ -36,7 +40,10 @@ EXTERNAL_COMMANDS = {
     "export": ("kpidesk.render.cli", "export the tree as PDF, PNG or SVG, the funnel as PNG, the metrics as CSV"),
     "track": ("kpidesk.track_cli", "the plan as of a month: progress, pace, status, the bottleneck"),
 }
-COMMANDS = ("new", "templates", "calc", "check", "set", *EXTERNAL_COMMANDS)
+COMMANDS = ("new", "templates", "calc", "check", "set", "actuals", *EXTERNAL_COMMANDS)
+#: What ``kpidesk --help`` says of the commands with more to say than their name.
+COMMAND_HELP = {"actuals import": "read actuals per period from a CSV file, all or nothing (--dry-run: say what "
+                                   "would change)"}
 
 
 def _error(message: str) -> None:
@@ -211,12 +218,14 @@ def cmd_check(args: argparse.Namespace) -> int:
 
 
 # ---- set --------------------------------------------------------------------------------
-#: The fields ``set`` takes (declared in :mod:`kpidesk.model.schema`).
+#: The fields ``set`` takes (declared in :mod:`kpidesk.model.schema`); a value per period as
+#: ``actuals.2026-06`` (see :data:`kpidesk.model.plan.PERIOD_FIELDS`).
 SETTABLE = schema.SETTABLE
+SETTABLE_NAMES = (*SETTABLE, *(f"{name}.PERIOD" for name in PERIOD_FIELDS))
 
 
-def parse_assignment(plan_file: PlanFile, text: str) -> SetField | Composite:
-    """``ID.FIELD=VALUE`` -> the edit it asks for, or PlanError saying what is wrong.
+def parse_assignment(plan_file: PlanFile, text: str) -> SetField | SetPeriodValues | Composite:
+    """``ID.FIELD=VALUE`` or ``ID.actuals.PERIOD=VALUE`` -> the edit it asks for, or PlanError saying what is wrong.
 
     The value is read as typed (``0.015%`` stays 0.015 %); whether it fits the
     metric is checked when the edit is applied, assignment by assignment.
@@ -229,9 +238,12 @@ def parse_assignment(plan_file: PlanFile, text: str) -> SetField | Composite:
     metric = plan.metrics.get(metric_id)
     if metric is None:
         raise PlanError(reason("assignment_no_metric", id=metric_id).inside("in_assignment", assignment=text))
+    table, _dot, period = field.partition(".")
+    if table in PERIOD_FIELDS:
+        return _period_assignment(metric_id, table, period, value.strip(), text)
     if field not in SETTABLE:
-        raise PlanError(reason("not_settable", field=field, fields=SETTABLE).inside("in_assignment",
-                                                                                   assignment=text))
+        raise PlanError(reason("not_settable", field=field, fields=SETTABLE_NAMES).inside("in_assignment",
+                                                                                         assignment=text))
     value = value.strip()
     if field == "rate" and value.lower() == schema.SOLVE:
         return SetField(metric_id, "solve_rate", True)
@@ -242,6 +254,18 @@ def parse_assignment(plan_file: PlanFile, text: str) -> SetField | Composite:
     if field == "rate" and metric.solve_rate and new is not None:
         return _Both(metric_id, new)
     return SetField(metric_id, field, new)
+
+
+def _period_assignment(metric_id: str, field: str, period: str, value: str, text: str) -> SetPeriodValues:
+    """``visits.actuals.2026/06=1,200``: the period by its one name (2026-06); an empty value takes it out."""
+    try:
+        if not period.strip():
+            raise PlanError("period_needed", field=field)
+        key = parse_period(period).key
+        number = parse_amount(value) if value else None
+    except ValueError as exc:
+        raise PlanError(reason_of(exc).inside("in_assignment", assignment=text)) from None
+    return SetPeriodValues(metric_id, field, {key: number})
 
 
 def _Both(metric_id: str, rate) -> Composite:  # noqa: N802 - reads as a constructor
@@ -264,6 +288,63 @@ def cmd_set(args: argparse.Namespace) -> int:
     except OSError as exc:
         _error(f"cannot save {args.file}: {exc.strerror or exc}; the file was not changed")
         return EXIT_UNREADABLE
+    return EXIT_OK
+
+
+# ---- actuals import ---------------------------------------------------------------------
+def _read_csv(path: Path) -> bytes:
+    """The bytes of a CSV file; ActualsCsvError for one over the size limit, which is not read into memory."""
+    with path.open("rb") as stream:
+        data = stream.read(MAX_FILE_BYTES + 1)
+        if len(data) > MAX_FILE_BYTES:
+            size = os.fstat(stream.fileno()).st_size
+            raise ActualsCsvError([CellProblem(1, 1, reason("file_too_large", size=size, limit=MAX_FILE_BYTES))])
+    return data
+
+
+def summary_text(summary: ImportSummary, dry_run: bool) -> str:
+    """``imported 36 values for 3 metrics, 2026-04 to 2026-06; 4 changed, 32 new``."""
+    values = f"{summary.values} value" + ("s" if summary.values != 1 else "")
+    metrics = f"{summary.metrics} metric" + ("s" if summary.metrics != 1 else "")
+    span = summary.first if summary.first == summary.last else f"{summary.first} to {summary.last}"
+    counts = [f"{summary.changed} changed", f"{summary.new} new"]
+    if summary.unchanged:
+        counts.append(f"{summary.unchanged} as they were")
+    verb = "would import" if dry_run else "imported"
+    return f"{verb} {values} for {metrics}, {span}; {', '.join(counts)}"
+
+
+def cmd_actuals_import(args: argparse.Namespace) -> int:
+    """All or nothing: any bad cell leaves the plan file as it was, and every bad cell is named."""
+    plan_file = _open(args.file)
+    if plan_file is None:
+        return EXIT_UNREADABLE
+    try:
+        data = _read_csv(Path(args.csv))
+        actuals = read_actuals(data, plan_file.plan)
+    except OSError as exc:
+        _error(f"cannot read {args.csv}: {exc.strerror or exc}")
+        return EXIT_UNREADABLE
+    except ActualsCsvError as exc:
+        for line in exc.lines(args.csv):
+            print(line, file=sys.stderr)
+        _error(f"nothing was imported; {args.file} was not changed")
+        return EXIT_FINDINGS
+    summary = summarize(plan_file.plan, actuals)
+    if args.dry_run:
+        print(f"{summary_text(summary, True)} (dry run: {args.file} was not changed)")
+        return EXIT_OK
+    try:
+        import_edit(actuals).apply(plan_file.plan)
+    except PlanError as exc:  # the reader checks what the plan does: not expected, but never half an import
+        _error(f"{args.file}: {exc}; nothing was imported")
+        return EXIT_FINDINGS
+    try:
+        save(plan_file)
+    except OSError as exc:
+        _error(f"cannot save {args.file}: {exc.strerror or exc}; the file was not changed")
+        return EXIT_UNREADABLE
+    print(summary_text(summary, False))
     return EXIT_OK
 
 
@@ -300,7 +381,21 @@ def _parser_for(command: str) -> argparse.ArgumentParser:
         parser.description = "Edit a plan without the window; comments and layout are kept."
         parser.add_argument("file")
         parser.add_argument("assignments", nargs="+", metavar="ID.FIELD=VALUE",
-                            help="e.g. visits.rate=10%%, sales.target=1,000,000,000, leads.target= (derived)")
+                            help="e.g. visits.rate=10%%, sales.target=1,000,000,000, leads.target= (derived), "
+                                 "visits.actuals.2026-06=1200, visits.actuals.2026-06= (no value)")
+    elif command == "actuals":
+        parser.description = "Actuals per period (the [metric.actuals] tables of a plan)."
+        actions = parser.add_subparsers(dest="action", required=True, metavar="import")
+        action = actions.add_parser(
+            "import", help=COMMAND_HELP["actuals import"],
+            description="Import actuals from a CSV file: one row per metric, period and value (a header naming "
+                        "metric, period and value, or none), or a metric column and one column per period "
+                        "(2026-04, 2026/04, 2026年4月). Metrics by id or name; UTF-8 or Shift_JIS; commas, "
+                        "semicolons or tabs. Any bad cell imports nothing: each is listed as "
+                        "FILE:ROW:COLUMN: error: text (value).")
+        action.add_argument("file", metavar="PLAN", help="the plan file")
+        action.add_argument("csv", metavar="FILE.csv", help="the CSV file")
+        action.add_argument("--dry-run", action="store_true", help="check the file and say what would change")
     return parser
 
 
@@ -313,13 +408,14 @@ def main(argv: list[str] | None = None) -> int:
         command = argv[0]
         args = _parser_for(command).parse_args(argv[1:])
         handler = {"new": cmd_new, "templates": cmd_templates, "calc": cmd_calc, "check": cmd_check,
-                   "set": cmd_set}[command]
+                   "set": cmd_set, "actuals": cmd_actuals_import}[command]
         return handler(args)
     parser = argparse.ArgumentParser(
         prog="kpidesk",
         description="A planner for KGI/KPI trees. Without a command, opens the window.",
         epilog="commands: " + "; ".join(
             [f"{c}" for c in ("new", "templates", "calc", "check", "set")]
+            + [f"{c}: {h}" for c, h in COMMAND_HELP.items()]
             + [f"{c}: {h}" for c, (_, h) in EXTERNAL_COMMANDS.items()]),
     )
     parser.add_argument("--version", action="version", version=f"kpidesk {__version__}")

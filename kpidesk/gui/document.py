@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import json
 import os
+from collections.abc import Mapping
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
@@ -24,10 +25,11 @@ from kpidesk.gui.formatting import Formatter
 from kpidesk.model import events as ev
 from kpidesk.model import schema
 from kpidesk.model.checks import run_checks
-from kpidesk.model.edits import AddMetric, Composite, Edit, MoveMetric, RemoveMetric, SetField, SetInfo
+from kpidesk.model.edits import AddMetric, Composite, Edit, MoveMetric, RemoveMetric, SetField, SetInfo, SetPeriodValues
 from kpidesk.model.findings import Finding
 from kpidesk.model.messages import describe
 from kpidesk.model.metric import Metric, Relation
+from kpidesk.model.numbers import parse_amount
 from kpidesk.model.plan import Plan, PlanError
 from kpidesk.model.reasons import reason_of
 
@@ -151,6 +153,9 @@ class Document(QObject):
         """Whether ``edit`` only sets fields to the values they have (raises PlanError for a bad value)."""
         if isinstance(edit, Composite):
             return all(self._changes_nothing(part) for part in edit.edits)
+        if isinstance(edit, SetPeriodValues) and edit.metric_id in self.plan.metrics:
+            old_table = getattr(self.plan.metrics[edit.metric_id], edit.field)
+            return bool(old_table == edit.table(self.plan))
         if not isinstance(edit, SetField):
             return False
         metric = self.plan.metrics.get(edit.metric_id)
@@ -301,6 +306,25 @@ class Document(QObject):
             return False
         label = self.tr("Paste into {0} cells").format(len(edits)) if len(edits) > 1 else self.tr("Paste")
         return self.apply(Composite(edits), label, refusal=refusal)
+
+    def set_actuals(self, metric_id: str, values: Mapping[str, str | Decimal | None], label: str | None = None) -> bool:
+        """Put values into periods of a metric's actuals as one undo step (a pasted block): all of them or none.
+
+        Periods as the planner writes them (``2026/4``, ``2026年4月``), values as typed
+        (``1,200``, full-width digits) or numbers; empty text or None takes a period's value out.
+        """
+        metric = self._find(metric_id)
+        if metric is None:
+            return False
+        numbers: dict[str, Decimal | None] = {}
+        for period, value in values.items():
+            try:
+                numbers[period] = (parse_amount(value) if value.strip() else None) if isinstance(value, str) else value
+            except ValueError as exc:
+                return self.refuse(str(reason_of(exc).inside("in_metric_field", metric=metric.id, name=metric.name,
+                                                             field=f"actuals.{period}")))
+        text = label if label is not None else self.tr("Set actuals of {0}").format(metric.name)
+        return self.apply(SetPeriodValues(metric_id, "actuals", numbers), text)
 
     def set_field(self, metric_id: str, field: str, value: Any, *, merge: bool = False) -> bool:
         """Set any input field (unit, owner, notes...); ``merge`` joins typing into one step."""

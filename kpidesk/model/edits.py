@@ -7,7 +7,9 @@ however the objects around it were replaced by other undo steps.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, field
+from decimal import Decimal
 
 from kpidesk.model.metric import Metric
 from kpidesk.model.plan import Plan, PlanError
@@ -71,6 +73,44 @@ class SetField(Edit):
 
     def revert(self, plan: Plan) -> None:
         plan.set_field(_metric(plan, self.metric_id), self.field, self.old)
+
+
+#: Labels of :class:`SetPeriodValues` by field.
+PERIOD_LABELS = {"actuals": "Set actuals", "phasing": "Set phasing weights"}
+
+
+@dataclass
+class SetPeriodValues(Edit):
+    """Set or take out (None) the values of some periods of ``actuals`` or ``phasing``.
+
+    One cell (``kpidesk set FILE visits.actuals.2026-06=1200``) or many at once (a pasted
+    block, one metric of a CSV import): the other periods keep their values, and the
+    metric is checked as a whole as for any field (a count's actuals are whole).
+    """
+
+    metric_id: str
+    field: str
+    values: Mapping[str, Decimal | None]
+    old: dict[str, Decimal] | None = None
+    label: str = ""
+
+    def __post_init__(self) -> None:
+        self.values = dict(self.values)  # the caller's mapping may change after; a redo must not
+        if not self.label:
+            self.label = PERIOD_LABELS.get(self.field, f"Edit {self.field}")
+
+    def table(self, plan: Plan) -> dict[str, Decimal]:
+        """The field's table as this edit makes it (PlanError when it cannot)."""
+        return plan.period_table(_metric(plan, self.metric_id), self.field, self.values)
+
+    def apply(self, plan: Plan) -> None:
+        metric = _metric(plan, self.metric_id)
+        old = plan.set_field(metric, self.field, plan.period_table(metric, self.field, self.values))
+        assert isinstance(old, dict)
+        self.old = old
+
+    def revert(self, plan: Plan) -> None:
+        plan.set_field(_metric(plan, self.metric_id), self.field, self.old if self.old is not None else {})
 
 
 @dataclass

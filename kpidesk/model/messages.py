@@ -9,8 +9,9 @@ once; numbers are rounded as the planner sees them, by :mod:`kpidesk.model.exact
 Errors (a plan file that cannot be read, a value or an edit that is refused)
 are :class:`~kpidesk.model.reasons.Reason` objects; :func:`error_text` makes their
 text from :data:`FILE_ERRORS` (context ``FileErrors``: everything reading a
-file or a value can say) and :data:`EDIT_ERRORS` (context ``EditErrors``:
-what only an edit, an override or ``kpidesk set`` refuses).
+file or a value can say), :data:`EDIT_ERRORS` (context ``EditErrors``:
+what only an edit, an override or ``kpidesk set`` refuses) and
+:data:`IMPORT_ERRORS` (context ``ImportErrors``: the cells of a CSV file of actuals).
 """
 
 from __future__ import annotations
@@ -197,6 +198,7 @@ class _Missing(dict[str, object]):
 # ---- errors ---------------------------------------------------------------------------------
 ERROR_CONTEXT = "FileErrors"
 EDIT_CONTEXT = "EditErrors"
+IMPORT_CONTEXT = "ImportErrors"
 
 #: code -> English template of what reading a plan file or a value can refuse (context "FileErrors").
 #: A template with ``{reason}`` is a phrase that places another reason (``Reason.inside``).
@@ -336,6 +338,8 @@ EDIT_ERRORS: dict[str, str] = {
     "no_metric": QT_TRANSLATE_NOOP("EditErrors", "No metric has the id {id!r}."),
     "info_too_long": QT_TRANSLATE_NOOP("EditErrors", "The {field} is longer than {limit:,} characters."),
     "no_metric_field": QT_TRANSLATE_NOOP("EditErrors", "A metric has no field {field!r}."),
+    "no_period_field": QT_TRANSLATE_NOOP(
+        "EditErrors", "A metric has no values by period in {field!r}; those are in: {fields}."),
     "formula_refers_unknown": QT_TRANSLATE_NOOP(
         "EditErrors", "the formula refers to {ids}, which is not another metric of this plan."),
     # evaluations with overrides (kpidesk.model.evaluation)
@@ -347,6 +351,44 @@ EDIT_ERRORS: dict[str, str] = {
     "assignment_form": QT_TRANSLATE_NOOP("EditErrors", "write ID.FIELD=VALUE, for example visits.rate=10%"),
     "assignment_no_metric": QT_TRANSLATE_NOOP("EditErrors", "no metric has the id {id!r}"),
     "not_settable": QT_TRANSLATE_NOOP("EditErrors", "cannot set {field!r}; settable fields: {fields}"),
+    "period_needed": QT_TRANSLATE_NOOP(
+        "EditErrors", "name the period: {field}.2026-06=VALUE (a month) or {field}.2026-W15=VALUE (an ISO week)"),
+}
+
+#: code -> English template of what importing actuals from a CSV file refuses (context "ImportErrors"):
+#: :mod:`kpidesk.model.actuals_csv`. Each bad cell reads ``FILE.csv:ROW:COLUMN: error: <what> (<value>)``.
+IMPORT_ERRORS: dict[str, str] = {
+    # phrases that say which cell
+    "in_csv_cell": QT_TRANSLATE_NOOP("ImportErrors", "{header}: {reason} ({value!r})"),
+    "in_csv_cell_metric": QT_TRANSLATE_NOOP("ImportErrors", "{header}, metric {metric!r}: {reason} ({value!r})"),
+    # the file as a whole
+    "csv_not_text": QT_TRANSLATE_NOOP(
+        "ImportErrors", "the file is neither UTF-8 nor Shift_JIS (cp932) text (the byte {byte} at offset {offset:,} "
+        "cannot be read)"),
+    "csv_invalid": QT_TRANSLATE_NOOP("ImportErrors", "not valid CSV: {detail}"),
+    "csv_empty": QT_TRANSLATE_NOOP("ImportErrors", "the file has no rows"),
+    "csv_layout": QT_TRANSLATE_NOOP(
+        "ImportErrors", "cannot tell how the file is laid out: the first row names the columns metric, period and "
+        "value, or a metric column and then one column per period (2026-04, 2026/04, 2026年4月); or every row is a "
+        "metric, a period and a value"),
+    "csv_no_values": QT_TRANSLATE_NOOP("ImportErrors", "the file holds no values to import"),
+    "csv_more_problems": QT_TRANSLATE_NOOP("ImportErrors", "and {count:,} more problems; nothing was imported"),
+    # one cell
+    "csv_unknown_metric": QT_TRANSLATE_NOOP("ImportErrors", "no metric has this id or name"),
+    "csv_ambiguous_name": QT_TRANSLATE_NOOP(
+        "ImportErrors", "more than one metric has this name: {ids}; write the id instead"),
+    "csv_metric_missing": QT_TRANSLATE_NOOP("ImportErrors", "the metric is missing"),
+    "csv_period_missing": QT_TRANSLATE_NOOP("ImportErrors", "the period is missing"),
+    "csv_value_missing": QT_TRANSLATE_NOOP("ImportErrors", "the value is missing"),
+    "csv_header_missing": QT_TRANSLATE_NOOP(
+        "ImportErrors", "a value in a column without a period in its header ({value!r})"),
+    "csv_extra_cell": QT_TRANSLATE_NOOP(
+        "ImportErrors", "a cell after the last column; in a file separated by commas, a number with a thousands "
+        "separator is written in quotes, \"1,200\" ({value!r})"),
+    "csv_twice": QT_TRANSLATE_NOOP(
+        "ImportErrors", "{period} has a value already, in line {first_line}"),
+    "csv_period_column_twice": QT_TRANSLATE_NOOP(
+        "ImportErrors", "{period} has a column already, column {first_column}"),
 }
 
 #: What a ``found`` parameter names (:func:`kpidesk.model.reasons.kind_of`); other values are type names.
@@ -373,6 +415,8 @@ def error_template(code: str) -> tuple[str, str] | None:
         return ERROR_CONTEXT, FILE_ERRORS[code]
     if code in EDIT_ERRORS:
         return EDIT_CONTEXT, EDIT_ERRORS[code]
+    if code in IMPORT_ERRORS:
+        return IMPORT_CONTEXT, IMPORT_ERRORS[code]
     return None
 
 

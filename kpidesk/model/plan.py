@@ -8,8 +8,9 @@ affects, and tell listeners once per batch.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
+from decimal import Decimal
 from typing import Any
 
 from kpidesk.model import events as ev
@@ -18,6 +19,7 @@ from kpidesk.model.engine import Engine
 from kpidesk.model.findings import Finding
 from kpidesk.model.limits import MAX_DEPTH, MAX_ID_LENGTH, MAX_METRICS, MAX_TEXT_LENGTH
 from kpidesk.model.metric import ID_PATTERN, Metric
+from kpidesk.model.periods import parse_period
 from kpidesk.model.reasons import ReasonError, reason, reason_of
 
 #: Plan-level facts, in the order the file writes them.
@@ -25,6 +27,9 @@ INFO_FIELDS = ("title", "owner", "currency", "period", "start", "end", "kgi", "o
 
 #: What the planner decides about a metric, in the order the file writes it (declared in ``schema``).
 INPUT_FIELDS = schema.INPUT_FIELDS
+
+#: Fields that hold a value per period (``[metric.actuals]``): edited a period at a time.
+PERIOD_FIELDS: tuple[str, ...] = tuple(f.name for f in schema.FIELDS if f.form == "table")
 
 #: Fields whose change can change computed values.
 #: (a money metric's unit names the currency whose minor unit its gap is settled in)
@@ -253,6 +258,35 @@ class Plan:
                     self._touched.add(self.metrics[old])
         return old
 
+    def period_table(self, metric: Metric, field: str, values: Mapping[str, Decimal | None]) -> dict[str, Decimal]:
+        """The table ``field`` of ``metric`` (``actuals``, ``phasing``) with ``values`` put in, checked.
+
+        ``None`` takes a period out. Periods may be named as :func:`parse_period` reads them
+        (``2026/4``); the table holds their one name (``2026-04``), so a period is never there
+        twice. A new period goes in period order while the table is in order, so that the
+        file lists months as a planner reads them. Raises PlanError naming the metric, the
+        field and the period; :meth:`set_field` then checks the values against the metric.
+        """
+        if field not in PERIOD_FIELDS:
+            raise PlanError("no_period_field", field=field, fields=PERIOD_FIELDS)
+        before: dict[str, Decimal] = getattr(metric, field)
+        table = dict(before)
+        added = False
+        for period, value in values.items():
+            try:
+                key = parse_period(period).key
+            except ValueError as exc:
+                raise PlanError(reason_of(exc).inside("in_metric_field", metric=metric.id, name=metric.name,
+                                                      field=field)) from None
+            if value is None:
+                table.pop(key, None)
+            else:
+                added = added or key not in table
+                table[key] = value
+        if added:
+            table = _in_period_order(table, before)
+        return table
+
     def validate_field(self, metric: Metric, field: str, value: object) -> object:
         """Return ``value`` in its stored form or raise PlanError naming the problem.
 
@@ -285,4 +319,12 @@ class Plan:
         return value
 
 
-__all__ = ["Plan", "PlanError", "INFO_FIELDS", "INPUT_FIELDS", "ID_PATTERN"]
+def _in_period_order(table: dict[str, Decimal], before: dict[str, Decimal]) -> dict[str, Decimal]:
+    """``table`` sorted by period when the table was in order before (new periods appended otherwise)."""
+    keys = list(before)
+    if keys != sorted(keys, key=parse_period):
+        return table
+    return {key: table[key] for key in sorted(table, key=parse_period)}
+
+
+__all__ = ["Plan", "PlanError", "INFO_FIELDS", "INPUT_FIELDS", "PERIOD_FIELDS", "ID_PATTERN"]

@@ -15,7 +15,7 @@ from decimal import Decimal
 from typing import Any
 
 import tomlkit
-from tomlkit.items import Item
+from tomlkit.items import Item, Key, KeyType, SingleKey
 
 from kpidesk.model import schema
 from kpidesk.model.metric import Metric
@@ -69,6 +69,11 @@ def encode_number(value: Decimal) -> Item:
     return tomlkit.value(decimal_text(value))
 
 
+def period_key(period: str) -> Key:
+    """A period as a key in quotes, as the documentation writes it: ``"2026-04"`` (bare, 2026-04 looks like a date)."""
+    return SingleKey(period, t=KeyType.Basic)
+
+
 def encode(key: str, value: Any, existing: Any = None) -> Item:
     """A tomlkit item for a field, in the style of the value it replaces."""
     field = schema.BY_KEY.get(key)
@@ -84,7 +89,7 @@ def encode(key: str, value: Any, existing: Any = None) -> Item:
     if form == "table":
         table = tomlkit.table()
         for period, amount in value.items():
-            table[period] = encode_number(amount)
+            table.add(period_key(period), encode_number(amount))
         return table
     if isinstance(value, str):
         return tomlkit.string(value, multiline="\n" in value)

@@ -14,11 +14,12 @@ from __future__ import annotations
 
 from collections import deque
 from dataclasses import dataclass, field
+from decimal import Decimal
 from typing import Any
 
 import tomlkit
-from tomlkit.container import OutOfOrderTableProxy
-from tomlkit.items import Item, Table
+from tomlkit.container import Container, OutOfOrderTableProxy
+from tomlkit.items import InlineTable, Item, Null, Table
 
 from kpidesk.model.metric import Metric
 from kpidesk.model.plan import INFO_FIELDS, Plan
@@ -40,6 +41,8 @@ class Chunk:
     values: dict[str, Any] = field(default_factory=dict)  # decoded values, for comparing
     dropped: dict[str, Dropped] = field(default_factory=dict)  # deleted keys' items: an undo gets the comment back
     added: set[str] = field(default_factory=set)  # keys an edit added: back at their default, they go again
+    #: Periods taken out of a period table ("actuals.2026-04"), with the comment lines above them: for an undo.
+    dropped_periods: dict[str, tuple[Item, int]] = field(default_factory=dict)
     lost_ending: str = ""  # blank lines taken off while the chunk ended the file
 
 
@@ -49,6 +52,8 @@ def _unwrap(item: Any) -> Any:
 
 def _differs(values: dict[str, Any], key: str, wanted: object, added: set[str]) -> bool:
     """Whether the stored value of ``key`` must change to hold ``wanted``."""
+    if key in codec.TABLE_KEYS and wanted is None and values.get(key) == {}:
+        return key in added  # an empty [metric.actuals] the planner wrote stays; one an edit added goes
     if key not in values:
         return wanted is not None and codec.DEFAULTS.get(key) != wanted
     if key in added and codec.DEFAULTS.get(key) == wanted:
@@ -116,6 +121,75 @@ def _set_key(table: Table, key: str, wanted: object, dropped: dict[str, Dropped]
         table[key] = item
 
 
+def _set_periods(table: Table, key: str, wanted: object, dropped: dict[str, tuple[Item, int]]) -> bool:
+    """Bring a period table (``[metric.actuals]``) in line with ``wanted`` period by period.
+
+    A changed period is one changed line, a new one a new line (right after the period
+    before it, so a table in period order stays in order), a period taken out loses its
+    line, and the header and the comments stay, also when no period is left. A period taken
+    out is kept in ``dropped`` with the number of comment and blank lines above it, so that
+    an undo puts it back where it was, comment and all. False for a table written as dotted
+    keys (``actuals."2026-04" = 3``): the caller writes it again as a whole.
+    """
+    periods = table[key]
+    if not isinstance(periods, (Table, InlineTable)) or not (wanted is None or isinstance(wanted, dict)):
+        return False
+    stored = codec.decode(key, _unwrap(periods))
+    if not isinstance(stored, dict):
+        return False  # a value that cannot be read: written again as a whole
+    wanted_periods: dict[str, Decimal] = wanted or {}
+    container = periods.value
+    for period in [p for p in stored if p not in wanted_periods]:
+        index, above = _index(container, period), 0
+        while index > 0 and container.body[index - 1][0] is None:
+            index -= 1
+            if not isinstance(container.body[index][1], Null):  # tomlkit leaves a Null where a key went
+                above += 1
+        gone = periods.item(period)
+        if isinstance(gone, Item):
+            dropped[f"{key}.{period}"] = (gone, above)
+        del periods[period]
+    previous: str | None = None
+    for period, amount in wanted_periods.items():
+        if period in stored:
+            if stored[period] != amount:
+                periods[period] = codec.encode_number(amount)
+        else:
+            item, above = dropped.pop(f"{key}.{period}", (codec.encode_number(amount), 0))
+            if codec.decode(key, {period: _unwrap(item)}) != {period: amount}:
+                item = codec.encode_number(amount)
+            _insert_period(periods, previous, period, item, above)
+        previous = period
+    return True
+
+
+def _insert_period(periods: Table | InlineTable, previous: str | None, period: str, item: Item, above: int) -> None:
+    """Put a new line for ``period`` after the line of ``previous`` (None: first), below ``above`` comment lines."""
+    container, name = periods.value, codec.period_key(period)
+    if isinstance(periods, InlineTable):  # { "2026-04" = 3, "2026-05" = 4 }
+        if previous is None:
+            periods[name] = item
+        else:
+            item.trivia.indent = " "  # the space after the comma
+            container._insert_after(previous, name, item)
+        return
+    index = 0 if previous is None else _index(container, previous) + 1
+    while above and index < len(container.body) and container.body[index][0] is None:
+        if not isinstance(container.body[index][1], Null):
+            above -= 1
+        index += 1
+    if index < len(container.body):
+        container._insert_at(index, name, item)
+    else:
+        container.append(name, item)
+
+
+def _index(container: Container, period: str) -> int:
+    """Where the line of ``period`` is in a table's body (a period is never split: one index)."""
+    index = container._map[codec.period_key(period)]
+    return max(index) if isinstance(index, tuple) else index
+
+
 def render_metric(metric: Metric) -> str:
     """The text of a new ``[[metric]]`` table, keys in the documented order."""
     values = codec.metric_values(metric)
@@ -132,7 +206,7 @@ def render_metric(metric: Metric) -> str:
     for key, periods in tables:
         lines += ["", f"[metric.{key}]"]
         for period, amount in periods.items():
-            lines.append(f"{tomlkit.key(period).as_string()} = {codec.encode_number(amount).as_string()}")
+            lines.append(f"{codec.period_key(period).as_string()} = {codec.encode_number(amount).as_string()}")
     return "\n".join(lines) + "\n"
 
 
@@ -371,8 +445,14 @@ class PlanWriter:
         document = tomlkit.parse(chunk.text)
         table = document["metric"][0]
         for key in keys:
+            if key in codec.TABLE_KEYS and key in table and not (wanted[key] is None and key in chunk.added) \
+                    and _set_periods(table, key, wanted[key], chunk.dropped_periods):
+                continue  # period by period: comments in the table stay
             _set_key(table, key, wanted[key], chunk.dropped, chunk.added)
-        chunk.text = document.as_string()
+        # the blank lines that end the chunk part it from the next table: a sub-table added
+        # at the end would take them (tomlkit puts a new table after the table's whitespace)
+        ending = chunk.text[len(chunk.text.rstrip("\r\n")):]
+        chunk.text = document.as_string().rstrip("\r\n") + ending
         chunk.values = _decoded(_unwrap(table))
 
     def write(self, plan: Plan) -> str:

@@ -62,7 +62,7 @@ def codes_in_source() -> dict[str, str]:
 # ---- every code has a template, every template a code -------------------------------------------
 def test_every_code_in_the_source_has_a_template_and_every_template_is_used():
     used = codes_in_source()
-    templates = messages.FILE_ERRORS | messages.EDIT_ERRORS
+    templates = messages.FILE_ERRORS | messages.EDIT_ERRORS | messages.IMPORT_ERRORS
     missing = {code: where for code, where in used.items() if code not in templates}
     assert not missing, f"codes without a template: {missing}"
     assert set(templates) - set(used) == set(), "templates that nothing makes"
@@ -70,17 +70,19 @@ def test_every_code_in_the_source_has_a_template_and_every_template_is_used():
 
 
 def test_error_codes_are_their_own_and_plain_words():
-    file_codes, edit_codes = set(messages.FILE_ERRORS), set(messages.EDIT_ERRORS)
-    assert not file_codes & edit_codes
-    assert not (file_codes | edit_codes) & (set(messages.TEMPLATES) | set(messages.EXPLANATIONS))
-    for code in file_codes | edit_codes:
+    file_codes, edit_codes, import_codes = set(messages.FILE_ERRORS), set(messages.EDIT_ERRORS), \
+        set(messages.IMPORT_ERRORS)
+    assert not file_codes & edit_codes and not (file_codes | edit_codes) & import_codes
+    assert not (file_codes | edit_codes | import_codes) & (set(messages.TEMPLATES) | set(messages.EXPLANATIONS))
+    for code in file_codes | edit_codes | import_codes:
         assert re.fullmatch(r"[a-z][a-z0-9_]*", code), code
 
 
 def test_templates_are_marked_for_translation_in_their_context():
     """pyside6-lupdate finds a template only as a literal in a QT_TRANSLATE_NOOP call with its context."""
     tree = ast.parse(Path(messages.__file__).read_text(encoding="utf-8"))
-    contexts = {"FILE_ERRORS": "FileErrors", "EDIT_ERRORS": "EditErrors", "FOUND": "FileErrors"}
+    contexts = {"FILE_ERRORS": "FileErrors", "EDIT_ERRORS": "EditErrors", "IMPORT_ERRORS": "ImportErrors",
+                "FOUND": "FileErrors"}
     seen = set()
     for node in ast.walk(tree):
         if isinstance(node, ast.AnnAssign) and isinstance(node.target, ast.Name) and node.target.id in contexts:
