@@ -85,10 +85,12 @@ class Change:
 class Effect:
     """A derived value that differs: ``field`` (target, rate, forecast, gap) of ``metric``.
 
-    ``because`` holds the changes on the metric's path through the tree (the
-    metric, the metrics above it up to the root, the metrics below it, and what
-    a formula reads) that can move this value; empty when none of them does,
-    rather than guessing.
+    ``because`` holds the changes on the metric's path through the tree that
+    can move this value: the metric and the metrics above it up to the root
+    (a target required by the goal comes from there alone), the metrics below
+    it (forecasts, gaps, solved rates and unrequired targets come up from
+    there), and what a formula reads. Empty when none of them changed, rather
+    than guessing: a change of a sibling (a share, another part of a sum) is not claimed.
     """
 
     metric: str
@@ -261,12 +263,15 @@ def _equal(a: Value, b: Value) -> bool:
 
 
 # ---- effects ---------------------------------------------------------------------------------
-def _line(metric: Metric | None) -> set[str]:
-    """Ids of the metric, every metric above it and every metric below it."""
+def _line(metric: Metric | None, below: bool = True) -> set[str]:
+    """Ids of the metric, every metric above it and (``below``) every metric below it."""
     if metric is None:
         return set()
     ids = {m.id for m in metric.ancestors()}
-    ids.update(m.id for m in metric.walk())
+    if below:
+        ids.update(m.id for m in metric.walk())
+    else:
+        ids.add(metric.id)
     return ids
 
 
@@ -279,16 +284,16 @@ def _reads(metric: Metric | None) -> set[str]:
         return set()
 
 
-def path_ids(old: Plan, new: Plan, metric_id: str) -> set[str]:
+def path_ids(old: Plan, new: Plan, metric_id: str, below: bool = True) -> set[str]:
     """The metrics whose changes can move ``metric_id``'s derived values, in either plan.
 
-    Its line through the tree (above: the goal it is derived from; below: what
-    it is forecast from) and, for a formula, the lines of the metrics it reads.
+    Its line through the tree (above: the goal it is derived from; ``below``:
+    what it is forecast from) and, for a formula, the lines of the metrics it reads.
     """
     ids: set[str] = set()
     for plan in (old, new):
         metric = plan.metrics.get(metric_id)
-        ids |= _line(metric)
+        ids |= _line(metric, below)
         for read in _reads(metric):
             ids |= _line(plan.metrics.get(read))
     return ids
@@ -325,7 +330,9 @@ def effects(old: Plan, new: Plan, changes: Iterable[Change]) -> list[Effect]:
         before = old.metrics.get(metric.id)
         if before is None:
             continue
-        causes: tuple[Change, ...] | None = None
+        # a target the goal above requires is derived from above only; one that no goal requires (a top
+        # metric without a target) comes up from below, as forecasts, gaps and solved rates do
+        from_above = before.computed.required is not None and metric.computed.required is not None
         for field in EFFECT_FIELDS:
             if field == "target" and metric.target is not None:
                 continue
@@ -334,10 +341,8 @@ def effects(old: Plan, new: Plan, changes: Iterable[Change]) -> list[Effect]:
             was, now = _derived(before, field), _derived(metric, field)
             if was == now:
                 continue
-            if causes is None:
-                path = path_ids(old, new, metric.id)
-                causes = tuple(c for c in listed if (c.metric in path or c.metric is None)
-                               and _explains(c, metric))
+            path = path_ids(old, new, metric.id, below=not (field == "target" and from_above))
+            causes = tuple(c for c in listed if (c.metric in path or c.metric is None) and _explains(c, metric))
             found.append(Effect(metric.id, field, was, now, causes))
     return found
 
