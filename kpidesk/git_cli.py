@@ -201,8 +201,8 @@ def merge_main(argv: list[str]) -> int:
     for conflict in result.conflicts:
         print(f"{name}: conflict: {conflict_text(conflict, base.plan, ours.plan, theirs.plan)}", file=sys.stderr)
     if result.conflicts:
-        print(f"{name}: {len(result.conflicts)} conflict(s); the file keeps our values there: set them, then "
-              "git add it", file=sys.stderr)
+        print(f"{name}: {len(result.conflicts)} conflict(s); the file keeps our values there: set the values "
+              f"agreed, then git add it (theirs: git show :3:{name})", file=sys.stderr)
         return EXIT_FINDINGS
     return EXIT_OK
 
