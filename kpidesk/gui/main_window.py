@@ -16,6 +16,7 @@ from kpidesk.gui.edit_actions import EditActions
 from kpidesk.gui.file_actions import FileActions
 from kpidesk.gui.file_guard import FileGuard
 from kpidesk.gui.formatting import Formatter
+from kpidesk.gui.plan_compare import install_compare_actions
 from kpidesk.gui.print_actions import install_print_actions
 from kpidesk.gui.settings import settings
 from kpidesk.gui.tree_model import Column, PlanTreeModel
@@ -76,6 +77,7 @@ class MainWindow(QMainWindow):
         self.edits.current_field = lambda: self.model.field_at(self.tree.currentIndex())
         self.clipboard = ClipboardActions(self, self.tree, self.model, self.document)
         self._build_menus()
+        install_compare_actions(self)  # File > Compare With: another file, the backup, the last commit
         self.consistency = QLabel()
         self.finding_count = QLabel()
         legend = QLabel(self.tr("<b>bold</b>: given by you &nbsp; <i>italic</i>: derived"))

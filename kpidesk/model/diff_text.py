@@ -118,12 +118,14 @@ class _Words:
         return self.translate(CONTEXT, english) if self.translate is not None else english
 
     def field(self, field: str) -> str:
-        """A metric field's label: the schema's, lower-cased in English ("rate", "data source")."""
+        """A metric field's label: the schema's, lower-cased in English ("rate", "data source"), as a
+        translation has it in another language."""
         if field in WORDS and field not in schema.BY_NAME:
             return self.word(field)
         label = schema.label(field)
-        if self.translate is not None:
-            return self.translate(schema.CONTEXT, label)
+        translated = self.translate(schema.CONTEXT, label) if self.translate is not None else label
+        if translated != label:
+            return translated  # a language's own case (German nouns keep their capital)
         return label[:1].lower() + label[1:]
 
 
