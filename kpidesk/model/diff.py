@@ -204,9 +204,22 @@ def reordered(old: Plan, new: Plan) -> set[str]:
 
 
 # ---- changes ----------------------------------------------------------------------------------
-def compare(old: Plan, new: Plan) -> list[Change]:
+#: Every metric's :func:`metric_fields`, by id.
+Fields = dict[str, dict[str, Value]]
+
+
+def plan_fields(plan: Plan) -> Fields:
+    """:func:`metric_fields` of every metric of ``plan``, by id (a merge reads each side's several times)."""
+    return {metric.id: metric_fields(metric) for metric in plan.walk()}
+
+
+def compare(old: Plan, new: Plan, old_fields: Fields | None = None, new_fields: Fields | None = None) -> list[Change]:
     """The changes from ``old`` to ``new``: the plan's facts, then metric by metric in ``new``'s tree order
-    (added, renamed, moved, each input), then the metrics removed, in ``old``'s tree order."""
+    (added, renamed, moved, each input), then the metrics removed, in ``old``'s tree order.
+
+    ``old_fields`` and ``new_fields``: the plans' :func:`plan_fields`, when the caller has them already."""
+    old_fields = plan_fields(old) if old_fields is None else old_fields
+    new_fields = plan_fields(new) if new_fields is None else new_fields
     changes: list[Change] = []
     old_info, new_info = _info(old), _info(new)
     for key in INFO_FIELDS:
@@ -226,7 +239,7 @@ def compare(old: Plan, new: Plan) -> list[Change]:
         if old_parent != parent or metric.id in shuffled:
             changes.append(Change(ChangeKind.MOVED, metric.id, "parent", old_parent, parent,
                                   (("old_row", before.row), ("new_row", metric.row))))
-        changes.extend(field_changes(metric.id, metric_fields(before), metric_fields(metric)))
+        changes.extend(field_changes(metric.id, old_fields[metric.id], new_fields[metric.id]))
     for metric in old.walk():
         if metric.id not in new.metrics:
             changes.append(Change(ChangeKind.REMOVED, metric.id, "parent", _parent_id(metric), None,
@@ -322,9 +335,9 @@ def effects(old: Plan, new: Plan, changes: Iterable[Change]) -> list[Effect]:
     listed = list(changes)
     if not listed:
         return []
-    by_metric: dict[str, list[Change]] = {}
-    for change in listed:
-        by_metric.setdefault(change.metric or "", []).append(change)
+    by_metric: dict[str | None, list[int]] = {}  # metric id (None: the plan) -> positions in ``listed``
+    for position, change in enumerate(listed):
+        by_metric.setdefault(change.metric, []).append(position)
     found: list[Effect] = []
     for metric in new.walk():
         before = old.metrics.get(metric.id)
@@ -342,7 +355,8 @@ def effects(old: Plan, new: Plan, changes: Iterable[Change]) -> list[Effect]:
             if was == now:
                 continue
             path = path_ids(old, new, metric.id, below=not (field == "target" and from_above))
-            causes = tuple(c for c in listed if (c.metric in path or c.metric is None) and _explains(c, metric))
+            positions = sorted(p for key in (*path, None) for p in by_metric.get(key, ()))
+            causes = tuple(listed[p] for p in positions if _explains(listed[p], metric))
             found.append(Effect(metric.id, field, was, now, causes))
     return found
 
@@ -355,5 +369,6 @@ def diff_plans(old: Plan, new: Plan) -> PlanDiff:
 
 __all__ = [
     "Change", "ChangeKind", "Effect", "PlanDiff", "Value", "CALC_FIELDS", "TABLE_FIELDS", "EFFECT_FIELDS",
-    "compare", "diff_plans", "effects", "field_changes", "metric_fields", "path_ids", "reordered",
+    "Fields", "compare", "diff_plans", "effects", "field_changes", "metric_fields", "path_ids", "plan_fields",
+    "reordered",
 ]

@@ -23,7 +23,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from kpidesk.model import schema
-from kpidesk.model.diff import TABLE_FIELDS, Change, ChangeKind, Value, _equal, compare, metric_fields
+from kpidesk.model.diff import TABLE_FIELDS, Change, ChangeKind, Value, _equal, compare, plan_fields
 from kpidesk.model.edits import AddMetric, Edit, MoveMetric, RemoveMetric, SetField, SetInfo
 from kpidesk.model.metric import Metric
 from kpidesk.model.plan import INFO_FIELDS, Plan, PlanError
@@ -82,7 +82,8 @@ def _changed_ids(changes: list[Change]) -> dict[str, Change]:
 
 
 def field_edits(metric_id: str, key: str, value: Value) -> list[Edit]:
-    """The edits that give field ``key`` (as :func:`metric_fields` names it) the value ``value``."""
+    """The edits that give field ``key`` (as :func:`kpidesk.model.diff.metric_fields` names it) the value
+    ``value``."""
     if key == "rate":
         if value == schema.SOLVE:
             return [SetField(metric_id, "rate", None), SetField(metric_id, "solve_rate", True)]
@@ -107,11 +108,11 @@ class _Merge:
         self.base, self.ours, self.theirs = base, ours, theirs
         self.result = MergeResult()
         # what each side did, from the plans as they came (ours changes as the merge applies edits)
-        self.our_changes = compare(base, ours)
-        self.their_changes = compare(base, theirs)
+        self.base_fields, self.our_fields, self.their_fields = plan_fields(base), plan_fields(ours), plan_fields(theirs)
+        self.our_changes = compare(base, ours, self.base_fields, self.our_fields)
+        self.their_changes = compare(base, theirs, self.base_fields, self.their_fields)
         self.we_changed = _changed_ids(self.our_changes)
         self.they_changed = _changed_ids(self.their_changes)
-        self.our_fields = {m.id: metric_fields(m) for m in ours.walk()}
         self.our_parent = {m.id: _parent_id(m) for m in ours.walk()}
         self.our_info = {key: ours.info.get(key) or None for key in INFO_FIELDS}
         self.we_moved = {c.metric for c in self.our_changes if c.kind is ChangeKind.MOVED}
@@ -171,7 +172,7 @@ class _Merge:
             if ours is not None:  # added on both sides
                 if self.our_parent.get(metric.id) != parent_id:
                     self.conflict(BOTH_ADDED, metric.id, "parent", None, self.our_parent.get(metric.id), parent_id)
-                theirs = metric_fields(metric)
+                theirs = self.their_fields[metric.id]
                 mine = self.our_fields.get(metric.id, {})
                 for key in sorted(set(theirs) | set(mine)):
                     if not _equal(theirs.get(key), mine.get(key)):
@@ -214,7 +215,7 @@ class _Merge:
             before = self.base.metrics.get(metric.id)
             if before is None or metric.id not in self.ours.metrics:
                 continue
-            base, ours, theirs = metric_fields(before), self.our_fields[metric.id], metric_fields(metric)
+            base, ours, theirs = self.base_fields[metric.id], self.our_fields[metric.id], self.their_fields[metric.id]
             pending: list[tuple[str, Value, list[Edit], Change]] = []
             tables: dict[str, dict[str, Value]] = {}
             for key in [*base, *(k for k in theirs if k not in base)]:
