@@ -229,3 +229,34 @@ def test_listing_is_one_line_per_field_in_tree_order():
     assert list(dict.fromkeys(ids)) == ["sales", "orders", "web_orders", "negotiations", "nurtured", "leads",
                                         "visits", "unit_price"]
     assert listing(plan_of(TEMPLATE.replace("# close rate", ""))) == lines
+
+
+def test_texts_are_marked_for_translation_in_context_diff():
+    """pyside6-lupdate finds a template only as a literal in a QT_TRANSLATE_NOOP call with its context."""
+    import ast
+    from pathlib import Path
+
+    from kpidesk.model import diff_text, merge
+
+    tree = ast.parse(Path(diff_text.__file__).read_text(encoding="utf-8"))
+    seen = set()
+    for node in ast.walk(tree):
+        if isinstance(node, ast.AnnAssign) and isinstance(node.target, ast.Name) and node.target.id in (
+                "TEMPLATES", "WORDS"):
+            seen.add(node.target.id)
+            for key, value in zip(node.value.keys, node.value.values, strict=True):
+                assert isinstance(value, ast.Call) and value.func.id == "QT_TRANSLATE_NOOP", key.value
+                assert [a.value for a in value.args][0] == "Diff", key.value
+    assert seen == {"TEMPLATES", "WORDS"}
+    codes = {getattr(merge, name) for name in dir(merge) if name.isupper() and isinstance(getattr(merge, name), str)}
+    assert codes and codes <= set(diff_text.TEMPLATES)
+
+
+def test_a_translation_is_used_and_a_broken_one_falls_back_to_english():
+    new = plan_of(edit(TEMPLATE, "negotiations", 'rate = "50%"', 'rate = "40%"'))
+    diff = diff_plans(plan_of(TEMPLATE), new)
+    german = {"{metric}: {field} {old} -> {new}": "{metric}: {field} {old} → {new}", "Rate": "Quote"}
+    lines = diff_lines(diff, lambda context, text: german.get(text, text))
+    assert lines[0] == "Negotiations: Quote 50% → 40%"
+    broken = diff_lines(diff, lambda context, text: text.replace("{old}", "{alt}"))
+    assert broken[0] == "Negotiations: rate 50% -> 40%"
