@@ -35,10 +35,15 @@ from kpidesk.planfile import PlanFile, PlanFileError, load, loads, save
 
 EXIT_OK, EXIT_FINDINGS, EXIT_UNREADABLE = 0, 1, 2
 
-#: Commands that live in their own module: name -> (module, help).
+#: Commands that live in their own module: name -> (module, help); ``module:function`` names another entry
+#: point than ``main`` (one module, several commands).
 EXTERNAL_COMMANDS = {
     "export": ("kpidesk.render.cli", "export the tree as PDF, PNG or SVG, the funnel as PNG, the metrics as CSV"),
     "track": ("kpidesk.track_cli", "the plan as of a month: progress, pace, status, the bottleneck"),
+    "diff": ("kpidesk.diff_cli", "what changed between two plans, by metric and field, and its effects"),
+    "git-setup": ("kpidesk.git_cli:setup_main", "register kpidesk's diff and merge driver with git"),
+    "textconv": ("kpidesk.git_cli:textconv_main", "a plan as one line per metric field, for git diff"),
+    "merge-driver": ("kpidesk.git_cli:merge_main", "git's merge driver: a 3-way merge by metric and field"),
 }
 COMMANDS = ("new", "templates", "calc", "check", "set", "actuals", *EXTERNAL_COMMANDS)
 #: What ``kpidesk --help`` says of the commands with more to say than their name.
@@ -402,8 +407,9 @@ def _parser_for(command: str) -> argparse.ArgumentParser:
 def main(argv: list[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
     if argv and argv[0] in EXTERNAL_COMMANDS:
-        module = importlib.import_module(EXTERNAL_COMMANDS[argv[0]][0])
-        return int(module.main(argv[1:]))
+        module_name, _, function = EXTERNAL_COMMANDS[argv[0]][0].partition(":")
+        module = importlib.import_module(module_name)
+        return int(getattr(module, function or "main")(argv[1:]))
     if argv and argv[0] in COMMANDS:
         command = argv[0]
         args = _parser_for(command).parse_args(argv[1:])

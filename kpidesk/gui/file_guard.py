@@ -30,7 +30,8 @@ from PySide6.QtCore import QFileSystemWatcher, QObject, QStandardPaths, QTimer, 
 from PySide6.QtWidgets import QWidget
 
 from kpidesk import planfile
-from kpidesk.gui.guard_dialogs import ask_with_dialogs, unified_diff
+from kpidesk.gui.guard_dialogs import ask_with_dialogs, unified_diff  # noqa: F401 - unified_diff: tests import it here
+from kpidesk.gui.plan_compare import changes_on_disk
 from kpidesk.storage import lock as locks
 from kpidesk.storage import recovery
 from kpidesk.storage.atomic import SaveError
@@ -233,12 +234,18 @@ class FileGuard(QObject):
         return answer
 
     def diff(self) -> str:
+        """What changed on disk since the file was read here, and this window's unsaved changes, by metric and
+        field (a text diff when the file on disk is no plan)."""
         path = self.document.path
         if path is None:
             return ""
         _, data = read_state(path)
-        theirs = planfile.decode_bytes(data or b"", str(path)) if data is not None else ""
-        return unified_diff(self.document.plan_file.dumps(), theirs, path.name)
+        try:
+            theirs = planfile.decode_bytes(data or b"", str(path)) if data is not None else ""
+        except planfile.PlanFileError as exc:
+            return exc.text()
+        plan_file = self.document.plan_file
+        return changes_on_disk(plan_file.text, plan_file.plan, plan_file.dumps(), theirs, path.name)
 
     def reload(self) -> None:
         """Read the file again (the planner chose the version on disk)."""

@@ -18,6 +18,7 @@ from kpidesk.gui.file_actions import FileActions
 from kpidesk.gui.file_guard import FileGuard
 from kpidesk.gui.find_bar import FindBar
 from kpidesk.gui.formatting import Formatter
+from kpidesk.gui.plan_compare import install_compare_actions
 from kpidesk.gui.print_actions import install_print_actions
 from kpidesk.gui.settings import settings
 from kpidesk.gui.tool_bar import build_tool_bar
@@ -89,6 +90,7 @@ class MainWindow(QMainWindow):
         self.model.move = self.edits.drop  # a drop into a funnel stage asks what the metric is to be
         self.clipboard = ClipboardActions(self, self.tree, self.model, self.document)
         self._build_menus()
+        install_compare_actions(self)  # File > Compare With: another file, the backup, the last commit
         self.consistency = QLabel()
         self.finding_count = QLabel()
         legend = QLabel(self.tr("<b>bold</b>: given by you &nbsp; <i>italic</i>: derived"))

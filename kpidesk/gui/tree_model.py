@@ -33,6 +33,7 @@ MetricRole = Qt.ItemDataRole.UserRole + 1  # the Metric of a row
 FlashRole = Qt.ItemDataRole.UserRole + 2  # 0..1: how strongly a just-changed value is highlighted
 KgiRole = Qt.ItemDataRole.UserRole + 3  # True on the KGI's row
 ProgressRole = Qt.ItemDataRole.UserRole + 4  # actual / target as a float, or None
+ChangedRole = Qt.ItemDataRole.UserRole + 5  # what a comparison found changed on the row (lines), or None
 _Index = QModelIndex | QPersistentModelIndex
 
 
@@ -69,6 +70,9 @@ class PlanTreeModel(QAbstractItemModel):
         self._flash: dict[tuple[Metric, int], float] = {}
         self._plan = None
         self._current: Metric | None = None  # the current row: the rate column's header says what its rate is
+        #: Metric id -> what File > Compare With found changed there (the rows are tinted until cleared).
+        self.changes: dict[str, list[str]] = {}
+        self.changed_tint = QColor()
         self.muted = QColor()
         self.alert = QColor()
         self.ahead = QColor()
@@ -253,6 +257,10 @@ class PlanTreeModel(QAbstractItemModel):
             return metric is self.document.plan.kgi
         if role == FlashRole:
             return self.flash_strength(metric, column)
+        if role == ChangedRole:
+            return self.changes.get(metric.id)
+        if role == Qt.ItemDataRole.BackgroundRole and metric.id in self.changes:
+            return QBrush(self.changed_tint)
         if role == ProgressRole and column == Column.PROGRESS:
             progress = self.progress(metric)  # only the bar's length: the text is exact
             return float(progress) if progress is not None else None
@@ -280,6 +288,7 @@ class PlanTreeModel(QAbstractItemModel):
             lines += [self.document.describe(f) for f in self.document.findings_by_metric.get(metric.id, [])]
             if metric.definition:
                 lines.append(metric.definition)
+            lines += self.changes.get(metric.id, [])
         if column == Column.EDGE and (meaning := self._edge_meaning(metric)):
             lines.append(meaning)
             if metric.solve_rate:
@@ -411,8 +420,20 @@ class PlanTreeModel(QAbstractItemModel):
         self._keys.clear()
         self._key_of.clear()
         self._flash.clear()
+        self.changes = {}  # a comparison was with the plan that was here
         self._shown = {m: self._values(m) for m in self._plan.walk()}
         self.endResetModel()
+
+    def mark_changes(self, changes: dict[str, list[str]]) -> None:
+        """Tint the rows of these metric ids, their lines in the name's tooltip; {} clears the marks."""
+        self.changes = dict(changes)
+        if self._plan is not None and self._plan.roots:
+            last = self._plan.roots[-1]
+            self.dataChanged.emit(self.index(0, 0), self.index(last.row, len(Column) - 1))
+            for metric in self._plan.walk():
+                if metric.children:
+                    first = self.index_of(metric.children[0])
+                    self.dataChanged.emit(first, self.index_of(metric.children[-1], len(Column) - 1))
 
     def _values(self, metric: Metric) -> tuple[str, ...]:
         return tuple(self.text(metric, c) for c in Column)
@@ -496,3 +517,4 @@ class PlanTreeModel(QAbstractItemModel):
         dark = base.lightness() < 128
         self.alert = QColor("#ff7b72") if dark else QColor("#c62828")
         self.ahead = QColor("#7ee787") if dark else QColor("#2e7d32")
+        self.changed_tint = QColor("#5c4a00") if dark else QColor("#fff3c4")  # a marker pen's yellow
