@@ -27,6 +27,11 @@ def month_label(day: dt.date, language: str) -> str:
     return period_label(period_of(day), language)
 
 
+def day_label(day: dt.date, language: str) -> str:
+    """A date: '2026年6月30日' / '2026-06-30' (ISO, as the file and the JSON write it)."""
+    return f"{day.year}年{day.month}月{day.day}日" if language == "ja" else day.isoformat()
+
+
 def is_fiscal_year(span: Span) -> bool:
     """Whether ``span`` is twelve whole months (April to March, or any other start month)."""
     if span.start.day != 1:
@@ -53,4 +58,4 @@ def span_label(span: Span, language: str) -> str:
     return f"{year} ({months})" if year else months
 
 
-__all__ = ["fiscal_year_label", "is_fiscal_year", "month_label", "period_label", "span_label"]
+__all__ = ["day_label", "fiscal_year_label", "is_fiscal_year", "month_label", "period_label", "span_label"]
