@@ -86,6 +86,11 @@ def set_language(requested: str | None) -> str:
     return current()
 
 
+def requested() -> str | None:
+    """The language ``--lang`` asked for (None: no option; the window's preference or the environment decide)."""
+    return _chosen
+
+
 def current() -> str:
     """The language in effect: ``--lang`` when given, else the environment's."""
     return _chosen or system_language()
@@ -176,5 +181,5 @@ def translator(lang: str) -> Callable[[str, str], str]:
 
 __all__ = [
     "ENGLISH", "JAPANESE", "LANGUAGES", "QT_TRANSLATE_NOOP", "catalogue", "current", "language", "language_of",
-    "set_language", "system_language", "take_lang_option", "translate", "translator",
+    "requested", "set_language", "system_language", "take_lang_option", "translate", "translator",
 ]

@@ -141,7 +141,7 @@ class Document(QObject):
                 return True
             edit.apply(self.plan)
         except PlanError as exc:
-            return self.refuse(refusal.format(exc))
+            return self.refuse(refusal.format(exc.text(QCoreApplication.translate)))
         command = make_command(self.plan, edit, text, applied=True, mergeable=mergeable)
         self._last_command = command
         self.undo_stack.push(command)
@@ -193,7 +193,7 @@ class Document(QObject):
         try:
             edit = self.value_edit(metric, field, value)
         except PlanError as exc:
-            return self.refuse(str(exc))
+            return self.refuse(exc.text(QCoreApplication.translate))
         if isinstance(edit, SetField) and edit.field == "solve_rate":
             return self._solve(metric, edit)
         return self.apply(edit, label.format(metric.name))
@@ -232,7 +232,7 @@ class Document(QObject):
         try:
             edit = self.solve_edit(metric)
         except PlanError as exc:
-            return self.refuse(str(exc))
+            return self.refuse(exc.text(QCoreApplication.translate))
         return self._solve(metric, edit)
 
     def _solve(self, metric: Metric, edit: SetField) -> bool:
@@ -296,7 +296,7 @@ class Document(QObject):
             try:
                 edits.append(self.value_edit(metric, field, text))
             except PlanError as exc:
-                return self.refuse(refusal.format(exc))
+                return self.refuse(refusal.format(exc.text(QCoreApplication.translate)))
         if not edits:
             return False
         label = self.tr("Paste into {0} cells").format(len(edits)) if len(edits) > 1 else self.tr("Paste")

@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QObject
+from PySide6.QtCore import QCoreApplication, QObject
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QFileDialog, QInputDialog, QMainWindow, QMenu, QMessageBox
 
@@ -121,7 +121,7 @@ class FileActions(QObject):
         try:
             self.document.open(path)
         except PlanFileError as exc:
-            self.error(self.tr("Cannot open the plan"), str(exc))
+            self.error(self.tr("Cannot open the plan"), exc.text(QCoreApplication.translate))
             return False
         self.add_recent(Path(path))
         return True
@@ -165,7 +165,7 @@ class FileActions(QObject):
         try:
             self.document.revert()
         except PlanFileError as exc:
-            self.error(self.tr("Cannot open the plan"), str(exc))
+            self.error(self.tr("Cannot open the plan"), exc.text(QCoreApplication.translate))
             return False
         return True
 

@@ -16,6 +16,7 @@ from kpidesk.gui.edit_actions import EditActions
 from kpidesk.gui.file_actions import FileActions
 from kpidesk.gui.file_guard import FileGuard
 from kpidesk.gui.formatting import Formatter
+from kpidesk.gui.preferences import install_preferences
 from kpidesk.gui.print_actions import install_print_actions
 from kpidesk.gui.settings import settings
 from kpidesk.gui.tree_model import Column, PlanTreeModel
@@ -132,6 +133,7 @@ class MainWindow(QMainWindow):
                 self.edit_menu.addSeparator()
         properties = self.edit_menu.addAction(self.tr("Pl&an Properties..."))
         properties.triggered.connect(self.edit_plan_properties)
+        install_preferences(self)  # Edit > Preferences...
         self.view_menu = bar.addMenu(self.tr("&View"))
         self.view_menu.addAction(self.tr("&Expand All"), self.tree.expandAll)
         self.view_menu.addAction(self.tr("&Collapse All"), self.tree.collapseAll)
