@@ -41,10 +41,14 @@ def is_fiscal_year(span: Span) -> bool:
 
 
 def fiscal_year_label(span: Span, language: str) -> str | None:
-    """A twelve-month plan named by the year it starts: '2026年度' / 'FY2026'; None for other spans."""
+    """A twelve-month plan named by the year it starts: '2026年度' / 'FY2026'; January to December is the
+    calendar year, '2026年' / '2026'. None for other spans."""
     if not is_fiscal_year(span):
         return None
-    return f"{span.start.year}年度" if language == "ja" else f"FY{span.start.year}"
+    year = span.start.year
+    if span.start.month == 1:
+        return f"{year}年" if language == "ja" else str(year)
+    return f"{year}年度" if language == "ja" else f"FY{year}"
 
 
 def span_label(span: Span, language: str) -> str:

@@ -70,3 +70,6 @@ def test_fiscal_year_is_named_by_the_year_it_starts():
     assert fiscal_year_label(half, "ja") is None
     assert span_label(half, "ja") == "2026年4月〜2026年9月"
     assert fiscal_year_label(Span(dt.date(2026, 4, 15), dt.date(2027, 4, 14)), "ja") is None
+    calendar = Span(dt.date(2026, 1, 1), dt.date(2026, 12, 31))
+    assert (fiscal_year_label(calendar, "ja"), fiscal_year_label(calendar, "en")) == ("2026年", "2026")
+    assert fiscal_year_label(Span(dt.date(2026, 10, 1), dt.date(2027, 9, 30)), "ja") == "2026年度"
