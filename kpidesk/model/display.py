@@ -13,6 +13,7 @@ The compact text is made from the value as rounded for display, exactly.
 
 from __future__ import annotations
 
+import unicodedata
 from decimal import Decimal
 
 from kpidesk.model.exact import Fraction, Number, minor_digits, round_to, shown, shown_percent
@@ -99,12 +100,19 @@ def value_text(metric: Metric | None, value: Number | None, currency: str = "", 
     return grouped(rounded(metric, value, currency))
 
 
+def unit_gap(unit: str) -> str:
+    """What goes between a number and its unit: a space before a word ('1,600 visits'), nothing before a
+    Japanese or Chinese counter ('1,600件', '10億円', '1,600セッション'), as each language writes it."""
+    first = unit.strip()[:1]
+    return "" if first and unicodedata.east_asian_width(first) in ("W", "F") else " "
+
+
 def amount_text(metric: Metric | None, value: Number, currency: str = "") -> str:
-    """A value with its unit: '1,600 visits', '12.5%'."""
+    """A value with its unit: '1,600 visits', '1,600件', '12.5%'."""
     text = value_text(metric, value, currency)
     if metric is None or metric.kind is Kind.PERCENT or not metric.unit:
         return text
-    return f"{text} {metric.unit}"
+    return f"{text}{unit_gap(metric.unit)}{metric.unit}"
 
 
 def signed_text(value: Number, metric: Metric | None = None, currency: str = "", style: str = FULL) -> str:

@@ -73,3 +73,13 @@ def test_fiscal_year_is_named_by_the_year_it_starts():
     calendar = Span(dt.date(2026, 1, 1), dt.date(2026, 12, 31))
     assert (fiscal_year_label(calendar, "ja"), fiscal_year_label(calendar, "en")) == ("2026年", "2026")
     assert fiscal_year_label(Span(dt.date(2026, 10, 1), dt.date(2027, 9, 30)), "ja") == "2026年度"
+
+
+def test_japanese_counters_follow_the_number_without_a_space():
+    orders = Metric(id="orders", name="受注数", unit="件")
+    visits = Metric(id="visits", name="Visits", unit="visits")
+    sessions = Metric(id="sessions", name="訪問数", unit="セッション")
+    assert display.amount_text(orders, 1_600) == "1,600件"
+    assert display.amount_text(sessions, 1_600) == "1,600セッション"
+    assert display.amount_text(visits, 1_600) == "1,600 visits"
+    assert display.unit_gap("円") == "" and display.unit_gap("ＰＶ") == "" and display.unit_gap("PV") == " "
