@@ -33,6 +33,7 @@ ENVIRONMENT = ("LANGUAGE", "LC_ALL", "LC_MESSAGES", "LANG")
 SYSTEM_WORDS = frozenset({"", "system", "auto"})
 
 _chosen: str | None = None  # set by --lang (set_language); None: from the environment
+_in_use: str | None = None  # set by the window from its rule, preference included (use_language)
 
 
 def QT_TRANSLATE_NOOP(context: str, text: str) -> str:  # noqa: N802 - the marker pyside6-lupdate looks for
@@ -81,9 +82,18 @@ def language(requested: str | None = None, preference: str | None = None,
 
 def set_language(requested: str | None) -> str:
     """Fix the language for this process (the ``--lang`` option); returns the language in effect."""
-    global _chosen
-    _chosen = language(requested) if requested is not None else None
+    global _chosen, _in_use
+    _chosen = language(requested) if requested is not None and requested.strip().lower() not in SYSTEM_WORDS \
+        else None
+    _in_use = None
     return current()
+
+
+def use_language(lang: str) -> str:
+    """Speak ``lang`` from now on without taking it for ``--lang`` (the window, after its preference)."""
+    global _in_use
+    _in_use = language(lang)
+    return _in_use
 
 
 def requested() -> str | None:
@@ -92,8 +102,8 @@ def requested() -> str | None:
 
 
 def current() -> str:
-    """The language in effect: ``--lang`` when given, else the environment's."""
-    return _chosen or system_language()
+    """The language in effect: the window's choice, else ``--lang`` when given, else the environment's."""
+    return _in_use or _chosen or system_language()
 
 
 def take_lang_option(argv: Sequence[str]) -> tuple[str | None, list[str]]:
@@ -181,5 +191,5 @@ def translator(lang: str) -> Callable[[str, str], str]:
 
 __all__ = [
     "ENGLISH", "JAPANESE", "LANGUAGES", "QT_TRANSLATE_NOOP", "catalogue", "current", "language", "language_of",
-    "requested", "set_language", "system_language", "take_lang_option", "translate", "translator",
+    "requested", "set_language", "system_language", "use_language", "take_lang_option", "translate", "translator",
 ]

@@ -21,9 +21,9 @@ def match_locale(lang: str) -> None:
     system), so that Qt's dialogs, dates and number formats agree with the translated text."""
     system = QLocale.system().language()
     if lang == i18n.JAPANESE and system != QLocale.Language.Japanese:
-        QLocale.setDefault(QLocale(QLocale.Language.Japanese, QLocale.Territory.Japan))
+        QLocale.setDefault(QLocale(QLocale.Language.Japanese, QLocale.Country.Japan))
     elif lang == i18n.ENGLISH and system not in (QLocale.Language.English, QLocale.Language.C):
-        QLocale.setDefault(QLocale(QLocale.Language.English, QLocale.Territory.UnitedStates))
+        QLocale.setDefault(QLocale(QLocale.Language.English, QLocale.Country.UnitedStates))
 
 
 def install(app: QCoreApplication, lang: str) -> list[QTranslator]:

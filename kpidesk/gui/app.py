@@ -30,7 +30,7 @@ EXIT_AFTER_PAINT = "KPIDESK_EXIT_AFTER_PAINT"
 def load_translations(app: QApplication) -> list[QTranslator]:
     """Install kpidesk's translation (``kpidesk_ja.qm``) and Qt's (``qtbase_ja.qm``) for the window's
     language, and make that the language of the process (templates, Qt-free texts, fonts)."""
-    language = i18n.set_language(preferences.window_language())
+    language = i18n.use_language(preferences.window_language())
     return qt_i18n.install(app, language)
 
 

@@ -78,3 +78,14 @@ def test_catalogue_reads_finished_entries_only(tmp_path, monkeypatch):
         assert i18n.translator("en")("Cli", "Metric") == "Metric"
     finally:
         i18n.catalogue.cache_clear()
+
+
+def test_the_window_language_is_not_taken_for_the_option(monkeypatch):
+    monkeypatch.setenv("LANGUAGE", "en")
+    try:
+        assert i18n.set_language(None) == "en" and i18n.requested() is None
+        assert i18n.use_language("ja") == "ja" and i18n.current() == "ja" and i18n.requested() is None
+        assert i18n.set_language("ja") == "ja" and i18n.requested() == "ja"
+        assert i18n.set_language("system") == "en" and i18n.requested() is None
+    finally:
+        i18n.set_language(None)
