@@ -309,7 +309,9 @@ class Document(QObject):
             return False
         if getattr(metric, field, object()) == value:
             return True
-        text = self.tr("Edit {0} of {1}").format(field, metric.name)
+        spec = schema.BY_NAME.get(field)
+        shown = QCoreApplication.translate("Fields", spec.label).lower() if spec is not None else field
+        text = self.tr("Edit {0} of {1}").format(shown, metric.name)
         return self.apply(SetField(metric_id, field, value), text, mergeable=merge)
 
     def rename(self, metric_id: str, name: str) -> bool:

@@ -296,8 +296,9 @@ class MainWindow(QMainWindow):
                     self.tr("Not consistent: {0} forecast {1}, goal {2}, gap {3}").format(*values, gap))
         findings = self.document.findings
         self.finding_count.setText(self._count_text(findings))
+        words = {Severity.ERROR: self.tr("error"), Severity.WARNING: self.tr("warning")}
         self.finding_count.setToolTip(
-            "\n".join(f"{f.severity.value}: {self.document.describe(f)}" for f in findings[:30]))
+            "\n".join(f"{words.get(f.severity, f.severity.value)}: {self.document.describe(f)}" for f in findings[:30]))
 
     def _count_text(self, findings: list) -> str:
         """'1 error, 2 warnings': each count in its own string, so translations can say it their way."""

@@ -112,11 +112,11 @@
     </message>
     <message>
         <source>{0}: 1 page</source>
-        <translation>{0}: 1ページ</translation>
+        <translation>{0}（1ページ）</translation>
     </message>
     <message>
         <source>{0}: {1} pages</source>
-        <translation>{0}: {1}ページ</translation>
+        <translation>{0}（{1}ページ）</translation>
     </message>
     <message>
         <source>kpidesk export: error: {0}</source>
@@ -1838,6 +1838,14 @@ Another source makes {0} the sum of {1} (at its rate) and the new source, which 
     <message>
         <source>Not consistent: {0} forecast {1}, goal {2}, gap {3}</source>
         <translation>不整合: {0}の予測 {1}、目標 {2}、差異 {3}</translation>
+    </message>
+    <message>
+        <source>error</source>
+        <translation>エラー</translation>
+    </message>
+    <message>
+        <source>warning</source>
+        <translation>警告</translation>
     </message>
     <message>
         <source>No findings</source>
