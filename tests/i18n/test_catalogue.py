@@ -124,3 +124,23 @@ def test_every_context_is_one_qt_looks_up(entries):
     contexts = {context for context, _source in entries}
     assert "" not in contexts
     assert contexts <= _contexts_in_code(), contexts - _contexts_in_code()
+
+
+def test_lupdate_finds_the_markers_of_the_qt_free_modules(entries):
+    """QT_TRANSLATE_NOOP in the model (named like Qt's macro so that lupdate sees it), the CLI's own words,
+    self.tr() in a class and QCoreApplication.translate("Ctx", ...) all reach the .ts in their context."""
+    from kpidesk.cli import CALC_HEADERS
+    from kpidesk.model import messages, schema, tracking_text
+    from kpidesk.track_cli import HEADERS
+
+    expected = {("Findings", text) for text in messages.TEMPLATES.values()}
+    expected |= {("Explain", text) for text in [*messages.EXPLANATIONS.values(), *messages.RELATION_WORDS.values()]}
+    expected |= {("FileErrors", text) for text in [*messages.FILE_ERRORS.values(), *messages.FOUND.values()]}
+    expected |= {("EditErrors", text) for text in messages.EDIT_ERRORS.values()}
+    expected |= {("Fields", field.label) for field in schema.FIELDS}
+    expected |= {("Tracking", text) for text in [*tracking_text.STATUS_WORDS.values(),
+                                                 *tracking_text.SENTENCES.values()]}
+    expected |= {("Cli", text) for text in [*CALC_HEADERS, *HEADERS] if text}
+    expected |= {("MainWindow", "&File"), ("FileGuard", "Reload"), ("KpiTreePrint", "Page {0} of {1}"),
+                 ("PreferencesDialog", "Pre&ferences...")}
+    assert expected - set(entries) == set()
