@@ -309,6 +309,14 @@
 <context>
     <name>DiffDialog</name>
     <message>
+        <source>{0} (on disk)</source>
+        <translation>{0}（ディスク上）</translation>
+    </message>
+    <message>
+        <source>{0} (in this window)</source>
+        <translation>{0}（このウィンドウ）</translation>
+    </message>
+    <message>
         <source>Differences</source>
         <translation>差分</translation>
     </message>
