@@ -9,6 +9,10 @@ here is locale-neutral (1,600.5); the window puts its locale's separators in.
 Two styles for large amounts: ``full`` (1,000,000,000) and ``compact``, in
 万, 億 and 兆 as Japanese planners write and say them (10億, 3250万, 1.2億).
 The compact text is made from the value as rounded for display, exactly.
+It is written here rather than taken from babel's ``format_compact_decimal``
+(the same CLDR short form): babel would add a dependency with all of CLDR's
+locale data for three units, and would round again by its own rule (half to
+even), where every value here is an exact fraction rounded in this one module.
 """
 
 from __future__ import annotations
