@@ -115,7 +115,7 @@ def test(arguments: list[str]) -> int:
     ensure_system_packages(for_tests=True)
     ensure_venv()
     env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
-    for step in (["-m", "ruff", "check", "kpidesk", "tests", "benchmarks"], ["-m", "importlinter.cli"]):
+    for step in (["-m", "ruff", "check", "kpidesk", "tests", "benchmarks", "tools"], ["-m", "importlinter.cli"]):
         if step[1] == "importlinter.cli":
             code = subprocess.call([str(BIN / ("lint-imports.exe" if os.name == "nt" else "lint-imports"))],
                                    cwd=ROOT, env=env)
