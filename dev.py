@@ -1,10 +1,12 @@
 #!/usr/bin/env python3
-"""Set up and run kpidesk from a checkout: ``python3 dev.py start`` or ``python3 dev.py test``.
+"""Set up and run kpidesk from a checkout: ``python3 dev.py start``, ``test`` or ``translations``.
 
 Creates ``.venv`` beside this file, installs kpidesk with its test tools into
 it (again only when pyproject.toml changed), checks on Linux that the system
 libraries Qt needs are there (installing them with apt-get when run as root),
-then starts the program or runs the tests.
+then starts the program or runs the tests. ``translations`` extracts the
+texts of the code into resources/i18n/kpidesk_ja.ts and compiles
+kpidesk_ja.qm (tools/translations.py; ``translations --check`` changes nothing).
 """
 
 from __future__ import annotations
@@ -122,7 +124,7 @@ def test(arguments: list[str]) -> int:
         if code:
             return code
     # which files, and how strictly: pyproject.toml, [tool.mypy]
-    say("mypy (strict): kpidesk.model, kpidesk.planfile, kpidesk.storage")
+    say("mypy (strict): kpidesk.model, kpidesk.planfile, kpidesk.storage, kpidesk.i18n")
     code = subprocess.call([str(PYTHON), "-m", "mypy", "--config-file", str(ROOT / "pyproject.toml")],
                            cwd=ROOT, env=env)
     if code:
@@ -130,12 +132,18 @@ def test(arguments: list[str]) -> int:
     return subprocess.call([str(PYTHON), "-m", "pytest", *arguments], cwd=ROOT, env=env)
 
 
+def translations(arguments: list[str]) -> int:
+    ensure_venv()
+    return subprocess.call([str(PYTHON), str(ROOT / "tools" / "translations.py"), *arguments], cwd=ROOT)
+
+
 def main() -> int:
-    if len(sys.argv) < 2 or sys.argv[1] not in ("start", "test"):
+    commands = {"start": start, "test": test, "translations": translations}
+    if len(sys.argv) < 2 or sys.argv[1] not in commands:
         print(__doc__)
         return 2
     command, arguments = sys.argv[1], sys.argv[2:]
-    return start(arguments) if command == "start" else test(arguments)
+    return commands[command](arguments)
 
 
 if __name__ == "__main__":

@@ -2,7 +2,10 @@
 
 ``calc``, ``check``, ``set``, ``actuals``, ``new`` and ``templates`` never import Qt, so
 they start fast on a machine without a display. Commands kept in other
-modules (``export``) are imported only when asked for.
+modules (``export``) are imported only when asked for. ``--lang en|ja``
+(anywhere before ``--``) chooses the language, else the environment does
+(:mod:`kpidesk.i18n`); texts are translated through ``translate("Cli", ...)``.
+JSON output and the ``error``/``warning`` words of ``check`` stay English: scripts read them.
 """
 
 from __future__ import annotations
@@ -16,7 +19,8 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from kpidesk import __version__, paths
+from kpidesk import __version__, i18n, paths
+from kpidesk.i18n import translate
 from kpidesk.model import schema
 from kpidesk.model.actuals_csv import ActualsCsvError, CellProblem, ImportSummary, import_edit, read_actuals, summarize
 from kpidesk.model.checks import run_checks
@@ -34,6 +38,12 @@ from kpidesk.model.reasons import reason, reason_of
 from kpidesk.planfile import PlanFile, PlanFileError, load, loads, save
 
 EXIT_OK, EXIT_FINDINGS, EXIT_UNREADABLE = 0, 1, 2
+#: The columns of ``calc`` (translated in context "Cli" where they are printed).
+CALC_HEADERS = (i18n.QT_TRANSLATE_NOOP("Cli", "Metric"), i18n.QT_TRANSLATE_NOOP("Cli", "Target"),
+                i18n.QT_TRANSLATE_NOOP("Cli", "Unit"), "", i18n.QT_TRANSLATE_NOOP("Cli", "Edge"),
+                i18n.QT_TRANSLATE_NOOP("Cli", "Forecast"), i18n.QT_TRANSLATE_NOOP("Cli", "Gap"),
+                i18n.QT_TRANSLATE_NOOP("Cli", "Actual"))
+SEVERITY_WORDS = {"error": i18n.QT_TRANSLATE_NOOP("Cli", "error"), "warning": i18n.QT_TRANSLATE_NOOP("Cli", "warning")}
 
 #: Commands that live in their own module: name -> (module, help); ``module:function`` names another entry
 #: point than ``main`` (one module, several commands).
@@ -52,14 +62,14 @@ COMMAND_HELP = {"actuals import": "read actuals per period from a CSV file, all 
 
 
 def _error(message: str) -> None:
-    print(f"kpidesk: error: {message}", file=sys.stderr)
+    print(translate("Cli", "kpidesk: error: {0}").format(message), file=sys.stderr)
 
 
 def _open(path: str) -> PlanFile | None:
     try:
         return load(path)
     except PlanFileError as exc:
-        print(exc, file=sys.stderr)
+        print(exc.text(translate), file=sys.stderr)
         return None
 
 
@@ -69,27 +79,27 @@ def cmd_templates(args: argparse.Namespace) -> int:
         try:
             title = loads(path.read_text(encoding="utf-8"), str(path)).plan.info.get("title", "")
         except PlanFileError:
-            title = "(unreadable)"
+            title = translate("Cli", "(unreadable)")
         print(f"{name:24} {title}")
     return EXIT_OK
 
 
 def cmd_new(args: argparse.Namespace) -> int:
-    templates = paths.templates()
-    source = templates.get(args.template)
+    source = paths.template(args.template)  # in the language in effect, or ja/NAME, en/NAME
     if source is None:
-        _error(f"no template {args.template!r}; choose one of: {', '.join(templates)}")
+        _error(translate("Cli", "no template {0!r}; choose one of: {1}").format(
+            args.template, ", ".join(paths.templates())))
         return EXIT_UNREADABLE
     target = Path(args.file)
     if target.exists() and not args.force:
-        _error(f"{target} exists already; use --force to replace it")
+        _error(translate("Cli", "{0} exists already; use --force to replace it").format(target))
         return EXIT_UNREADABLE
     try:
         shutil.copyfile(source, target)
     except OSError as exc:
-        _error(f"cannot write {target}: {exc.strerror or exc}")
+        _error(translate("Cli", "cannot write {0}: {1}").format(target, exc.strerror or exc))
         return EXIT_UNREADABLE
-    print(f"created {target} from the {args.template} template")
+    print(translate("Cli", "created {0} from the {1} template").format(target, args.template))
     return EXIT_OK
 
 
@@ -101,11 +111,12 @@ def _show(plan: Plan, metric: Metric, value: Any) -> str:
 def _edge(metric: Metric) -> str:
     rate = metric.computed.rate
     if metric.solve_rate:
-        return f"rate {percent_text(rate, up=True)} (solved)" if rate is not None else "rate ? (solve)"
+        return (translate("Cli", "rate {0} (solved)").format(percent_text(rate, up=True)) if rate is not None
+                else translate("Cli", "rate ? (solve)"))
     if metric.rate is not None:
-        return f"rate {percent_text(metric.rate)}"
+        return translate("Cli", "rate {0}").format(percent_text(metric.rate))
     if metric.share is not None:
-        return f"share {percent_text(metric.share)}"
+        return translate("Cli", "share {0}").format(percent_text(metric.share))
     return ""
 
 
@@ -158,16 +169,16 @@ def cmd_calc(args: argparse.Namespace) -> int:
         }
         print(json.dumps(document, ensure_ascii=False, indent=2))
         return EXIT_OK
-    rows = [("Metric", "Target", "Unit", "", "Edge", "Forecast", "Gap", "Actual")]
+    rows = [tuple(translate("Cli", header) for header in CALC_HEADERS)]
     kgi = plan.kgi
     for metric in plan.walk():
         computed = metric.computed
         gap = computed.gap
         rows.append((
-            "  " * metric.depth + metric.name + (" (KGI)" if metric is kgi else ""),
+            "  " * metric.depth + metric.name + (translate("Cli", " (KGI)") if metric is kgi else ""),
             _show(plan, metric, computed.target),
             metric.unit,
-            "given" if metric.is_given else "derived",
+            translate("Cli", "given") if metric.is_given else translate("Cli", "derived"),
             _edge(metric),
             _show(plan, metric, computed.forecast),
             signed_text(gap, metric, plan.engine.currency_of(metric)) if gap is not None else "-",
@@ -185,7 +196,8 @@ def cmd_calc(args: argparse.Namespace) -> int:
         print()
         for finding in findings:
             where = f"{finding.metric}: " if finding.metric else ""
-            print(f"{finding.severity.value}: {where}{describe(finding, plan)} [{finding.check}]")
+            severity = translate("Cli", SEVERITY_WORDS[finding.severity.value])
+            print(f"{severity}: {where}{describe(finding, plan, translate)} [{finding.check}]")
     return EXIT_OK
 
 
@@ -216,7 +228,7 @@ def cmd_check(args: argparse.Namespace) -> int:
     findings = run_checks(plan_file.plan)
     for finding in findings:
         line, column = _position(plan_file, finding)
-        text = describe(finding, plan_file.plan)
+        text = describe(finding, plan_file.plan, translate)
         print(f"{args.file}:{line}:{column}: {finding.severity.value}: {text} [{finding.check}]")
     errors = sum(1 for f in findings if f.severity.value == "error")
     return EXIT_FINDINGS if errors else EXIT_OK
@@ -286,12 +298,13 @@ def cmd_set(args: argparse.Namespace) -> int:
         edits = [parse_assignment(plan_file, text) for text in args.assignments]
         Composite(edits, "Set").apply(plan_file.plan)
     except PlanError as exc:
-        _error(f"{args.file}: {exc}; nothing was changed")
+        _error(translate("Cli", "{0}: {1}; nothing was changed").format(args.file, exc.text(translate)))
         return EXIT_FINDINGS
     try:
         save(plan_file)
     except OSError as exc:
-        _error(f"cannot save {args.file}: {exc.strerror or exc}; the file was not changed")
+        _error(translate("Cli", "cannot save {0}: {1}; the file was not changed").format(
+            args.file, exc.strerror or exc))
         return EXIT_UNREADABLE
     return EXIT_OK
 
@@ -356,12 +369,12 @@ def cmd_actuals_import(args: argparse.Namespace) -> int:
 # ---- window -----------------------------------------------------------------------------
 def cmd_window(args: argparse.Namespace) -> int:
     if args.file and not Path(args.file).exists():
-        _error(f"no such file: {args.file}")
+        _error(translate("Cli", "no such file: {0}").format(args.file))
         return EXIT_UNREADABLE
     try:
         gui = importlib.import_module("kpidesk.gui.app")
     except ImportError as exc:
-        _error(f"the window cannot start: {exc}")
+        _error(translate("Cli", "the window cannot start: {0}").format(exc))
         return EXIT_UNREADABLE
     return int(gui.run(args.file, args.template))
 
@@ -405,7 +418,12 @@ def _parser_for(command: str) -> argparse.ArgumentParser:
 
 
 def main(argv: list[str] | None = None) -> int:
-    argv = list(sys.argv[1:] if argv is None else argv)
+    try:
+        requested, argv = i18n.take_lang_option(sys.argv[1:] if argv is None else argv)
+    except ValueError as exc:
+        _error(str(exc))
+        return EXIT_UNREADABLE
+    i18n.set_language(requested)
     if argv and argv[0] in EXTERNAL_COMMANDS:
         module_name, _, function = EXTERNAL_COMMANDS[argv[0]][0].partition(":")
         module = importlib.import_module(module_name)

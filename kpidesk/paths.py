@@ -22,7 +22,31 @@ def resource(*parts: str) -> Path:
     return resources_dir().joinpath(*parts)
 
 
-def templates() -> dict[str, Path]:
-    """Template name -> file, sorted by name."""
+def templates(language: str | None = None) -> dict[str, Path]:
+    """Template name -> file, sorted by name, in ``language`` where it is translated.
+
+    The English templates are ``templates/NAME.toml``; a translation is
+    ``templates/LANG/NAME.toml``, with the same ids and numbers. ``language``
+    None means the language in effect (:func:`kpidesk.i18n.current`), so the
+    window's sample plan and ``kpidesk new`` speak the planner's language.
+    """
+    if language is None:
+        from kpidesk import i18n  # here: kpidesk.i18n imports this module
+
+        language = i18n.current()
     folder = resource("templates")
-    return {path.stem: path for path in sorted(folder.glob("*.toml"))}
+    found = {path.stem: path for path in sorted(folder.glob("*.toml"))}
+    if language != "en":
+        for path in sorted((folder / language).glob("*.toml")):
+            if path.stem in found:
+                found[path.stem] = path
+    return found
+
+
+def template(name: str, language: str | None = None) -> Path | None:
+    """A template by name: ``inbound`` in ``language`` (default: the one in effect), or ``ja/inbound`` and
+    ``en/inbound`` in the language they name; None when there is no such template."""
+    prefix, slash, rest = name.partition("/")
+    if slash:
+        return templates(prefix).get(rest) if prefix in ("en", "ja") else None
+    return templates(language).get(name)

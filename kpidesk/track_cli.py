@@ -3,7 +3,9 @@
 Prints what the window's Actual and Progress columns and status bar show for
 the same as-of date: per metric the target and actual to date, progress,
 pace and status, the rates seen per funnel stage, and the bottleneck with
-its owner, countermeasure and the KGI re-forecast. Never imports Qt.
+its owner, countermeasure and the KGI re-forecast. Never imports Qt. Texts
+speak the language of ``--lang`` or the environment (:mod:`kpidesk.i18n`);
+the JSON stays English.
 """
 
 from __future__ import annotations
@@ -14,17 +16,23 @@ import json
 import sys
 from typing import Any
 
+from kpidesk import i18n
 from kpidesk.cli import EXIT_OK, EXIT_UNREADABLE, _error, _open, _pad, _width
+from kpidesk.i18n import QT_TRANSLATE_NOOP, translate
 from kpidesk.model.bottleneck import Bottleneck, find_bottleneck
 from kpidesk.model.display import percent_text, rounded, value_text
 from kpidesk.model.exact import Fraction, to_json_number
 from kpidesk.model.metric import Kind, Metric
+from kpidesk.model.period_text import day_label, span_label
 from kpidesk.model.periods import PeriodError, plan_span
 from kpidesk.model.plan import Plan
 from kpidesk.model.tracking import Progress, Tracking, as_of_date, track
 from kpidesk.model.tracking_text import bottleneck_lines, status_text
 
-HEADERS = ("Metric", "Target to date", "Actual to date", "Progress", "Pace", "Status", "Rate seen", "Planned")
+HEADERS = (QT_TRANSLATE_NOOP("Cli", "Metric"), QT_TRANSLATE_NOOP("Cli", "Target to date"),
+           QT_TRANSLATE_NOOP("Cli", "Actual to date"), QT_TRANSLATE_NOOP("Cli", "Progress"),
+           QT_TRANSLATE_NOOP("Cli", "Pace"), QT_TRANSLATE_NOOP("Cli", "Status"),
+           QT_TRANSLATE_NOOP("Cli", "Rate seen"), QT_TRANSLATE_NOOP("Cli", "Planned"))
 
 
 def _number(plan: Plan, metric: Metric, value: Fraction | None) -> int | float | None:
@@ -72,7 +80,7 @@ def bottleneck_json(plan: Plan, tracking: Tracking, found: Bottleneck | None) ->
 
 
 def _text_rows(plan: Plan, tracking: Tracking) -> list[tuple[str, ...]]:
-    rows: list[tuple[str, ...]] = [HEADERS]
+    rows: list[tuple[str, ...]] = [tuple(translate("Cli", header) for header in HEADERS)]
     for metric in plan.walk():
         seen = tracking[metric.id]
         currency = plan.engine.currency_of(metric)
@@ -86,7 +94,7 @@ def _text_rows(plan: Plan, tracking: Tracking) -> list[tuple[str, ...]]:
             show(seen.actual_to_date),
             "-" if seen.progress is None else percent_text(seen.progress),
             show(seen.pace),
-            status_text(seen.status),
+            status_text(seen.status, translate),
             "-" if seen.actual_rate is None else percent_text(seen.actual_rate),
             "" if seen.planned_rate is None else percent_text(seen.planned_rate),
         ))
@@ -107,7 +115,7 @@ def main(argv: list[str]) -> int:
     try:
         day = as_of_date(args.as_of, plan_span(plan.info, today), today)
     except PeriodError as exc:
-        _error(f"--as-of: {exc}")
+        _error(f"--as-of: {exc.text(translate)}")
         return EXIT_UNREADABLE
     tracking = track(plan, day, today=today)
     found = find_bottleneck(plan, tracking)
@@ -122,8 +130,8 @@ def main(argv: list[str]) -> int:
         print(json.dumps(document, ensure_ascii=False, indent=2))
         return EXIT_OK
     title = plan.info.get("title") or plan_file.name
-    print(f"{title}: as of {tracking.as_of.isoformat()} ({tracking.span.start.isoformat()} to "
-          f"{tracking.span.end.isoformat()})")
+    print(translate("Cli", "{0}: as of {1} ({2})").format(title, day_label(tracking.as_of, i18n.current()),
+                                                           _span_text(tracking)))
     rows = _text_rows(plan, tracking)
     widths = [max(_width(r[i]) for r in rows) for i in range(len(rows[0]))]
     for index, row in enumerate(rows):
@@ -131,9 +139,17 @@ def main(argv: list[str]) -> int:
         if index == 0:
             print("  ".join("-" * w for w in widths))
     print()
-    for line in bottleneck_lines(plan, tracking, found):
+    for line in bottleneck_lines(plan, tracking, found, translate):
         print(line)
     return EXIT_OK
+
+
+def _span_text(tracking: Tracking) -> str:
+    """The plan period: '2026-04-01 to 2027-03-31'; in Japanese '2026年度（2026年4月〜2027年3月）'."""
+    language = i18n.current()
+    if language == i18n.ENGLISH:
+        return f"{tracking.span.start.isoformat()} to {tracking.span.end.isoformat()}"
+    return span_label(tracking.span, language)
 
 
 if __name__ == "__main__":  # pragma: no cover

@@ -12,6 +12,9 @@ import pytest
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ.setdefault("KPIDESK_SETTINGS_ISOLATED", "1")
+# The suite reads English texts: a planner's own LANGUAGE=ja (or LANG=ja_JP.UTF-8) must not change them.
+# LANGUAGE comes first in kpidesk's rule (kpidesk/i18n.py); tests of Japanese set their own environment.
+os.environ["LANGUAGE"] = "en"
 
 
 @pytest.fixture(autouse=True)

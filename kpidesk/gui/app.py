@@ -1,4 +1,10 @@
-"""Start the window: ``run(file, template)`` is what ``kpidesk [FILE]`` calls."""
+"""Start the window: ``run(file, template)`` is what ``kpidesk [FILE]`` calls.
+
+The window speaks the language of ``--lang``, else of Edit > Preferences, else
+of the environment (LANGUAGE, LC_ALL, LC_MESSAGES, LANG): kpidesk's
+translation and Qt's own, a proportional Japanese font, and the sample plan
+in that language.
+"""
 
 from __future__ import annotations
 
@@ -7,12 +13,12 @@ import sys
 import time
 from pathlib import Path
 
-from PySide6.QtCore import QLibraryInfo, QLocale, QTimer, QTranslator
+from PySide6.QtCore import QCoreApplication, QTimer, QTranslator
 from PySide6.QtWidgets import QApplication, QMessageBox
 
-from kpidesk import paths
+from kpidesk import i18n, qt_i18n
+from kpidesk.gui import formatting, preferences, termination, theme
 from kpidesk.gui import settings as settings_module
-from kpidesk.gui import termination, theme
 from kpidesk.gui.document import SAMPLE_TEMPLATE
 from kpidesk.gui.main_window import MainWindow
 from kpidesk.planfile import PlanFileError
@@ -22,16 +28,18 @@ EXIT_AFTER_PAINT = "KPIDESK_EXIT_AFTER_PAINT"
 
 
 def load_translations(app: QApplication) -> list[QTranslator]:
-    """kpidesk's and Qt's own translations for the system locale, where they exist."""
-    loaded = []
-    locale = QLocale()
-    for name, folder in (("kpidesk", str(paths.resource("i18n"))),
-                         ("qtbase", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath))):
-        translator = QTranslator(app)
-        if translator.load(locale, name, "_", folder):
-            app.installTranslator(translator)
-            loaded.append(translator)
-    return loaded
+    """Install kpidesk's translation (``kpidesk_ja.qm``) and Qt's (``qtbase_ja.qm``) for the window's
+    language, and make that the language of the process (templates, Qt-free texts, fonts)."""
+    language = i18n.use_language(preferences.window_language())
+    return qt_i18n.install(app, language)
+
+
+def use_language_font(app: QApplication) -> None:
+    """The window's font with the proportional Japanese fonts installed: without them, Japanese names
+    would take the first Japanese font fontconfig knows, often one with fixed-width Latin letters."""
+    from kpidesk.render.text import application_font
+
+    app.setFont(application_font(app.font()))
 
 
 def _report_and_quit(app: QApplication) -> None:
@@ -48,6 +56,8 @@ def run(file: str | None = None, template: str | None = None) -> int:
     app.setApplicationName(settings_module.APPLICATION)
     app.setApplicationDisplayName("kpidesk")
     app._kpidesk_translators = load_translations(app)  # type: ignore[attr-defined]
+    use_language_font(app)
+    formatting.set_number_style(preferences.number_style())
     theme.apply(str(settings_module.settings().value("theme", theme.SYSTEM)))
     window = MainWindow()
     window.document.new(template or SAMPLE_TEMPLATE)
@@ -56,9 +66,10 @@ def run(file: str | None = None, template: str | None = None) -> int:
             window.document.open(file)
             window.files.add_recent(Path(file))
         except PlanFileError as exc:
-            message = str(exc)
+            message = exc.text(QCoreApplication.translate)
             window.firstPainted.connect(
-                lambda: QMessageBox.critical(window, window.tr("Cannot open the plan"), message))
+                lambda: QMessageBox.critical(window, QCoreApplication.translate("FileActions", "Cannot open the plan"),
+                                             message))
     exit_after = os.environ.get(EXIT_AFTER_PAINT)
     if exit_after:
         signal = window.funnelReady if exit_after == "funnel" else window.firstPainted

@@ -143,7 +143,7 @@ class Document(QObject):
                 return True
             edit.apply(self.plan)
         except PlanError as exc:
-            return self.refuse(refusal.format(exc))
+            return self.refuse(refusal.format(exc.text(QCoreApplication.translate)))
         command = make_command(self.plan, edit, text, applied=True, mergeable=mergeable)
         self._last_command = command
         self.undo_stack.push(command)
@@ -198,7 +198,7 @@ class Document(QObject):
         try:
             edit = self.value_edit(metric, field, value)
         except PlanError as exc:
-            return self.refuse(str(exc))
+            return self.refuse(exc.text(QCoreApplication.translate))
         if isinstance(edit, SetField) and edit.field == "solve_rate":
             return self._solve(metric, edit)
         return self.apply(edit, label.format(metric.name))
@@ -237,7 +237,7 @@ class Document(QObject):
         try:
             edit = self.solve_edit(metric)
         except PlanError as exc:
-            return self.refuse(str(exc))
+            return self.refuse(exc.text(QCoreApplication.translate))
         return self._solve(metric, edit)
 
     def _solve(self, metric: Metric, edit: SetField) -> bool:
@@ -301,7 +301,7 @@ class Document(QObject):
             try:
                 edits.append(self.value_edit(metric, field, text))
             except PlanError as exc:
-                return self.refuse(refusal.format(exc))
+                return self.refuse(refusal.format(exc.text(QCoreApplication.translate)))
         if not edits:
             return False
         label = self.tr("Paste into {0} cells").format(len(edits)) if len(edits) > 1 else self.tr("Paste")
@@ -333,7 +333,9 @@ class Document(QObject):
             return False
         if getattr(metric, field, object()) == value:
             return True
-        text = self.tr("Edit {0} of {1}").format(field, metric.name)
+        spec = schema.BY_NAME.get(field)
+        shown = QCoreApplication.translate("Fields", spec.label).lower() if spec is not None else field
+        text = self.tr("Edit {0} of {1}").format(shown, metric.name)
         return self.apply(SetField(metric_id, field, value), text, mergeable=merge)
 
     def rename(self, metric_id: str, name: str) -> bool:

@@ -22,24 +22,23 @@ class EditActions(QObject):
                  select: Callable[[str, bool], None]) -> None:
         super().__init__(window)
         self.window, self.document, self.current, self.select = window, document, current, select
-        tr = self.tr
-        self.undo = document.undo_stack.createUndoAction(window, tr("&Undo"))
+        self.undo = document.undo_stack.createUndoAction(window, self.tr("&Undo"))
         self.undo.setShortcut(QKeySequence.StandardKey.Undo)
-        self.redo = document.undo_stack.createRedoAction(window, tr("&Redo"))
+        self.redo = document.undo_stack.createRedoAction(window, self.tr("&Redo"))
         self.redo.setShortcut(QKeySequence.StandardKey.Redo)
-        self.clear = self._action(tr("Cl&ear Cell"), ["Del", "Backspace"], lambda m: self.clear_cell(m))
-        self.solve = self._action(tr("So&lve This Rate"), [], lambda m: document.solve_rate(m))
-        self.solve.setToolTip(tr("Goal seek: the rate of this row becomes the one that meets the goal"))
-        self.add_child = self._action(tr("Add C&hild"), ["Ins"], self._add_child)
-        self.add_sibling = self._action(tr("Add &Sibling"), ["Ctrl+Return", "Ctrl+Enter"], self._add_sibling)
-        self.rename = self._action(tr("Re&name"), [], self._rename)
-        self.delete = self._action(tr("&Delete Metric"), ["Ctrl+Del"], self._delete)
-        self.move_up = self._action(tr("Mo&ve Up"), ["Ctrl+Up"], lambda m: document.move_up(m))
-        self.move_down = self._action(tr("Move Do&wn"), ["Ctrl+Down"], lambda m: document.move_down(m))
-        self.indent = self._action(tr("&Indent (Make Child of the Metric Above)"), ["Alt+Shift+Right"],
+        self.clear = self._action(self.tr("Cl&ear Cell"), ["Del", "Backspace"], lambda m: self.clear_cell(m))
+        self.solve = self._action(self.tr("So&lve This Rate"), [], lambda m: document.solve_rate(m))
+        self.solve.setToolTip(self.tr("Goal seek: the rate of this row becomes the one that meets the goal"))
+        self.add_child = self._action(self.tr("Add C&hild"), ["Ins"], self._add_child)
+        self.add_sibling = self._action(self.tr("Add &Sibling"), ["Ctrl+Return", "Ctrl+Enter"], self._add_sibling)
+        self.rename = self._action(self.tr("Re&name"), [], self._rename)
+        self.delete = self._action(self.tr("&Delete Metric"), ["Ctrl+Del"], self._delete)
+        self.move_up = self._action(self.tr("Mo&ve Up"), ["Ctrl+Up"], lambda m: document.move_up(m))
+        self.move_down = self._action(self.tr("Move Do&wn"), ["Ctrl+Down"], lambda m: document.move_down(m))
+        self.indent = self._action(self.tr("&Indent (Make Child of the Metric Above)"), ["Alt+Shift+Right"],
                                    self._indent)
-        self.outdent = self._action(tr("&Outdent"), ["Alt+Shift+Left"], self._outdent)
-        self.set_kgi = self._action(tr("Make the &KGI"), ["Ctrl+K"], lambda m: document.set_kgi(m))
+        self.outdent = self._action(self.tr("&Outdent"), ["Alt+Shift+Left"], self._outdent)
+        self.set_kgi = self._action(self.tr("Make the &KGI"), ["Ctrl+K"], lambda m: document.set_kgi(m))
         #: Rename opens the editor; the window sets this to a function that does.
         self.edit_name: Callable[[str], None] = lambda metric_id: None
         #: The field of the current cell ("target", "rate"...; None on a calculated cell); set by the window.

@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QObject
+from PySide6.QtCore import QCoreApplication, QObject
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QFileDialog, QInputDialog, QMainWindow, QMenu, QMessageBox
 
@@ -33,15 +33,14 @@ class FileActions(QObject):
         self.before_save: list[Callable[[Path], bool]] = []
         #: Called with the path before a plan is opened; any False cancels it (the lock question).
         self.before_open: list[Callable[[Path], bool]] = []
-        tr = self.tr
-        self.new_action = self._action(tr("&New..."), QKeySequence.StandardKey.New, self.new_plan)
-        self.open_action = self._action(tr("&Open..."), QKeySequence.StandardKey.Open, self.open_dialog)
-        self.recent_menu = QMenu(tr("Open &Recent"), window)
+        self.new_action = self._action(self.tr("&New..."), QKeySequence.StandardKey.New, self.new_plan)
+        self.open_action = self._action(self.tr("&Open..."), QKeySequence.StandardKey.Open, self.open_dialog)
+        self.recent_menu = QMenu(self.tr("Open &Recent"), window)
         self.recent_menu.aboutToShow.connect(self._fill_recent)
-        self.save_action = self._action(tr("&Save"), QKeySequence.StandardKey.Save, self.save)
-        self.save_as_action = self._action(tr("Save &As..."), QKeySequence.StandardKey.SaveAs, self.save_as)
-        self.revert_action = self._action(tr("Re&vert to Saved"), None, self.revert)
-        self.close_action = self._action(tr("&Quit"), QKeySequence.StandardKey.Quit, window.close)
+        self.save_action = self._action(self.tr("&Save"), QKeySequence.StandardKey.Save, self.save)
+        self.save_as_action = self._action(self.tr("Save &As..."), QKeySequence.StandardKey.SaveAs, self.save_as)
+        self.revert_action = self._action(self.tr("Re&vert to Saved"), None, self.revert)
+        self.close_action = self._action(self.tr("&Quit"), QKeySequence.StandardKey.Quit, window.close)
         document.pathChanged.connect(lambda _path: self.revert_action.setEnabled(document.path is not None))
         self.revert_action.setEnabled(document.path is not None)
 
@@ -122,7 +121,7 @@ class FileActions(QObject):
         try:
             self.document.open(path)
         except PlanFileError as exc:
-            self.error(self.tr("Cannot open the plan"), str(exc))
+            self.error(self.tr("Cannot open the plan"), exc.text(QCoreApplication.translate))
             return False
         self.add_recent(Path(path))
         return True
@@ -166,7 +165,7 @@ class FileActions(QObject):
         try:
             self.document.revert()
         except PlanFileError as exc:
-            self.error(self.tr("Cannot open the plan"), str(exc))
+            self.error(self.tr("Cannot open the plan"), exc.text(QCoreApplication.translate))
             return False
         return True
 

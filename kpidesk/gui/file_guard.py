@@ -112,6 +112,14 @@ class FileGuard(QObject):
         """False while the document is being destroyed (its undo stack emits on the way out)."""
         return shiboken6.isValid(self.document) and shiboken6.isValid(self.document.undo_stack)
 
+    def set_autosave_delay(self, delay_ms: int) -> None:
+        """How long after the last edit the recovery file is written (Edit > Preferences)."""
+        self._autosave.setInterval(max(100, int(delay_ms)))
+
+    @property
+    def autosave_delay(self) -> int:
+        return self._autosave.interval()
+
     def _on_edit(self, *args: Any) -> None:
         if self._alive() and self.document.is_modified():
             self._autosave.start()  # restarting it: one write ~2 s after the last change

@@ -3,7 +3,8 @@
 The rounding is the model's (:mod:`kpidesk.model.display`, one place for the
 command line, the print and the window); this module only puts the locale's
 separators and currency symbol around digits that are already rounded, never
-through a binary float.
+through a binary float. Amounts are written in full or in 万 and 億 as the
+planner chose (Edit > Preferences: :func:`set_number_style`).
 """
 
 from __future__ import annotations
@@ -19,6 +20,18 @@ from kpidesk.model.metric import Kind, Metric
 
 #: Symbols for the currencies plans use most; other codes are written out ("CHF 12.00").
 CURRENCY_SYMBOLS = {"JPY": "¥", "USD": "$", "EUR": "€", "GBP": "£", "CNY": "CN¥", "KRW": "₩", "INR": "₹"}
+#: How every window writes amounts: display.FULL (1,000,000,000) or display.COMPACT (10億).
+_number_style = display.FULL
+
+
+def set_number_style(style: str) -> None:
+    """Write amounts in full or in 万 and 億 from now on (views redraw to show it)."""
+    global _number_style
+    _number_style = style if style in display.STYLES else display.FULL
+
+
+def number_style() -> str:
+    return _number_style
 
 
 def display_locale() -> QLocale:
@@ -33,14 +46,25 @@ def display_locale() -> QLocale:
 class Formatter:
     """Formats a metric's values for the tree, the detail panel and the status bar."""
 
-    def __init__(self, locale: QLocale | None = None) -> None:
+    def __init__(self, locale: QLocale | None = None, style: str | None = None) -> None:
         self.locale = locale or display_locale()
+        self._style = style  # None: the preference (number_style()) at the time of each call
         self._group = self.locale.groupSeparator()
         self._point = self.locale.decimalPoint()
         self._minus = self.locale.negativeSign()
         probe = self.locale.toCurrencyString(1.0, "\x01", 0)
         self._symbol_first = probe.find("\x01") < probe.find("1")
         self._symbol_gap = "\u00a0" if (" " in probe or "\u00a0" in probe) else ""
+
+    @property
+    def style(self) -> str:
+        return self._style or _number_style
+
+    def _digits(self, metric: Metric, value: Number, currency: str) -> str:
+        """A rounded amount's digits in the chosen style, in the locale's separators."""
+        rounded = display.rounded(metric, value, currency)
+        compact = self.style == display.COMPACT
+        return self.localised(display.compact_text(rounded) if compact else display.grouped(rounded))
 
     def localised(self, text: str) -> str:
         """Locale-neutral digits ('-1,234.5') in the locale's separators."""
@@ -67,18 +91,18 @@ class Formatter:
         if metric.kind is Kind.MONEY:
             code = (metric.unit or currency or "").strip().upper()
             if code and (code in CURRENCY_SYMBOLS or (len(code) == 3 and code.isalpha() and code.isascii())):
-                text = self.localised(display.grouped(display.rounded(metric, value, code)))
+                text = self._digits(metric, value, code)
                 symbol = CURRENCY_SYMBOLS.get(code, code + "\u00a0")
                 negative = text.startswith(self._minus) and bool(self._minus)
                 body = text[len(self._minus):] if negative else text
                 joined = symbol + self._symbol_gap + body if self._symbol_first else body + self._symbol_gap + symbol
                 return (self._minus if negative else "") + joined
-            return self.localised(display.grouped(display.rounded(metric, value, currency)))
-        return self.localised(display.value_text(metric, value, currency))
+            return self._digits(metric, value, currency)
+        return self.localised(display.value_text(metric, value, currency, self.style))
 
     def signed(self, metric: Metric, value: Number, currency: str = "") -> str:
         """A gap: +5, -8, 0 (money in its minor unit)."""
-        return self.localised(display.signed_text(value, metric, currency))
+        return self.localised(display.signed_text(value, metric, currency, self.style))
 
     def edit_text(self, value: Decimal | None) -> str:
         """A value as the editor starts with it: grouped, locale-neutral (parse_amount reads it), every digit."""
@@ -89,4 +113,4 @@ class Formatter:
         return format(value, "f")
 
 
-__all__ = ["Formatter", "describe", "display_locale"]
+__all__ = ["Formatter", "describe", "display_locale", "number_style", "set_number_style"]

@@ -30,6 +30,7 @@ from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPainterPath, QPalette, 
 from PySide6.QtWidgets import QGraphicsPathItem, QVBoxLayout, QWidget
 
 from kpidesk.gui.formatting import Formatter
+from kpidesk.model.display import unit_gap
 from kpidesk.model.exact import Fraction
 from kpidesk.model.funnel import Stage
 from kpidesk.model.metric import Kind, Metric
@@ -203,7 +204,7 @@ class FunnelView(QWidget):
         text = self.formatter.amount(metric, value)
         if metric.kind is Kind.PERCENT or (metric.kind is Kind.MONEY and text != self.formatter.number(value)):
             return text  # the percent sign or the currency symbol already says what it is
-        return f"{text} {metric.unit}" if metric.unit else text
+        return f"{text}{unit_gap(metric.unit)}{metric.unit}" if metric.unit else text  # 1,600 visits, 1,600件
 
     def _percent(self, fraction: Fraction | None) -> str:
         if fraction is None:

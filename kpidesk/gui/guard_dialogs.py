@@ -20,7 +20,8 @@ def unified_diff(mine: str, theirs: str, name: str) -> str:
     """The differences between the plan in the window and the file on disk."""
     lines = difflib.unified_diff(
         theirs.splitlines(keepends=True), mine.splitlines(keepends=True),
-        fromfile=f"{name} (on disk)", tofile=f"{name} (in this window)",
+        fromfile=QCoreApplication.translate("DiffDialog", "{0} (on disk)").format(name),
+        tofile=QCoreApplication.translate("DiffDialog", "{0} (in this window)").format(name),
     )
     return "".join(line if line.endswith("\n") else line + "\n" for line in lines)
 

@@ -19,6 +19,7 @@ from kpidesk.gui.file_guard import FileGuard
 from kpidesk.gui.find_bar import FindBar
 from kpidesk.gui.formatting import Formatter
 from kpidesk.gui.plan_compare import install_compare_actions
+from kpidesk.gui.preferences import install_preferences
 from kpidesk.gui.print_actions import install_print_actions
 from kpidesk.gui.settings import settings
 from kpidesk.gui.tool_bar import build_tool_bar
@@ -154,6 +155,7 @@ class MainWindow(QMainWindow):
         self.edit_menu.addSeparator()
         properties = self.edit_menu.addAction(self.tr("Pl&an Properties..."))
         properties.triggered.connect(self.edit_plan_properties)
+        install_preferences(self)  # Edit > Preferences...
         self.view_menu = bar.addMenu(self.tr("&View"))
         self.view_menu.addAction(self.tr("&Expand All"), self.tree.expandAll)
         self.view_menu.addAction(self.tr("&Collapse All"), self.tree.collapseAll)
@@ -332,8 +334,9 @@ class MainWindow(QMainWindow):
                     self.tr("Not consistent: {0} forecast {1}, goal {2}, gap {3}").format(*values, gap))
         findings = self.document.findings
         self.finding_count.setText(self._count_text(findings))
+        words = {Severity.ERROR: self.tr("error"), Severity.WARNING: self.tr("warning")}
         self.finding_count.setToolTip(
-            "\n".join(f"{f.severity.value}: {self.document.describe(f)}" for f in findings[:30]))
+            "\n".join(f"{words.get(f.severity, f.severity.value)}: {self.document.describe(f)}" for f in findings[:30]))
 
     def _count_text(self, findings: list) -> str:
         """'1 error, 2 warnings': each count in its own string, so translations can say it their way."""

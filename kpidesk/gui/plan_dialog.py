@@ -1,13 +1,29 @@
-"""Plan properties: title, owner, currency, period, dates and notes, applied as one undo step."""
+"""Plan properties: title, owner, currency, period, dates and notes, applied as one undo step.
+
+Under the dates the dialog says the plan period in words, as the planner's
+language names it: a twelve-month plan from April 2026 is 2026年度 in Japanese.
+"""
 
 from __future__ import annotations
 
 import datetime
 from typing import Any
 
-from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFormLayout, QLineEdit, QMessageBox, QPlainTextEdit, QWidget
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QMessageBox,
+    QPlainTextEdit,
+    QWidget,
+)
 
+from kpidesk import i18n
 from kpidesk.gui.document import Document
+from kpidesk.model.period_text import span_label
+from kpidesk.model.periods import plan_span
 
 DATE_FIELDS = ("start", "end")
 
@@ -27,12 +43,24 @@ class PlanDialog(QDialog):
             edit = QLineEdit(str(info.get(name) or ""))
             self.edits[name] = edit
             form.addRow(label, edit)
+        self.span = QLabel()
+        form.addRow(self.tr("Plan period:"), self.span)
+        for name in DATE_FIELDS:
+            self.edits[name].textChanged.connect(self._show_span)
+        self._show_span()
         self.notes = QPlainTextEdit(str(info.get("notes") or ""))
         form.addRow(self.tr("&Notes"), self.notes)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         form.addRow(buttons)
+
+    def _show_span(self) -> None:
+        """The period the dates make, in words ('2026年度（2026年4月〜2027年3月）'; a year from today without dates)."""
+        dates = {name: self.edits[name].text().strip() for name in DATE_FIELDS}
+        span = plan_span(dict(dates), datetime.date.today())
+        text = span_label(span, i18n.current())
+        self.span.setText(text if any(dates.values()) else self.tr("{0} (no dates: the calendar year)").format(text))
 
     def values(self) -> dict[str, Any]:
         """The fields as the plan stores them; raises ValueError naming a bad date."""

@@ -18,6 +18,7 @@ from PySide6.QtGui import QAction, QKeySequence, QPageLayout
 from PySide6.QtPrintSupport import QPageSetupDialog, QPrintDialog, QPrinter, QPrintPreviewDialog
 from PySide6.QtWidgets import QDialog, QDockWidget, QFileDialog, QMainWindow, QMenu, QMessageBox
 
+from kpidesk.gui.preferences import paper
 from kpidesk.gui.settings import settings
 from kpidesk.planfile import PlanFile
 from kpidesk.render.printing import new_printer, print_packet
@@ -62,7 +63,7 @@ class PrintActions(QObject):
     def printer(self) -> QPrinter:
         """The printer and its settings (paper, orientation), made on first use: it costs start-up time."""
         if self._printer is None:
-            self._printer = new_printer()
+            self._printer = new_printer(paper())
         return self._printer
 
     def _option(self, label: str, key: str) -> QAction:

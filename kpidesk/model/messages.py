@@ -141,6 +141,15 @@ PERCENT_KEYS = frozenset({"rate", "share", "total"})
 AMOUNT_KEYS = frozenset({"amount", "given", "needed", "forecast", "target", "short"})
 #: Parameters shown as a signed number (+5, -8).
 SIGNED_KEYS = frozenset({"gap"})
+#: How a metric is made, as a ``relation`` parameter says it (the words of the file, translated in "Explain").
+RELATION_WORDS: dict[str, str] = {
+    "none": QT_TRANSLATE_NOOP("Explain", "none"),
+    "funnel": QT_TRANSLATE_NOOP("Explain", "funnel"),
+    "sum": QT_TRANSLATE_NOOP("Explain", "sum"),
+    "product": QT_TRANSLATE_NOOP("Explain", "product"),
+    "share": QT_TRANSLATE_NOOP("Explain", "share"),
+    "formula": QT_TRANSLATE_NOOP("Explain", "formula"),
+}
 
 
 
@@ -149,8 +158,9 @@ def _name(plan: Plan | None, metric_id: object) -> str:
     return metric.name if metric is not None else str(metric_id)
 
 
-def arguments(finding: Finding, plan: Plan | None) -> dict[str, str]:
-    """The parameters of ``finding`` as the text shows them."""
+def arguments(finding: Finding, plan: Plan | None, translate: Translate | None = None) -> dict[str, str]:
+    """The parameters of ``finding`` as the text shows them (words such as a relation in ``translate``'s
+    language)."""
     params = finding.params
     metric_id = params.get("of", finding.metric)
     owner = plan.metrics.get(metric_id) if plan is not None and isinstance(metric_id, str) else None
@@ -168,6 +178,9 @@ def arguments(finding: Finding, plan: Plan | None) -> dict[str, str]:
             shown_args[key] = amount_text(owner, cast(Number, value), currency)
         elif key in SIGNED_KEYS:
             shown_args[key] = signed_text(cast(Number, value), owner, currency)
+        elif key == "relation" and isinstance(value, str) and value in RELATION_WORDS:
+            word = RELATION_WORDS[value]
+            shown_args[key] = translate("Explain", word) if translate is not None else word
         elif isinstance(value, tuple):
             shown_args[key] = ", ".join(str(item) for item in value)
         elif isinstance(value, int) and not isinstance(value, bool):
@@ -185,7 +198,7 @@ def describe(finding: Finding, plan: Plan | None = None, translate: Translate | 
     context = CONTEXT if finding.code in TEMPLATES else "Explain"
     template = translate(context, english) if translate is not None else english
     try:
-        return template.format(**arguments(finding, plan))
+        return template.format(**arguments(finding, plan, translate))
     except (KeyError, IndexError, ValueError):  # a translation that names a parameter wrongly
         return english.format_map(_Missing(arguments(finding, plan)))
 

@@ -5,6 +5,8 @@ started on its offscreen platform. Only QtGui is used (a QGuiApplication, no
 widgets), and pyqtgraph is never imported, so a 200-metric PDF takes well
 under a second including start-up. The plan is read before Qt is imported:
 an unreadable plan fails fast with the loader's message and exit status 2.
+The drawing speaks the language of ``--lang`` or the environment, as the
+window does (kpidesk's and Qt's translators, :mod:`kpidesk.qt_i18n`).
 """
 
 from __future__ import annotations
@@ -13,6 +15,8 @@ import argparse
 import os
 import sys
 
+from kpidesk import i18n
+from kpidesk.i18n import translate
 from kpidesk.planfile import PlanFile, PlanFileError, load
 
 EXIT_OK, EXIT_WRITE, EXIT_UNREADABLE = 0, 1, 2
@@ -61,9 +65,12 @@ def use_offscreen_if_headless() -> None:
 def _gui_application():
     from PySide6.QtGui import QGuiApplication
 
+    from kpidesk import qt_i18n
+
     app = QGuiApplication.instance()
     if app is None:
         app = QGuiApplication(["kpidesk"])
+        app._kpidesk_translators = qt_i18n.install(app, i18n.current())  # kept alive with the app
     return app
 
 
@@ -78,7 +85,8 @@ def _export(plan_file: PlanFile, args: argparse.Namespace) -> list[str]:
     if args.pdf:
         options = PacketOptions(orientation, args.tile, args.with_funnel, args.with_table)
         pages = export.export_pdf(plan_file, args.pdf, options, args.paper, args.landscape)
-        done.append(f"{args.pdf}: {pages} page{'s' if pages != 1 else ''}")
+        done.append((translate("Cli", "{0}: 1 page") if pages == 1 else translate("Cli", "{0}: {1} pages"))
+                    .format(args.pdf, pages))
     if args.png:
         export.export_png(plan_file, args.png, orientation)
         done.append(args.png)
@@ -99,7 +107,7 @@ def main(argv: list[str]) -> int:
     try:
         plan_file = load(args.file)
     except PlanFileError as exc:
-        print(exc, file=sys.stderr)
+        print(exc.text(translate), file=sys.stderr)
         return EXIT_UNREADABLE
     written: list[str] = []
     try:
@@ -113,8 +121,8 @@ def main(argv: list[str]) -> int:
             _gui_application()
             written += _export(plan_file, args)
     except OSError as exc:
-        print(f"kpidesk export: error: {exc}", file=sys.stderr)
+        print(translate("Cli", "kpidesk export: error: {0}").format(exc), file=sys.stderr)
         return EXIT_WRITE
     for line in written:
-        print(f"wrote {line}")
+        print(translate("Cli", "wrote {0}").format(line))
     return EXIT_OK

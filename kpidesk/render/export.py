@@ -8,6 +8,7 @@ Only QtGui (and QtSvg for SVG) is needed: exports run without widgets.
 from __future__ import annotations
 
 import os
+import re
 from pathlib import Path
 
 from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QMarginsF, QRectF, QSize
@@ -18,7 +19,7 @@ from kpidesk.render.diagram import TreeDiagram
 from kpidesk.render.layout import Orientation
 from kpidesk.render.pages import PacketOptions, paint_packet
 from kpidesk.render.painter import painting
-from kpidesk.render.text import translate
+from kpidesk.render.text import css_families, translate
 from kpidesk.storage.atomic import write_atomic
 
 PAPERS = {"A4": QPageSize.PageSizeId.A4, "A3": QPageSize.PageSizeId.A3, "Letter": QPageSize.PageSizeId.Letter}
@@ -117,7 +118,18 @@ def export_svg(plan_file: PlanFile, path: str | os.PathLike[str],
         painter.translate(margin, margin)
         diagram.paint(painter)
     buffer.close()
-    return _write(path, data)
+    return _write(path, portable_fonts(bytes(data)))
+
+
+_FONT_FAMILY = re.compile(rb'font-family="[^"]*"')
+
+
+def portable_fonts(svg: bytes) -> bytes:
+    """Name fonts that other programs have: Qt writes the families it was asked for, comma-joined,
+    the generic family nowhere or first; browsers and Inkscape take the first they know, so every
+    platform's Japanese fonts are listed and ``sans-serif`` comes last (:func:`text.css_families`)."""
+    families = css_families().replace("&", "&amp;").encode("utf-8")
+    return _FONT_FAMILY.sub(b'font-family="' + families + b'"', svg)
 
 
 def export_funnel_png(plan_file: PlanFile, path: str | os.PathLike[str], width: float = 560.0,

@@ -39,11 +39,12 @@ def progress(metric: Metric) -> Fraction | None:
 
 
 def unit_suffix(metric: Metric) -> str:
-    """" visits" to write after a value; nothing where the value already says it ("1.5%", not "1.5% %")."""
+    """" visits" ("件" without a space) to write after a value; nothing where the value already says it ("1.5%",
+    not "1.5% %")."""
     unit = metric.unit.strip()
     if not unit or (metric.kind is Kind.PERCENT and unit == "%"):
         return ""
-    return f" {unit}"
+    return f"{display.unit_gap(unit)}{unit}"
 
 
 def percent_text(value: Number | None, *, up: bool = False, decimals: int | None = None) -> str:

@@ -4,30 +4,103 @@ Sizes are in points: a font's *pixel* size is used as its point size and the
 painter is scaled so that one unit is 1/72 inch on every device (PDF, printer,
 PNG, SVG). Hinting is off so that text measured once fits on every device.
 
-The family is the system's sans-serif as fontconfig resolves it; glyphs it
-lacks (Japanese on a DejaVu-only system) come from any installed font that has
-them, for example IPAGothic (fonts-ipafont-gothic). See docs/printing.md.
+Fonts are a list of families (:func:`font_families`): the system's
+sans-serif and the platform's proportional Japanese fonts that are
+installed (Yu Gothic UI and Meiryo on Windows, Hiragino Sans on macOS, Noto
+Sans CJK JP and IPAPGothic on Linux), the Japanese first when kpidesk speaks
+Japanese. Without the list, fontconfig takes Japanese glyphs from its first
+Japanese font, IPAGothic, whose Latin letters are fixed-width. The window
+uses the same list (:func:`application_font`). See docs/printing.md.
 """
 
 from __future__ import annotations
 
+import sys
 from dataclasses import dataclass
 from functools import lru_cache
 
 from PySide6.QtCore import QCoreApplication, QTextBoundaryFinder
-from PySide6.QtGui import QFont, QFontMetricsF
+from PySide6.QtGui import QFont, QFontDatabase, QFontInfo, QFontMetricsF
 
+from kpidesk import i18n
 from kpidesk.render import refcount_fix  # noqa: F401 - before any painting
 
+#: The generic family, last in every list: what a program that has none of the others uses.
 FAMILY = "sans-serif"
+#: Proportional Japanese fonts, best first, by platform (``sys.platform`` prefixes). Never a font whose
+#: Latin letters are fixed-width (IPAGothic, MS Gothic, Takao Gothic, VL Gothic): names and numbers set
+#: in them look typewritten and take twice the room. IPAexGothic has proportional Latin letters.
+JAPANESE_FAMILIES: dict[str, tuple[str, ...]] = {
+    "win32": ("Yu Gothic UI", "Meiryo UI", "Meiryo", "Yu Gothic", "MS PGothic"),
+    "darwin": ("Hiragino Sans", "Hiragino Kaku Gothic ProN", "Hiragino Kaku Gothic Pro"),
+    "linux": ("Noto Sans CJK JP", "Noto Sans JP", "Source Han Sans JP", "IPAPGothic", "IPAexGothic",
+              "TakaoPGothic", "VL PGothic"),
+}
+#: Japanese fonts with fixed-width Latin letters: never used, even where they are the system's choice.
+MONOSPACED_JAPANESE = frozenset({"IPAGothic", "IPAMincho", "MS Gothic", "MS Mincho", "TakaoGothic",
+                                 "Takao Gothic", "VL Gothic", "Osaka-Mono"})
 
 
 #: Qt's translate; called as translate("KpiTreePrint", "...") so that pyside6-lupdate finds the strings.
 translate = QCoreApplication.translate
 
 
+def japanese_families(platform: str | None = None) -> tuple[str, ...]:
+    """The proportional Japanese fonts of ``platform`` (default: this one), best first."""
+    platform = sys.platform if platform is None else platform
+    for prefix, families in JAPANESE_FAMILIES.items():
+        if platform.startswith(prefix):
+            return families
+    return JAPANESE_FAMILIES["linux"]  # the BSDs and others use fontconfig, as Linux does
+
+
+def _system_sans() -> str | None:
+    """The family fontconfig (or the platform) gives for sans-serif, unless it is a fixed-width one."""
+    probe = QFont(FAMILY)
+    probe.setStyleHint(QFont.StyleHint.SansSerif)
+    info = QFontInfo(probe)
+    if info.fixedPitch() or info.family() in MONOSPACED_JAPANESE:
+        return None
+    return info.family()
+
+
+def font_families(language: str | None = None) -> tuple[str, ...]:
+    """The families kpidesk asks for, in order (Qt takes each character from the first that has it).
+
+    The system's sans-serif and the installed proportional Japanese fonts;
+    Japanese first when ``language`` (default: the one in effect) is Japanese,
+    so that kana, kanji and Latin letters share one design. Needs a QGuiApplication.
+    """
+    return _font_families(i18n.current() if language is None else language)
+
+
+@lru_cache(maxsize=4)
+def _font_families(language: str) -> tuple[str, ...]:
+    installed = set(QFontDatabase.families())
+    japanese = [family for family in japanese_families() if family in installed]
+    latin = _system_sans()
+    ordered = [*japanese, latin] if language == i18n.JAPANESE else [latin, *japanese]
+    return tuple(dict.fromkeys(family for family in ordered if family)) or (FAMILY,)
+
+
+def css_families(language: str | None = None) -> str:
+    """A CSS ``font-family`` list that other programs can render (SVG): the families used here, then the
+    proportional Japanese fonts of every platform, then the generic ``sans-serif``."""
+    names = [*font_families(language), *(f for families in JAPANESE_FAMILIES.values() for f in families)]
+    quoted = [f"'{name}'" for name in dict.fromkeys(names) if name != FAMILY]
+    return ", ".join([*quoted, FAMILY])
+
+
+def application_font(base: QFont, language: str | None = None) -> QFont:
+    """``base`` (the window's default font) with kpidesk's family list, for the whole window."""
+    font = QFont(base)
+    font.setFamilies(list(font_families(language)))
+    return font
+
+
 def make_font(size: int, *, bold: bool = False, italic: bool = False) -> QFont:
-    font = QFont(FAMILY)
+    font = QFont()
+    font.setFamilies(list(font_families()))
     font.setStyleHint(QFont.StyleHint.SansSerif)
     font.setPixelSize(size)
     font.setBold(bold)
@@ -66,15 +139,19 @@ class Fonts:
         )
 
 
-@lru_cache(maxsize=64)
-def _metrics(key: str) -> QFontMetricsF:
-    font = QFont()
-    font.fromString(key)
-    return QFontMetricsF(font)
+_METRICS: dict[str, QFontMetricsF] = {}
 
 
 def metrics(font: QFont) -> QFontMetricsF:
-    return _metrics(font.toString())
+    """Metrics of ``font``, made once per font: its text form and its whole family list (the text form
+    names only the first family, and the others decide how wide Japanese text is)."""
+    key = font.toString() + "|" + "|".join(font.families())
+    found = _METRICS.get(key)
+    if found is None:
+        if len(_METRICS) >= 64:
+            _METRICS.clear()
+        found = _METRICS[key] = QFontMetricsF(font)
+    return found
 
 
 def text_width(font: QFont, text: str) -> float:
