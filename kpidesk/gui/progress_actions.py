@@ -1,0 +1,135 @@
+"""Following the plan in the window: the as-of picker and the bottleneck.
+
+The window gains these with one call, ``install_progress(window)``, after its
+status bar is made. It needs ``window.tracking`` (a :class:`TrackingState`),
+``window.view_menu`` and ``window._show_funnel``.
+
+* View > As Of and the picker in the status bar choose the month (or today);
+* the status bar names the bottleneck (its first sentence; the others in its tooltip).
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QObject, Qt
+from PySide6.QtGui import QActionGroup, QResizeEvent
+from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QMainWindow, QMenu, QSizePolicy, QWidget
+
+from kpidesk.gui.tracking_state import TrackingState
+
+
+class _ElidedLabel(QLabel):
+    """A one-line label that ends in "..." where the status bar is too narrow; the tooltip has it whole."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.full = ""
+
+    def set_full_text(self, text: str) -> None:
+        self.full = text
+        self._elide()
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802
+        super().resizeEvent(event)
+        self._elide()
+
+    def _elide(self) -> None:
+        room = self.contentsRect().width()
+        self.setText(self.fontMetrics().elidedText(self.full, Qt.TextElideMode.ElideRight, room) if room > 0
+                     else self.full)
+
+
+class ProgressActions(QObject):
+    """The window's parts for following the plan; one per window."""
+
+    def __init__(self, window: QMainWindow) -> None:
+        super().__init__(window)
+        self.window = window
+        self.tracking: TrackingState = window.tracking  # type: ignore[attr-defined]
+        self.document = self.tracking.document
+        # the as-of month: a picker in the status bar and View > As Of
+        self.as_of_label = QLabel(self.tr("As of:"))
+        self.as_of_box = QComboBox()
+        self.as_of_box.setToolTip(self.tr("The month the Actual and Progress columns, the chart and the funnel "
+                                          "show the plan as of (a view setting: not saved in the plan)"))
+        self.as_of_box.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+        self.as_of_box.activated.connect(lambda index: self.tracking.set_month(self.as_of_box.itemData(index)))
+        self.as_of_menu = QMenu(self.tr("&As Of"), window)
+        self.as_of_group = QActionGroup(self)
+        # the bottleneck, named in the status bar
+        self.bottleneck = _ElidedLabel()
+        self.bottleneck.setContentsMargins(8, 0, 8, 0)
+        self.bottleneck.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+        status = window.statusBar()
+        box = QWidget()
+        row = QHBoxLayout(box)
+        row.setContentsMargins(8, 0, 4, 0)
+        row.setSpacing(4)
+        row.addWidget(self.as_of_label)
+        row.addWidget(self.as_of_box)
+        status.insertPermanentWidget(0, box)  # before the window's: no normal widget yet, so index 0 is the first
+        status.addWidget(self.bottleneck, 1)
+        # the View menu
+        view: QMenu = window.view_menu  # type: ignore[attr-defined]
+        view.addSeparator()
+        view.addMenu(self.as_of_menu)
+        # following the plan and the selection
+        self.tracking.asOfChanged.connect(self._as_of_changed)
+        self.tracking.changed.connect(lambda _ids: self._tracking_changed())
+        self._fill_months()
+        self._tracking_changed()
+
+    # ---- the as-of month ------------------------------------------------------------------------------
+    def _fill_months(self) -> None:
+        """The pickers' lists: today, then the plan's months; the current choice checked."""
+        self.as_of_box.clear()
+        for action in self.as_of_group.actions():
+            self.as_of_group.removeAction(action)
+        self.as_of_menu.clear()
+        today = self.tracking.today().isoformat()
+        choices: list[tuple[str | None, str]] = [(None, self.tr("Today ({0})").format(today))]
+        choices += [(month.key, month.key) for month in self.tracking.months()]
+        for key, text in choices:
+            self.as_of_box.addItem(text, key)
+            action = self.as_of_menu.addAction(text)
+            action.setCheckable(True)
+            action.setData(key)
+            self.as_of_group.addAction(action)
+            action.triggered.connect(lambda _checked=False, k=key: self.tracking.set_month(k))
+            if key is None:
+                self.as_of_menu.addSeparator()
+        self._show_choice()
+
+    def _show_choice(self) -> None:
+        today = self.tr("Today ({0})").format(self.tracking.today().isoformat())
+        self.as_of_box.setItemText(0, today)
+        self.as_of_group.actions()[0].setText(today)
+        month = self.tracking.month
+        index = self.as_of_box.findData(month) if month is not None else 0
+        self.as_of_box.setCurrentIndex(max(index, 0))
+        for action in self.as_of_group.actions():
+            action.setChecked(action.data() == month)
+
+    def _as_of_changed(self) -> None:
+        keys = [self.as_of_box.itemData(i) for i in range(1, self.as_of_box.count())]
+        if keys != [m.key for m in self.tracking.months()]:  # not from inside an action's own trigger: it stays
+            self._fill_months()
+        else:
+            self._show_choice()
+        self.window._show_funnel()  # type: ignore[attr-defined]
+
+    # ---- the bottleneck ---------------------------------------------------------------------------------
+    def _tracking_changed(self) -> None:
+        lines = self.tracking.lines()
+        self.bottleneck.setVisible(bool(lines))
+        self.bottleneck.set_full_text(lines[0] if lines else "")
+        self.bottleneck.setToolTip("\n".join(lines))
+
+
+def install_progress(window: QMainWindow) -> ProgressActions:
+    """Add the as-of picker and the bottleneck line to ``window``."""
+    actions = ProgressActions(window)
+    window.progress = actions  # type: ignore[attr-defined]
+    return actions
+
+
+__all__ = ["ProgressActions", "install_progress"]
