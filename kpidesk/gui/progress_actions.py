@@ -1,20 +1,37 @@
-"""Following the plan in the window: the as-of picker and the bottleneck.
+"""Following the plan in the window: the as-of picker, the progress chart and the bottleneck.
 
 The window gains these with one call, ``install_progress(window)``, after its
 status bar is made. It needs ``window.tracking`` (a :class:`TrackingState`),
-``window.view_menu`` and ``window._show_funnel``.
+``window.document``, ``window.view_menu``, ``window.right`` (the splitter
+holding the funnel and ``window.detail``), ``window.current_id`` and the
+``funnelReady`` signal, after which the chart's pyqtgraph module is loaded.
 
 * View > As Of and the picker in the status bar choose the month (or today);
+* the chart is a tab beside the details, under the funnel (View > Progress Chart);
 * the status bar names the bottleneck (its first sentence; the others in its tooltip).
 """
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import QObject, Qt
-from PySide6.QtGui import QActionGroup, QResizeEvent
-from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QMainWindow, QMenu, QSizePolicy, QWidget
+from PySide6.QtGui import QAction, QActionGroup, QResizeEvent
+from PySide6.QtWidgets import (
+    QComboBox,
+    QHBoxLayout,
+    QLabel,
+    QMainWindow,
+    QMenu,
+    QSizePolicy,
+    QTabWidget,
+    QWidget,
+)
 
 from kpidesk.gui.tracking_state import TrackingState
+
+if TYPE_CHECKING:
+    from kpidesk.gui.progress_chart import ProgressChart
 
 
 class _ElidedLabel(QLabel):
@@ -68,13 +85,29 @@ class ProgressActions(QObject):
         row.addWidget(self.as_of_box)
         status.insertPermanentWidget(0, box)  # before the window's: no normal widget yet, so index 0 is the first
         status.addWidget(self.bottleneck, 1)
+        # the chart, a tab beside the details under the funnel
+        self.tabs = QTabWidget()
+        self.tabs.setDocumentMode(True)
+        right = window.right  # type: ignore[attr-defined]
+        detail = window.detail  # type: ignore[attr-defined]
+        index = right.indexOf(detail)
+        right.replaceWidget(index, self.tabs)
+        self.tabs.addTab(detail, self.tr("Details"))
+        self.chart: ProgressChart | QLabel = QLabel(self.tr("Progress chart loading..."))
+        self.chart.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.tabs.addTab(self.chart, self.tr("Progress"))
+        self.tabs.currentChanged.connect(lambda _index: self.update_chart())
+        self.chart_action = QAction(self.tr("&Progress Chart"), self)
+        self.chart_action.triggered.connect(self.show_chart)
         # the View menu
         view: QMenu = window.view_menu  # type: ignore[attr-defined]
         view.addSeparator()
         view.addMenu(self.as_of_menu)
+        view.addAction(self.chart_action)
         # following the plan and the selection
         self.tracking.asOfChanged.connect(self._as_of_changed)
         self.tracking.changed.connect(lambda _ids: self._tracking_changed())
+        window.funnelReady.connect(self.load_chart)  # type: ignore[attr-defined]
         self._fill_months()
         self._tracking_changed()
 
@@ -116,17 +149,57 @@ class ProgressActions(QObject):
         else:
             self._show_choice()
         self.window._show_funnel()  # type: ignore[attr-defined]
+        self.update_chart()
 
-    # ---- the bottleneck ---------------------------------------------------------------------------------
+    # ---- the bottleneck and the chart -------------------------------------------------------------------
     def _tracking_changed(self) -> None:
         lines = self.tracking.lines()
         self.bottleneck.setVisible(bool(lines))
         self.bottleneck.set_full_text(lines[0] if lines else "")
         self.bottleneck.setToolTip("\n".join(lines))
+        self.update_chart()
+
+    def show_chart(self) -> None:
+        """View > Progress Chart: bring the chart's tab forward."""
+        self.tabs.setCurrentWidget(self.chart)
+
+    def load_chart(self) -> None:
+        """Replace the placeholder with the chart (once, after the first paint: pyqtgraph loads slowly)."""
+        if not isinstance(self.chart, QLabel):
+            return
+        try:
+            from kpidesk.gui.progress_chart import ProgressChart
+        except ImportError as exc:
+            self.chart.setText(self.tr("The progress chart is not available: {0}").format(exc))
+            return
+        chart = ProgressChart()
+        current = self.tabs.currentWidget() is self.chart
+        index = self.tabs.indexOf(self.chart)
+        self.tabs.removeTab(index)
+        self.chart.deleteLater()
+        self.tabs.insertTab(index, chart, self.tr("Progress"))
+        if current:
+            self.tabs.setCurrentIndex(index)
+        self.chart = chart
+        self.window.tree.selectionModel().currentChanged.connect(  # type: ignore[attr-defined]
+            lambda *_args: self.update_chart())
+        self.update_chart()
+
+    def update_chart(self) -> None:
+        """Draw the current metric as of the as-of month, when the chart is shown (else when it is shown next)."""
+        chart = self.chart
+        if isinstance(chart, QLabel):
+            return
+        if self.tabs.currentWidget() is not chart or not chart.isVisible():
+            return  # drawn when its tab is chosen
+        metric = self.document.metric(self.window.current_id())  # type: ignore[attr-defined]
+        tracking = self.tracking
+        currency = self.document.plan.engine.currency_of(metric) if metric is not None else ""
+        chart.show_metric(metric, tracking.span, tracking.tracking, tracking.as_of(), tracking.as_of_text(), currency)
 
 
 def install_progress(window: QMainWindow) -> ProgressActions:
-    """Add the as-of picker and the bottleneck line to ``window``."""
+    """Add the as-of picker, the progress chart and the bottleneck line to ``window``."""
     actions = ProgressActions(window)
     window.progress = actions  # type: ignore[attr-defined]
     return actions

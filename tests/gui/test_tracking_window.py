@@ -165,3 +165,40 @@ def test_a_plan_without_actuals_by_period_is_not_tracked(sample_window):
     assert not sample_window.tracking.tracked
     assert not sample_window.progress.bottleneck.isVisible()
     assert shown(sample_window, "web_orders", Column.PROGRESS, StatusRole) is None
+
+
+def test_the_chart_draws_cumulative_actual_against_the_phased_target_and_the_pace(window, qtbot):
+    with qtbot.waitSignal(window.funnelReady, timeout=5000):
+        window.load_funnel()
+    window.progress.show_chart()
+    window.select("web_orders")
+    chart = window.progress.chart
+    data = chart.current
+    assert data.cumulative and len(data.periods) == 12
+    assert data.target_y[0] == 0 and data.target_y[3] == pytest.approx(5) and data.target_y[12] == pytest.approx(20)
+    assert data.actual_x == [0, 1, 2, 3] and data.actual_y == [0, 1, 2, 3]
+    assert data.pace_x == [3, 12] and data.pace_y == pytest.approx([3, 12])
+    assert data.as_of_x == 3
+    assert "behind" in chart.title.text()
+    x, y = chart.actual.getData()
+    assert list(y) == [0, 1, 2, 3]  # the plotted curve, not only the numbers
+    items = len(chart.plot.getPlotItem().items)
+    window.select("unit_price")  # a level: target and actuals per period, not added up
+    assert not chart.current.cumulative
+    assert chart.current.target_y == [10_000_000, 10_000_000]
+    window.tracking.set_month("2026-04")
+    window.select("web_orders")
+    assert chart.current.actual_y == [0, 1] and chart.current.as_of_x == 1
+    assert len(chart.plot.getPlotItem().items) == items  # updated, never rebuilt
+
+
+def test_the_chart_shows_the_carry_in_of_a_lagged_stage(window, qtbot):
+    with qtbot.waitSignal(window.funnelReady, timeout=5000):
+        window.load_funnel()
+    window.progress.show_chart()
+    window.document.set_field("negotiations", "lag", 2)  # meetings close two months later
+    window.select("negotiations")
+    data = window.progress.chart.current
+    assert data.carry_in == pytest.approx(40 * 2 / 12)  # April's and May's orders need March's and February's
+    assert data.target_y[0] == pytest.approx(data.carry_in) and data.target_y[-1] == pytest.approx(40)
+    assert window.progress.chart.carry_text.isVisible()
