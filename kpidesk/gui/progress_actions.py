@@ -1,4 +1,4 @@
-"""Following the plan in the window: the as-of picker, the progress chart and the bottleneck.
+"""Following the plan in the window: the as-of picker, the progress chart, the actuals grid, the bottleneck.
 
 The window gains these with one call, ``install_progress(window)``, after its
 status bar is made. It needs ``window.tracking`` (a :class:`TrackingState`),
@@ -8,6 +8,7 @@ holding the funnel and ``window.detail``), ``window.current_id`` and the
 
 * View > As Of and the picker in the status bar choose the month (or today);
 * the chart is a tab beside the details, under the funnel (View > Progress Chart);
+* View > Actuals by Period shows the grid in a dock under the tree;
 * the status bar names the bottleneck (its first sentence; the others in its tooltip).
 """
 
@@ -19,6 +20,7 @@ from PySide6.QtCore import QObject, Qt
 from PySide6.QtGui import QAction, QActionGroup, QResizeEvent
 from PySide6.QtWidgets import (
     QComboBox,
+    QDockWidget,
     QHBoxLayout,
     QLabel,
     QMainWindow,
@@ -28,6 +30,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from kpidesk.gui.actuals_grid import ActualsGrid
 from kpidesk.gui.tracking_state import TrackingState
 
 if TYPE_CHECKING:
@@ -99,11 +102,22 @@ class ProgressActions(QObject):
         self.tabs.currentChanged.connect(lambda _index: self.update_chart())
         self.chart_action = QAction(self.tr("&Progress Chart"), self)
         self.chart_action.triggered.connect(self.show_chart)
+        # the grid of actuals by period, a dock under the tree
+        self.grid = ActualsGrid(self.document, self.tracking)
+        self.grid.model.refused.connect(lambda text: window.statusBar().showMessage(text, 10000))
+        self.dock = QDockWidget(self.tr("Actuals by Period"), window)
+        self.dock.setObjectName("actualsByPeriod")
+        self.dock.setWidget(self.grid)
+        window.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, self.dock)
+        self.dock.hide()
+        self.grid_action = self.dock.toggleViewAction()
+        self.grid_action.setText(self.tr("Actuals by &Period"))
         # the View menu
         view: QMenu = window.view_menu  # type: ignore[attr-defined]
         view.addSeparator()
         view.addMenu(self.as_of_menu)
         view.addAction(self.chart_action)
+        view.addAction(self.grid_action)
         # following the plan and the selection
         self.tracking.asOfChanged.connect(self._as_of_changed)
         self.tracking.changed.connect(lambda _ids: self._tracking_changed())
@@ -199,7 +213,7 @@ class ProgressActions(QObject):
 
 
 def install_progress(window: QMainWindow) -> ProgressActions:
-    """Add the as-of picker, the progress chart and the bottleneck line to ``window``."""
+    """Add the as-of picker, the progress chart, the actuals grid and the bottleneck line to ``window``."""
     actions = ProgressActions(window)
     window.progress = actions  # type: ignore[attr-defined]
     return actions
