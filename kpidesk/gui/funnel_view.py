@@ -287,8 +287,9 @@ class FunnelView(QWidget):
         bold.setBold(True)
         plain_metrics, bold_metrics = QFontMetricsF(font), QFontMetricsF(bold)
         line_px = plain_metrics.lineSpacing()
-        # vertical: a row per stage, the rate text in the gap between bars
-        row_px = height_px / (count + 0.2)
+        # vertical: a row per stage, the rate text in the gap between bars, the legend's line under them
+        legend_px = 0.0 if self._bottleneck is None else line_px + 6.0
+        row_px = max(1.0, height_px - legend_px) / (count + 0.2)
         self._bar_height = max(0.3, min(0.64, 1.0 - (line_px + 8.0) / row_px))
         lines_fit = max(1, min(3, int(row_px / line_px)))
         # horizontal: the label column in pixels, the bars in the rest
@@ -311,7 +312,7 @@ class FunnelView(QWidget):
         left = -0.5 - MARGIN
         self._label_x = 0.5 + MARGIN + LABEL_GAP / per_unit
         self._label_right = left + width_px / per_unit
-        legend = 0.0 if self._bottleneck is None else (line_px + 6.0) / row_px  # a line under the funnel
+        legend = legend_px / row_px
         self.view_box.setRange(xRange=(left, self._label_right), yRange=(-0.6, count - 0.4 + legend), padding=0.0)
         self.legend.setPos(left, count - 0.4)
         self.legend.setHtml(f'<span style="color:{self._colors.bottleneck.name()}">'
