@@ -141,6 +141,7 @@ class ProgressChart(QWidget):
         self.redraws = 0
         self.current = Series()
         self._seen: Progress | None = None
+        self._last: tuple[object, ...] | None = None  # the last show_metric's arguments, to draw again in new colours
         self.title = QLabel()
         self.title.setTextFormat(Qt.TextFormat.RichText)
         self.title.setWordWrap(True)
@@ -154,10 +155,9 @@ class ProgressChart(QWidget):
         self.view_box = item.getViewBox()
         self.view_box.setMouseEnabled(x=False, y=False)
         self.view_box.setMenuEnabled(False)
-        self.legend = item.addLegend(offset=(-8, -8), labelTextSize="8pt")  # bottom right: below the lines
-        self.target = self.plot.plot([], [], name=self.tr("Target, phased"))
-        self.actual = self.plot.plot([], [], name=self.tr("Actual"), symbol="o", symbolSize=6)
-        self.pace = self.plot.plot([], [], name=self.tr("At this pace"))
+        self.target = self.plot.plot([], [])
+        self.actual = self.plot.plot([], [], symbol="o", symbolSize=6)
+        self.pace = self.plot.plot([], [])
         self.carry = pg.ScatterPlotItem(size=9, symbol="d")
         self.carry_text = pg.TextItem(anchor=(0.0, 1.0))
         self.as_of = pg.InfiniteLine(angle=90, movable=False)
@@ -190,6 +190,7 @@ class ProgressChart(QWidget):
         period); one update of the same items."""
         self.redraws += 1
         self._seen = None
+        self._last = (metric, span, tracking, as_of, as_of_text, currency)
         if metric is None or span is None:
             self._show_hint(self.tr("Select a metric to see its actual against its phased target."))
             return
@@ -244,7 +245,21 @@ class ProgressChart(QWidget):
                 status += " " + html.escape(self.tr("({0} to date)").format(self.formatter.percent(seen.progress)))
             parts.append(f'<span style="color:{color}">●</span> {status}, '
                          + html.escape(self.tr("as of {0}").format(as_of)))
+        parts.append(self._legend(data))
         return "<br>".join(parts)
+
+    def _legend(self, data: Series) -> str:
+        """What the lines are, in the title rather than over the plot (where it would hide a line)."""
+        colors = self._colors
+        actual = status_color(self._seen.status, colors.dark) if self._seen is not None and \
+            self._seen.progress is not None else colors.actual
+        items = [(colors.target, "━", self.tr("target, phased") if data.cumulative else self.tr("target"))]
+        if data.actual_x:
+            items.append((actual, "●", self.tr("actual")))
+        if data.pace_x:
+            items.append((actual, "╌", self.tr("at this pace")))
+        return "&nbsp;&nbsp;".join(f'<span style="color:{color.name()}">{mark}</span>&nbsp;{html.escape(text)}'
+                                   for color, mark, text in items)
 
     def _set_ticks(self, data: Series) -> None:
         """Period names under the middle of each period; weeks every fourth, months all (short names)."""
@@ -274,6 +289,8 @@ class ProgressChart(QWidget):
         if event.type() in _CHANGES and hasattr(self, "plot"):
             self._colors = _Colors(self.palette())
             self._apply_colors()
+            if self._last is not None:  # the title's colours
+                self.show_metric(*self._last)  # type: ignore[arg-type]
 
     def _apply_colors(self) -> None:
         colors, seen = self._colors, self._seen
@@ -296,9 +313,6 @@ class ProgressChart(QWidget):
         self.carry_text.setColor(colors.target)
         self.as_of.setPen(pg.mkPen(colors.text, width=1, style=Qt.PenStyle.DotLine))
         self.as_of_text.setColor(colors.text)
-        self.legend.setLabelTextColor(colors.text)
-        for _sample, label in self.legend.items:
-            label.setText(label.text, color=colors.text)
 
 
 __all__ = ["ProgressChart", "Series", "phasing_of", "series"]
