@@ -309,9 +309,8 @@ class MainWindow(QMainWindow):
         if show is None:
             return
         metric = self.document.metric(self.current_id())
-        bottleneck = self.tracking.bottleneck
         show(funnel_of(self.document.plan, metric), metric.id if metric else None, self.tracking.tracking,
-             bottleneck.metric_id if bottleneck is not None else None)
+             self.tracking.bottleneck_id)
 
     def _update_title(self) -> None:
         title = str(self.document.plan.info.get("title") or "")

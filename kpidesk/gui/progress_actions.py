@@ -9,14 +9,16 @@ holding the funnel and ``window.detail``), ``window.current_id`` and the
 * View > As Of and the picker in the status bar choose the month (or today);
 * the chart is a tab beside the details, under the funnel (View > Progress Chart);
 * View > Actuals by Period shows the grid in a dock under the tree;
-* the status bar names the bottleneck (its first sentence; the others in its tooltip).
+* the status bar names the bottleneck (its first sentence; the others, with what it costs the KGI, in its
+  tooltip, worked out when it is shown).
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, Qt
+from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtGui import QAction, QActionGroup, QResizeEvent
 from PySide6.QtWidgets import (
     QComboBox,
@@ -38,11 +40,20 @@ if TYPE_CHECKING:
 
 
 class _ElidedLabel(QLabel):
-    """A one-line label that ends in "..." where the status bar is too narrow; the tooltip has it whole."""
+    """A one-line label that ends in "..." where the status bar is too narrow; the tooltip has it whole.
 
-    def __init__(self) -> None:
+    ``tip`` makes the tooltip when it is asked for (hovering), so it may cost what it costs.
+    """
+
+    def __init__(self, tip: Callable[[], str]) -> None:
         super().__init__()
         self.full = ""
+        self.tip = tip
+
+    def event(self, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.ToolTip:
+            self.setToolTip(self.tip())
+        return super().event(event)
 
     def set_full_text(self, text: str) -> None:
         self.full = text
@@ -76,7 +87,7 @@ class ProgressActions(QObject):
         self.as_of_menu = QMenu(self.tr("&As Of"), window)
         self.as_of_group = QActionGroup(self)
         # the bottleneck, named in the status bar
-        self.bottleneck = _ElidedLabel()
+        self.bottleneck = _ElidedLabel(lambda: "\n".join(self.tracking.lines()))
         self.bottleneck.setContentsMargins(8, 0, 8, 0)
         self.bottleneck.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         status = window.statusBar()
@@ -167,10 +178,9 @@ class ProgressActions(QObject):
 
     # ---- the bottleneck and the chart -------------------------------------------------------------------
     def _tracking_changed(self) -> None:
-        lines = self.tracking.lines()
-        self.bottleneck.setVisible(bool(lines))
-        self.bottleneck.set_full_text(lines[0] if lines else "")
-        self.bottleneck.setToolTip("\n".join(lines))
+        line = self.tracking.first_line()
+        self.bottleneck.setVisible(bool(line))
+        self.bottleneck.set_full_text(line)
         self.update_chart()
 
     def show_chart(self) -> None:

@@ -7,8 +7,10 @@ compute tracking: they look a metric's progress up by id (O(1)) and follow
 
 A plan without actuals by period is not tracked: its Actual and Progress
 columns show the single ``actual`` as before, and an edit costs nothing more.
-Tracking a plan is linear in its size (about 80 ms for 1,000 metrics), so it
-runs once per action, never per cell.
+Tracking a plan is linear in its size (about 100 ms for 1,000 metrics), so it
+runs once per action, never per cell; what the bottleneck costs the KGI (two
+evaluations of the plan) is worked out only when it is asked for (the status
+bar's tooltip), not on every edit.
 """
 
 from __future__ import annotations
@@ -20,7 +22,7 @@ from PySide6.QtCore import QCoreApplication, QObject, Signal
 from PySide6.QtGui import QColor
 
 from kpidesk.gui.document import Document
-from kpidesk.model.bottleneck import Bottleneck, find_bottleneck
+from kpidesk.model.bottleneck import Bottleneck, find_bottleneck, shortfalls
 from kpidesk.model.metric import Metric
 from kpidesk.model.periods import Period, PeriodError, Span, parse_period, plan_span
 from kpidesk.model.tracking import Progress, Status, Tracking, as_of_date, track
@@ -65,7 +67,10 @@ class TrackingState(QObject):
         self.today = today or dt.date.today
         self._month: str | None = None  # the chosen month ("2026-06"); None: today
         self.tracking: Tracking | None = None  # None while the plan has no actuals by period
-        self.bottleneck: Bottleneck | None = None
+        #: The worst stage's metric id (None: no stage falls short, or the plan is not tracked).
+        self.bottleneck_id: str | None = None
+        self._stage: Bottleneck | None = None  # the bottleneck without the KGI's re-forecast (cheap)
+        self._bottleneck: Bottleneck | None = None  # with it: two evaluations of the plan, made when asked
         self._shown: dict[str, Progress] = {}
         self._months: tuple[Period, ...] = ()
         self.computations = 0  # how often the plan was tracked: lets tests see "once per action"
@@ -122,8 +127,23 @@ class TrackingState(QObject):
         """
         return self._shown.get(metric.id)
 
+    @property
+    def bottleneck(self) -> Bottleneck | None:
+        """The bottleneck with what it costs the KGI (the plan evaluated at the rates seen), made on first use."""
+        if self.tracking is None or self.bottleneck_id is None:
+            return None
+        if self._bottleneck is None:
+            self._bottleneck = find_bottleneck(self.document.plan, self.tracking)
+        return self._bottleneck
+
+    def first_line(self) -> str:
+        """What the status bar says: the bottleneck's first sentence ("" while the plan is not tracked)."""
+        if self.tracking is None:
+            return ""
+        return bottleneck_lines(self.document.plan, self.tracking, self._stage, QCoreApplication.translate)[0]
+
     def lines(self) -> list[str]:
-        """The bottleneck in sentences, in the window's language (empty while the plan is not tracked)."""
+        """The bottleneck in sentences, the KGI's re-forecast included (empty while the plan is not tracked)."""
         if self.tracking is None:
             return []
         return bottleneck_lines(self.document.plan, self.tracking, self.bottleneck, QCoreApplication.translate)
@@ -142,11 +162,21 @@ class TrackingState(QObject):
                 if metric.actuals or (not seen.phased and seen.actual_to_date is not None):
                     shown[metric.id] = seen
             self.tracking, self._shown = tracking, shown
-            self.bottleneck = find_bottleneck(plan, tracking)
+            self._stage = self._worst_stage(tracking)
         else:
-            self.tracking, self._shown, self.bottleneck = None, {}, None
+            self.tracking, self._shown, self._stage = None, {}, None
+        self.bottleneck_id = self._stage.metric_id if self._stage is not None else None
+        self._bottleneck = None
         moved = frozenset(k for k in old.keys() | self._shown.keys() if old.get(k) != self._shown.get(k))
         self.changed.emit(moved)
+
+    def _worst_stage(self, tracking: Tracking) -> Bottleneck | None:
+        """The stage that falls furthest short, as find_bottleneck picks it, without evaluating the plan."""
+        worst = shortfalls(self.document.plan, tracking)
+        if not worst:
+            return None
+        short, why, metric = worst[0]
+        return Bottleneck(metric.id, why, short, metric.owner, metric.countermeasure, None, None, None)
 
     def _plan_replaced(self) -> None:
         self._months = self.span.periods()

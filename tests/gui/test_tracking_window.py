@@ -202,3 +202,21 @@ def test_the_chart_shows_the_carry_in_of_a_lagged_stage(window, qtbot):
     assert data.carry_in == pytest.approx(40 * 2 / 12)  # April's and May's orders need March's and February's
     assert data.target_y[0] == pytest.approx(data.carry_in) and data.target_y[-1] == pytest.approx(40)
     assert window.progress.chart.carry_text.isVisible()
+
+
+def test_what_the_bottleneck_costs_the_kgi_is_worked_out_only_for_the_tooltip(window, monkeypatch):
+    from PySide6.QtCore import QEvent, QPoint
+    from PySide6.QtGui import QHelpEvent
+
+    from kpidesk.gui import tracking_state
+
+    calls = []
+    real = tracking_state.find_bottleneck
+    monkeypatch.setattr(tracking_state, "find_bottleneck", lambda *args: calls.append(1) or real(*args))
+    window.document.set_actuals("visits", {"2026-06": Decimal(131)})
+    assert window.tracking.bottleneck_id == "negotiations" and not calls  # an edit evaluates nothing more
+    label = window.progress.bottleneck
+    QCoreApplication.sendEvent(label, QHelpEvent(QEvent.Type.ToolTip, QPoint(2, 2), label.mapToGlobal(QPoint(2, 2))))
+    assert len(calls) == 1
+    assert "At the rates so far the plan ends at 11 Web orders against 20" in label.toolTip()
+    assert "Owner: Inside sales." in label.toolTip()
