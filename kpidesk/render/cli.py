@@ -46,7 +46,7 @@ def build_parser() -> argparse.ArgumentParser:
     pdf.add_argument("--with-progress", action="store_true",
                      help="add the progress page: status per KPI as of --as-of, the bottleneck, countermeasures")
     pdf.add_argument("--as-of", metavar="YYYY-MM",
-                     help="the month (or YYYY-MM-DD) of the progress page; default: today (as kpidesk track)")
+                     help="the month (or YYYY-MM-DD) of the progress page (adds it); default: today, as kpidesk track")
     parser.add_argument("--left-to-right", action="store_true",
                         help="draw the KGI at the left instead of on top (for wide trees)")
     return parser
