@@ -48,3 +48,15 @@ def dialogs(request, monkeypatch):
     monkeypatch.setattr(QMessageBox, "exec", lambda box: (asked.append(("box", box.windowTitle(), box.text())),
                                                           int(buttons.Cancel))[1])
     yield asked
+
+
+@pytest.fixture
+def tracked_plan_path(tmp_path):
+    """The sample plan with three months of actuals (see tests/tracked_plan.py), written to a file."""
+    import importlib.util
+    from pathlib import Path
+
+    spec = importlib.util.spec_from_file_location("tracked_plan", Path(__file__).with_name("tracked_plan.py"))
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module.write_tracked_plan(tmp_path)

@@ -326,6 +326,18 @@ class Document(QObject):
         text = label if label is not None else self.tr("Set actuals of {0}").format(metric.name)
         return self.apply(SetPeriodValues(metric_id, "actuals", numbers), text)
 
+    def set_actuals_block(self, values: Mapping[str, Mapping[str, Decimal | None]], label: str) -> bool:
+        """Actuals of several metrics as one undo step, all or none: {metric id: {period: value}} (a block
+        pasted into the grid of View > Actuals by Period); None takes a period's value out."""
+        edits: list[Edit] = []
+        for metric_id, cells in values.items():
+            if self._find(metric_id) is None:
+                return False
+            edits.append(SetPeriodValues(metric_id, "actuals", cells))
+        if not edits:
+            return False
+        return self.apply(edits[0] if len(edits) == 1 else Composite(edits), label)
+
     def set_field(self, metric_id: str, field: str, value: Any, *, merge: bool = False) -> bool:
         """Set any input field (unit, owner, notes...); ``merge`` joins typing into one step."""
         metric = self._find(metric_id)

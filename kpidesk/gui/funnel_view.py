@@ -10,6 +10,12 @@ The actual value, where there is one, is a thin bar inside the stage's bar whose
 width is the stage's bar width times actual / target (up to 1.5 times), in the
 actual colour, and is written beside the target.
 
+When the plan is followed as of a month (``tracking``), a stage with actuals
+by period shows its actual to date instead, the inner bar as long as its
+progress to date, and each rate between stages the rate seen beside the
+planned one ("50% (seen 33%)"). The bottleneck stage gets a red outline, its
+label says so and a legend under the funnel explains the mark.
+
 The view is redrawn once per :meth:`FunnelView.show_stages` call by updating a fixed
 set of pyqtgraph items (two bar items, one label per stage, one rate per gap): items
 are created only when a funnel has more stages than any shown before, and hidden
@@ -34,6 +40,7 @@ from kpidesk.model.display import unit_gap
 from kpidesk.model.exact import Fraction
 from kpidesk.model.funnel import Stage
 from kpidesk.model.metric import Kind, Metric
+from kpidesk.model.tracking import Progress, Tracking
 
 #: The narrowest bar's share of the widest: stays visible and clickable.
 FLOOR = 0.12
@@ -77,6 +84,7 @@ class _Colors:
         self.dim = _mix(self.text, self.base, 0.35)
         self.actual = QColor("#f59e0b" if self.dark else "#d97706")
         self.actual_text = QColor("#fbbf24" if self.dark else "#b45309")
+        self.bottleneck = QColor("#ff7b72" if self.dark else "#c62828")
 
 
 class FunnelView(QWidget):
@@ -94,6 +102,8 @@ class FunnelView(QWidget):
         self.redraws = 0  # show_stages calls drawn: lets tests see "once per call"
         self._stages: list[Stage] = []
         self._selected: str | None = None
+        self._tracking: Tracking | None = None
+        self._bottleneck: str | None = None  # the bottleneck stage's metric id, when it is in this funnel
         self._widths: list[float] = []
         self._lines: list[tuple[str, str, str, str]] = []  # name, target, actual, cumulative per stage
         self._bar_height = 0.6
@@ -118,7 +128,8 @@ class FunnelView(QWidget):
         self.flow = QGraphicsPathItem()  # the funnel's outline between the bars
         self.flow.setPen(QPen(Qt.PenStyle.NoPen))
         self.hint = pg.TextItem(anchor=(0.5, 0.5))
-        for graphic in (self.flow, self.bars, self.actuals, self.hint):
+        self.legend = pg.TextItem(anchor=(0.0, 0.0))  # what the bottleneck's outline means
+        for graphic in (self.flow, self.bars, self.actuals, self.hint, self.legend):
             self.plot.addItem(graphic)
         self.labels: list[pg.TextItem] = []
         self.rates: list[pg.TextItem] = []
@@ -139,10 +150,16 @@ class FunnelView(QWidget):
     def minimumSizeHint(self) -> QSize:  # noqa: N802
         return QSize(240, 160)
 
-    def show_stages(self, stages: list[Stage], selected_id: str | None = None) -> None:
-        """Draw ``stages`` (widest first), highlighting the stage of ``selected_id``; one redraw."""
+    def show_stages(self, stages: list[Stage], selected_id: str | None = None, tracking: Tracking | None = None,
+                    bottleneck_id: str | None = None) -> None:
+        """Draw ``stages`` (widest first), highlighting the stage of ``selected_id``; one redraw.
+
+        ``tracking``: the plan as of a month (actuals to date, rates seen); ``bottleneck_id``: the stage to mark.
+        """
         self._stages = list(stages)
         self._selected = selected_id
+        self._tracking = tracking
+        self._bottleneck = bottleneck_id if any(s.metric.id == bottleneck_id for s in stages) else None
         self.redraws += 1
         self._redraw()
 
@@ -151,8 +168,8 @@ class FunnelView(QWidget):
         return [(stage.metric.id, width) for stage, width in zip(self._stages, self._widths, strict=True)]
 
     def visible_texts(self) -> list[str]:
-        """The plain text of every label shown: stage labels, then the rates between stages, then the hint."""
-        items = [*self.labels, *self.rates, self.hint]
+        """The plain text of every label shown: stage labels, the rates between stages, the hint and the legend."""
+        items = [*self.labels, *self.rates, self.hint, self.legend]
         return [item.toPlainText() for item in items if item.isVisible()]
 
     def stage_center(self, index: int) -> QPointF:
@@ -169,13 +186,12 @@ class FunnelView(QWidget):
         self._ensure_items(count)
         for index, rate in enumerate(self.rates):
             if index + 1 < count:
-                rate_in = self._stages[index + 1].rate_in
-                rate.setText(self.tr("↓ {0}").format(self._percent(rate_in)) if rate_in is not None
-                             else self.tr("↓ rate unknown"))
+                rate.setText(self._rate_text(index))
         self.hint.setVisible(count == 0)
         self.bars.setVisible(count > 0)
         self.flow.setVisible(count > 1)
-        self.actuals.setVisible(any(s.actual is not None for s in self._stages))
+        self.actuals.setVisible(any(self._actual_share(s) is not None for s in self._stages))
+        self.legend.setVisible(self._bottleneck is not None)
         for index, label in enumerate(self.labels):
             label.setVisible(index < count)
         for index, rate in enumerate(self.rates):
@@ -191,10 +207,40 @@ class FunnelView(QWidget):
             return [1.0 for _ in values]
         return [FLOOR + (1.0 - FLOOR) * value / widest for value in values]
 
+    def _seen(self, stage: Stage) -> Progress | None:
+        """The stage to date, where it has actuals by period and the plan is followed."""
+        if self._tracking is None or not stage.metric.actuals:
+            return None
+        return self._tracking.metrics.get(stage.metric.id)
+
+    def _actual_share(self, stage: Stage) -> float | None:
+        """The inner bar's length as a share of the stage's bar: progress to date, or actual / target."""
+        seen = self._seen(stage)
+        if seen is not None:
+            return float(seen.progress) if seen.progress is not None else None
+        if stage.actual is None or not stage.target:
+            return None
+        return float(Fraction(stage.actual) / stage.target)
+
+    def _rate_text(self, index: int) -> str:
+        """The rate from stage ``index`` into the next, with the rate seen so far where it is known."""
+        rate_in = self._stages[index + 1].rate_in
+        if rate_in is None:
+            return self.tr("↓ rate unknown")
+        seen = self._tracking.metrics.get(self._stages[index].metric.id) if self._tracking is not None else None
+        if seen is not None and seen.actual_rate is not None:
+            return self.tr("↓ {0} (seen {1})").format(self._percent(rate_in), self._percent(seen.actual_rate))
+        return self.tr("↓ {0}").format(self._percent(rate_in))
+
     def _stage_lines(self, index: int, stage: Stage) -> tuple[str, str, str, str]:
         target = self._amount(stage.metric, stage.target) if stage.target is not None else self.tr("no target")
-        actual = self.tr("actual {0}").format(self.formatter.amount(stage.metric, stage.actual)) \
-            if stage.actual is not None else ""
+        seen = self._seen(stage)
+        if seen is not None:
+            actual = self.tr("{0} to date").format(self.formatter.amount(stage.metric, seen.actual_to_date)) \
+                if seen.actual_to_date is not None else self.tr("no actual to date")
+        else:
+            actual = self.tr("actual {0}").format(self.formatter.amount(stage.metric, stage.actual)) \
+                if stage.actual is not None else ""
         cumulative = ""
         if index and stage.cumulative is not None:
             cumulative = self.tr("{0} of {1}").format(self._percent(stage.cumulative), self._stages[0].metric.name)
@@ -242,21 +288,24 @@ class FunnelView(QWidget):
         bold.setBold(True)
         plain_metrics, bold_metrics = QFontMetricsF(font), QFontMetricsF(bold)
         line_px = plain_metrics.lineSpacing()
-        # vertical: a row per stage, the rate text in the gap between bars
-        row_px = height_px / (count + 0.2)
+        # vertical: a row per stage, the rate text in the gap between bars, the legend's line under them
+        legend_px = 0.0 if self._bottleneck is None else line_px + 6.0
+        row_px = max(1.0, height_px - legend_px) / (count + 0.2)
         self._bar_height = max(0.3, min(0.64, 1.0 - (line_px + 8.0) / row_px))
         lines_fit = max(1, min(3, int(row_px / line_px)))
         # horizontal: the label column in pixels, the bars in the rest
         cap = max(80.0, width_px * LABEL_SHARE, min(width_px * NARROW_LABEL_SHARE, width_px - MIN_BARS_PX))
         texts = []
         label_px = 0.0
-        for name, target, actual, cumulative in self._lines:
-            name = bold_metrics.elidedText(name, Qt.TextElideMode.ElideRight, cap)
+        mark_px = plain_metrics.horizontalAdvance(self._mark_text())
+        for index, (name, target, actual, cumulative) in enumerate(self._lines):
+            mark = mark_px if self._stages[index].metric.id == self._bottleneck else 0.0
+            name = bold_metrics.elidedText(name, Qt.TextElideMode.ElideRight, max(40.0, cap - mark))
             values = f"{target} · {actual}" if actual else target
             values = plain_metrics.elidedText(values, Qt.TextElideMode.ElideRight, cap)
             cumulative = plain_metrics.elidedText(cumulative, Qt.TextElideMode.ElideRight, cap)
-            label_px = max(label_px, bold_metrics.horizontalAdvance(name), plain_metrics.horizontalAdvance(values),
-                           plain_metrics.horizontalAdvance(cumulative))
+            label_px = max(label_px, bold_metrics.horizontalAdvance(name) + mark,
+                           plain_metrics.horizontalAdvance(values), plain_metrics.horizontalAdvance(cumulative))
             texts.append((name, values, cumulative, actual))
         label_px = min(cap, label_px) + 2 * LABEL_GAP + 2 * self._text_margin()
         span = 1.0 + 2 * MARGIN
@@ -264,24 +313,32 @@ class FunnelView(QWidget):
         left = -0.5 - MARGIN
         self._label_x = 0.5 + MARGIN + LABEL_GAP / per_unit
         self._label_right = left + width_px / per_unit
-        self.view_box.setRange(xRange=(left, self._label_right), yRange=(-0.6, count - 0.4), padding=0.0)
+        legend = legend_px / row_px
+        self.view_box.setRange(xRange=(left, self._label_right), yRange=(-0.6, count - 0.4 + legend), padding=0.0)
+        self.legend.setPos(left, count - 0.4)
+        self.legend.setHtml(f'<span style="color:{self._colors.bottleneck.name()}">'
+                            f'{html.escape(self.tr("Red outline: the bottleneck so far"))}</span>')
         self._paint_bars(count)
         colors = self._colors
         for index, (name, values, cumulative, actual) in enumerate(texts):
             self.labels[index].setHtml(self._label_html(index, name, values, cumulative, actual, lines_fit))
             self.labels[index].setPos(self._label_x, float(index))
         for index in range(count - 1):
-            self.rates[index].setColor(colors.dim)
+            self.rates[index].setColor(colors.bottleneck if self._stages[index].metric.id == self._bottleneck
+                                       else colors.dim)
             self.rates[index].setPos(0.0, index + 0.5)
 
     def _paint_bars(self, count: int) -> None:
         colors = self._colors
         rows = list(range(count))
         selected = [stage.metric.id == self._selected for stage in self._stages]
+        pens = [pg.mkPen(colors.selected_edge, width=2) if s else pg.mkPen(colors.edge, width=1) for s in selected]
+        for row, stage in enumerate(self._stages):
+            if stage.metric.id == self._bottleneck:
+                pens[row] = pg.mkPen(colors.bottleneck, width=3)
         self.bars.setOpts(
             x=[0.0] * count, y=rows, width=self._widths, height=self._bar_height,
-            brushes=[colors.selected_fill if s else colors.fill for s in selected],
-            pens=[pg.mkPen(colors.selected_edge, width=2) if s else pg.mkPen(colors.edge, width=1) for s in selected])
+            brushes=[colors.selected_fill if s else colors.fill for s in selected], pens=pens)
         path = QPainterPath()
         half = self._bar_height / 2
         for row in range(count - 1):
@@ -292,12 +349,14 @@ class FunnelView(QWidget):
         self.flow.setBrush(colors.flow)
         shares = []
         for stage, width in zip(self._stages, self._widths, strict=True):
-            if stage.actual is None or not stage.target:
-                shares.append(0.0)
-            else:
-                shares.append(width * max(0.0, min(ACTUAL_CAP, float(Fraction(stage.actual) / stage.target))))
+            share = self._actual_share(stage)
+            shares.append(0.0 if share is None else width * max(0.0, min(ACTUAL_CAP, share)))
         self.actuals.setOpts(x=[0.0] * count, y=rows, width=shares, height=self._bar_height * 0.3,
                              brush=colors.actual, pen=None)
+
+    def _mark_text(self) -> str:
+        """What follows the bottleneck stage's name."""
+        return "  " + self.tr("◀ bottleneck")
 
     def _text_margin(self) -> float:
         """The blank border QGraphicsTextItem draws around a label's text."""
@@ -309,6 +368,9 @@ class FunnelView(QWidget):
         if self._stages[index].metric.id == self._selected:
             name_html = f"▸ {name_html}"
         parts = [f"<b>{name_html}</b>"]
+        if self._stages[index].metric.id == self._bottleneck:
+            mark = html.escape(self._mark_text())
+            parts[0] += f'<span style="color:{colors.bottleneck.name()}">{mark}</span>'
         if lines >= 2:
             escaped = html.escape(values)
             if actual:
@@ -330,7 +392,7 @@ class FunnelView(QWidget):
     def _apply_colors(self) -> None:
         colors = self._colors
         self.plot.setBackground(colors.base)
-        for item in (*self.labels, *self.rates, self.hint):
+        for item in (*self.labels, *self.rates, self.hint, self.legend):
             item.setFont(self.font())
         for label in self.labels:
             label.setColor(colors.text)

@@ -21,8 +21,10 @@ from kpidesk.gui.formatting import Formatter
 from kpidesk.gui.plan_compare import install_compare_actions
 from kpidesk.gui.preferences import install_preferences
 from kpidesk.gui.print_actions import install_print_actions
+from kpidesk.gui.progress_actions import install_progress
 from kpidesk.gui.settings import settings
 from kpidesk.gui.tool_bar import build_tool_bar
+from kpidesk.gui.tracking_state import TrackingState
 from kpidesk.gui.tree_model import Column, PlanTreeModel
 from kpidesk.gui.tree_view import MetricTreeView
 from kpidesk.model.findings import Severity
@@ -45,7 +47,9 @@ class MainWindow(QMainWindow):
         super().__init__()
         self.document = document or Document(self)
         self.formatter = Formatter()
+        self.tracking = TrackingState(self.document, self)  # before the views: it recomputes first on a change
         self.model = PlanTreeModel(self.document, self)
+        self.model.follow(self.tracking)
         self.tree = MetricTreeView()
         self.tree.setModel(self.model)
         self.tree.set_default_widths()
@@ -102,6 +106,7 @@ class MainWindow(QMainWindow):
         self.statusBar().addPermanentWidget(legend)
         self.statusBar().addPermanentWidget(self.consistency)
         self.statusBar().addPermanentWidget(self.finding_count)
+        install_progress(self)  # View > As Of, Progress Chart, Actuals by Period; the bottleneck in the status bar
         self._shown_id: str | None = None  # the metric the detail panel and the funnel show
         self.tree.selectionModel().currentChanged.connect(lambda *_: self._selection_changed())
         self.tree.addRowRequested.connect(self.edits.add_sibling.trigger)
@@ -308,7 +313,8 @@ class MainWindow(QMainWindow):
         if show is None:
             return
         metric = self.document.metric(self.current_id())
-        show(funnel_of(self.document.plan, metric), metric.id if metric else None)
+        show(funnel_of(self.document.plan, metric), metric.id if metric else None, self.tracking.tracking,
+             self.tracking.bottleneck_id)
 
     def _update_title(self) -> None:
         title = str(self.document.plan.info.get("title") or "")

@@ -49,6 +49,7 @@ class PrintActions(QObject):
         self.tile = self._option(self.tr("&Split the Tree over Sheets"), "tile")
         self.with_funnel = self._option(self.tr("Add the &Funnel"), "with_funnel")
         self.with_table = self._option(self.tr("Add the Metrics &Table"), "with_table")
+        self.with_progress = self._option(self.tr("Add the &Progress Page (as of the Month Shown)"), "with_progress")
         self.export_menu = QMenu(self.tr("&Export"), window)
         for label, handler in (
             (self.tr("Tree as &PDF..."), self.export_pdf),
@@ -107,8 +108,10 @@ class PrintActions(QObject):
     def options(self) -> PacketOptions:
         from kpidesk.render.pages import PacketOptions
 
+        tracking = getattr(self.window, "tracking", None)  # the window's as-of month, when it follows the plan
         return PacketOptions(self.orientation(), self.tile.isChecked(), self.with_funnel.isChecked(),
-                             self.with_table.isChecked())
+                             self.with_table.isChecked(), with_progress=self.with_progress.isChecked(),
+                             as_of=tracking.as_of() if tracking is not None else None)
 
     # ---- printing -------------------------------------------------------------------------
     def preview_dialog(self) -> QPrintPreviewDialog:

@@ -20,12 +20,14 @@ from PySide6.QtGui import QBrush, QColor, QFont, QGuiApplication, QPalette
 from kpidesk.gui.document import Document
 from kpidesk.gui.formatting import Formatter
 from kpidesk.gui.icons import finding_icon
+from kpidesk.gui.tracking_state import TrackingState, status_words
 from kpidesk.model import events as ev
 from kpidesk.model.exact import Fraction
 from kpidesk.model.explain import explain
 from kpidesk.model.findings import Severity
 from kpidesk.model.metric import Metric, Relation
 from kpidesk.model.numbers import percent_text
+from kpidesk.model.tracking import Progress
 
 MIME_TYPE = "application/x-kpidesk-metric-ids"
 FLASH_SECONDS = 1.5
@@ -34,6 +36,7 @@ FlashRole = Qt.ItemDataRole.UserRole + 2  # 0..1: how strongly a just-changed va
 KgiRole = Qt.ItemDataRole.UserRole + 3  # True on the KGI's row
 ProgressRole = Qt.ItemDataRole.UserRole + 4  # actual / target as a float, or None
 ChangedRole = Qt.ItemDataRole.UserRole + 5  # what a comparison found changed on the row (lines), or None
+StatusRole = Qt.ItemDataRole.UserRole + 6  # the Status of the Progress cell as of the as-of date, or None
 _Index = QModelIndex | QPersistentModelIndex
 
 
@@ -81,6 +84,8 @@ class PlanTreeModel(QAbstractItemModel):
         #: would break a funnel.
         self.move: Callable[[str, str | None, int], object] = document.move_metric
         self._token = uuid.uuid4().hex  # names this model in its drags (see mimeData)
+        #: The plan as of a month (set by :meth:`follow`); None: the single actual against the whole target.
+        self.tracking: TrackingState | None = None
         document.planReplaced.connect(self._reset)
         self._reset()
 
@@ -140,8 +145,8 @@ class PlanTreeModel(QAbstractItemModel):
                     self.tr("What follows if every KPI below is met"),
                     self.tr("Forecast - target: red where the forecast falls short (for costs and limits, where "
                             "it is above the target)"),
-                    self.tr("The value measured so far"),
-                    self.tr("Actual as a part of the target")][section]
+                    self._to_date_tip(self.tr("The value measured so far")),
+                    self._to_date_tip(self.tr("Actual as a part of the target"))][section]
         if role == Qt.ItemDataRole.TextAlignmentRole and section in NUMERIC:
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         return None
@@ -198,14 +203,19 @@ class PlanTreeModel(QAbstractItemModel):
             return fmt.amount(metric, computed.forecast, currency)
         if column == Column.GAP:
             return fmt.signed(metric, computed.gap, currency) if computed.gap is not None else ""
+        seen = self.seen(metric)
         if column == Column.ACTUAL:
-            return fmt.amount(metric, metric.actual, currency)
+            return fmt.amount(metric, metric.actual if seen is None else seen.actual_to_date, currency)
         progress = self.progress(metric)
         return fmt.percent(progress) if progress is not None else ""
 
-    @staticmethod
-    def progress(metric: Metric) -> Fraction | None:
-        return metric.achievement()
+    def seen(self, metric: Metric) -> Progress | None:
+        """The metric as of the as-of date where the Actual and Progress columns show it to date (a lookup)."""
+        return self.tracking.progress(metric) if self.tracking is not None else None
+
+    def progress(self, metric: Metric) -> Fraction | None:
+        seen = self.seen(metric)
+        return metric.achievement() if seen is None else seen.progress
 
     def _given(self, metric: Metric, column: int) -> bool | None:
         """True for a value the planner gave, False for a derived one, None where it does not apply."""
@@ -264,6 +274,9 @@ class PlanTreeModel(QAbstractItemModel):
         if role == ProgressRole and column == Column.PROGRESS:
             progress = self.progress(metric)  # only the bar's length: the text is exact
             return float(progress) if progress is not None else None
+        if role == StatusRole and column == Column.PROGRESS:
+            seen = self.seen(metric)
+            return seen.status if seen is not None else None
         return None
 
     def _edit_text(self, metric: Metric, column: int) -> str:
@@ -274,6 +287,8 @@ class PlanTreeModel(QAbstractItemModel):
         if column == Column.TARGET:
             return self.formatter.edit_text(metric.target)
         if column == Column.ACTUAL:
+            if metric.actuals:
+                return self.text(metric, column)
             return self.formatter.edit_text(metric.actual)
         if column == Column.EDGE:
             value = metric.share if edge_is_share(metric) else metric.rate
@@ -303,6 +318,8 @@ class PlanTreeModel(QAbstractItemModel):
             lines.append(self.tr("Derived: calculated from the goal and the rates"))
         elif given is False and not metric.solve_rate:
             lines.append(self.tr("Derived: calculated from the goal and the rates"))
+        if column in (Column.ACTUAL, Column.PROGRESS) and (seen := self.seen(metric)) is not None:
+            lines += self._progress_tip(metric, seen)
         if column in (Column.FORECAST, Column.GAP) and metric.computed.gap is not None:
             currency = self.document.plan.engine.currency_of(metric)
             gap = self.formatter.signed(metric, metric.computed.gap, currency)
@@ -312,13 +329,64 @@ class PlanTreeModel(QAbstractItemModel):
                 lines.append(self.tr("Gap to the target: {0}").format(gap))
         return "\n".join(lines) or None
 
+    def _to_date_tip(self, general: str) -> str:
+        if self.tracking is None or not self.tracking.tracked:
+            return general
+        return self.tr("{0}: to date, as of {1}").format(general, self.tracking.as_of_text())
+
+    def _progress_tip(self, metric: Metric, seen: Progress) -> list[str]:
+        """Target and actual to date, pace, status and the rate seen: what the Progress cell sums up."""
+        assert self.tracking is not None
+        fmt, currency = self.formatter, self.document.plan.engine.currency_of(metric)
+
+        def amount(value: Fraction | None) -> str:
+            return fmt.amount(metric, value, currency) if value is not None else self.tr("unknown")
+
+        lines = [self.tr("As of {0}").format(self.tracking.as_of_text())]
+        if seen.phased:
+            lines.append(self.tr("Target to date: {0} of {1}").format(amount(seen.target_to_date), amount(seen.target)))
+            if seen.carry_in:
+                lines.append(self.tr("of which due before the plan starts (lag): {0}").format(amount(seen.carry_in)))
+            lines.append(self.tr("Actual to date: {0}").format(amount(seen.actual_to_date)))
+            if seen.pace is not None:
+                lines.append(self.tr("At this pace: {0} by the end of the plan").format(amount(seen.pace)))
+        else:
+            lines.append(self.tr("Target: {0}").format(amount(seen.target)))
+            lines.append(self.tr("Latest actual: {0}").format(amount(seen.actual_to_date)))
+        status = status_words(seen.status)
+        if seen.progress is not None:
+            lines.append(self.tr("Status: {0} ({1} of the target to date)").format(status, fmt.percent(seen.progress)))
+        else:
+            lines.append(self.tr("Status: {0}").format(status))
+        if seen.planned_rate is not None and metric.parent is not None:
+            planned = fmt.percent(seen.planned_rate)
+            if seen.actual_rate is not None:
+                lines.append(self.tr("Rate into {0} seen: {1} against {2} planned").format(
+                    metric.parent.name, fmt.percent(seen.actual_rate), planned))
+            else:
+                lines.append(self.tr("Rate into {0}: {1} planned, not seen yet").format(metric.parent.name, planned))
+        return lines
+
+    def follow(self, tracking: TrackingState) -> None:
+        """Show the Actual and Progress columns to date, as ``tracking`` has the plan."""
+        self.tracking = tracking
+        tracking.changed.connect(self._tracking_changed)
+        tracking.asOfChanged.connect(lambda: self.headerDataChanged.emit(
+            Qt.Orientation.Horizontal, Column.ACTUAL, Column.PROGRESS))
+        self._tracking_changed(frozenset(m.id for m in self.document.plan.walk()))
+
+    def _tracking_changed(self, ids: frozenset[str]) -> None:
+        metrics = self.document.plan.metrics
+        self._changed(frozenset(metrics[i] for i in ids if i in metrics))
+
     def flags(self, index: _Index) -> Qt.ItemFlag:
         if not index.isValid():
             return Qt.ItemFlag.ItemIsDropEnabled
         flags = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
         flags |= Qt.ItemFlag.ItemIsDragEnabled | Qt.ItemFlag.ItemIsDropEnabled
         metric = self.metric(index)
-        if index.column() in EDITABLE and not (index.column() == Column.EDGE and metric and metric.parent is None):
+        if index.column() in EDITABLE and not (index.column() == Column.EDGE and metric and metric.parent is None) \
+                and not (index.column() == Column.ACTUAL and metric and metric.actuals):
             flags |= Qt.ItemFlag.ItemIsEditable
         return flags
 
@@ -337,6 +405,8 @@ class PlanTreeModel(QAbstractItemModel):
         metric = self.metric(index)
         if metric is not None and index.column() == Column.EDGE and metric.parent is None:
             return self.tr("{0} is at the top of its tree: it has no rate or share.").format(metric.name)
+        if metric is not None and index.column() == Column.ACTUAL and metric.actuals:
+            return self.tr("{0} has actuals by period: enter them in View > Actuals by Period.").format(metric.name)
         header = self.headerData(index.column(), Qt.Orientation.Horizontal)
         return self.tr("{0} is calculated: type a target, a rate or an actual.").format(header)
 

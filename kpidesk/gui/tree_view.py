@@ -42,10 +42,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from kpidesk.gui.tree_model import NUMERIC, Column, FlashRole, KgiRole, ProgressRole
+from kpidesk.gui.tracking_state import status_color
+from kpidesk.gui.tree_model import NUMERIC, Column, FlashRole, KgiRole, ProgressRole, StatusRole
 
 _Index = QModelIndex | QPersistentModelIndex
 FLASH_COLOR = QColor(255, 196, 0)
+STATUS_DOT = 10  # pixels across the status marker in the Progress column
+STATUS_ROOM = 16  # pixels the marker takes at the cell's left
 
 
 def _blend(color: QColor, other: QColor, weight: float) -> QColor:
@@ -111,14 +114,30 @@ class MetricDelegate(QStyledItemDelegate):
             color = QColor(FLASH_COLOR)
             color.setAlphaF(0.55 * flash)
             painter.fillRect(option.rect, color)
+        cell = option
+        status = index.data(StatusRole) if index.column() == Column.PROGRESS else None
+        if status is not None:  # a status dot at the left, the bar or the text beside it
+            self._paint_background(painter, option, index)
+            self._paint_status(painter, option, status)
+            option = QStyleOptionViewItem(option)
+            option.rect = option.rect.adjusted(STATUS_ROOM, 0, 0, 0)
         if index.column() == Column.PROGRESS and index.data(ProgressRole) is not None:
-            self._paint_progress(painter, option, index)
+            self._paint_progress(painter, option, index, status)
         else:
             super().paint(painter, option, index)
             if index.column() == Column.NAME and index.data(KgiRole):
                 self._paint_badge(painter, option, index)
         if current:
-            self._paint_cursor(painter, option)
+            self._paint_cursor(painter, cell)
+
+    def _paint_background(self, painter: QPainter, option: QStyleOptionViewItem, index: _Index) -> None:
+        """The cell's own background (the selected row's tint) without its text."""
+        option = QStyleOptionViewItem(option)
+        self.initStyleOption(option, index)
+        option.text = ""
+        style = option.widget.style() if option.widget else None
+        if style is not None:
+            style.drawControl(QStyle.ControlElement.CE_ItemViewItem, option, painter, option.widget)
 
     def _paint_cursor(self, painter: QPainter, option: QStyleOptionViewItem) -> None:
         focused = self.view.hasFocus() or self.view.state() == QAbstractItemView.State.EditingState
@@ -132,7 +151,8 @@ class MetricDelegate(QStyledItemDelegate):
         painter.drawRect(QRectF(option.rect).adjusted(1, 1, -1, -1))
         painter.restore()
 
-    def _paint_progress(self, painter: QPainter, option: QStyleOptionViewItem, index: _Index) -> None:
+    def _paint_progress(self, painter: QPainter, option: QStyleOptionViewItem, index: _Index,
+                        status: object = None) -> None:
         self.initStyleOption(option, index)
         style = option.widget.style() if option.widget else None
         if style is not None:  # selection background
@@ -150,11 +170,28 @@ class MetricDelegate(QStyledItemDelegate):
         painter.drawRoundedRect(QRectF(rect), 3, 3)
         # the application's highlight: the view's own is a light tint for the selected row
         fill = QColor("#2e7d32") if value >= 1 else QGuiApplication.palette().color(QPalette.ColorRole.Highlight)
+        if status is not None:  # to date: the bar in the status colour, as the dot
+            dark = QGuiApplication.palette().color(QPalette.ColorRole.Base).lightness() < 128
+            fill = status_color(status, dark)  # type: ignore[arg-type]
         fill.setAlpha(150)
         painter.setBrush(fill)
         painter.drawRoundedRect(QRectF(rect.x(), rect.y(), rect.width() * min(value, 1.0), rect.height()), 3, 3)
         painter.setPen(palette.color(QPalette.ColorRole.Text))
         painter.drawText(rect, Qt.AlignmentFlag.AlignCenter, str(index.data()))
+        painter.restore()
+
+    def _paint_status(self, painter: QPainter, option: QStyleOptionViewItem, status: object) -> None:
+        """A round marker in the status colour (green, amber, red, grey), outlined so it reads on any row tint."""
+        dark = QGuiApplication.palette().color(QPalette.ColorRole.Base).lightness() < 128
+        color = status_color(status, dark)  # type: ignore[arg-type]
+        size = min(STATUS_DOT, option.rect.height() - 4)
+        rect = QRectF(option.rect.left() + (STATUS_ROOM - size) / 2, option.rect.center().y() - size / 2 + 0.5,
+                      size, size)
+        painter.save()
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        painter.setPen(QPen(color.darker(140) if not dark else color.lighter(130), 1))
+        painter.setBrush(color)
+        painter.drawEllipse(rect)
         painter.restore()
 
     def _paint_badge(self, painter: QPainter, option: QStyleOptionViewItem, index: _Index) -> None:

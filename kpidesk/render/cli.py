@@ -1,5 +1,8 @@
 """``kpidesk export FILE --pdf OUT.pdf --png OUT.png --svg OUT.svg --funnel-png OUT.png --csv OUT.csv``.
 
+``--with-progress [--as-of 2026-06]`` adds the progress page to the PDF (the
+numbers of ``kpidesk track`` for the same month).
+
 Runs without a display: on Linux without DISPLAY or WAYLAND_DISPLAY, Qt is
 started on its offscreen platform. Only QtGui is used (a QGuiApplication, no
 widgets), and pyqtgraph is never imported, so a 200-metric PDF takes well
@@ -12,6 +15,7 @@ window does (kpidesk's and Qt's translators, :mod:`kpidesk.qt_i18n`).
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 import os
 import sys
 
@@ -43,6 +47,10 @@ def build_parser() -> argparse.ArgumentParser:
                      help="print the tree at full size over several sheets instead of scaling it to one page")
     pdf.add_argument("--with-funnel", action="store_true", help="add a page with the funnel")
     pdf.add_argument("--with-table", action="store_true", help="add the table of all metrics")
+    pdf.add_argument("--with-progress", action="store_true",
+                     help="add the progress page: status per KPI as of --as-of, the bottleneck, countermeasures")
+    pdf.add_argument("--as-of", metavar="YYYY-MM",
+                     help="the month (or YYYY-MM-DD) of the progress page (adds it); default: today, as kpidesk track")
     parser.add_argument("--left-to-right", action="store_true",
                         help="draw the KGI at the left instead of on top (for wide trees)")
     return parser
@@ -83,7 +91,8 @@ def _export(plan_file: PlanFile, args: argparse.Namespace) -> list[str]:
     orientation = Orientation.LEFT_TO_RIGHT if args.left_to_right else Orientation.TOP_DOWN
     done = []
     if args.pdf:
-        options = PacketOptions(orientation, args.tile, args.with_funnel, args.with_table)
+        options = PacketOptions(orientation, args.tile, args.with_funnel, args.with_table,
+                                with_progress=args.with_progress or bool(args.as_of), as_of=args.as_of_date)
         pages = export.export_pdf(plan_file, args.pdf, options, args.paper, args.landscape)
         done.append((translate("Cli", "{0}: 1 page") if pages == 1 else translate("Cli", "{0}: {1} pages"))
                     .format(args.pdf, pages))
@@ -109,6 +118,17 @@ def main(argv: list[str]) -> int:
     except PlanFileError as exc:
         print(exc.text(translate), file=sys.stderr)
         return EXIT_UNREADABLE
+    args.as_of_date = None
+    if args.as_of:
+        from kpidesk.model.periods import PeriodError, plan_span
+        from kpidesk.model.tracking import as_of_date
+
+        today = dt.date.today()
+        try:
+            args.as_of_date = as_of_date(args.as_of, plan_span(plan_file.plan.info, today), today)
+        except PeriodError as exc:
+            print(f"kpidesk export: error: --as-of: {exc}", file=sys.stderr)
+            return EXIT_UNREADABLE
     written: list[str] = []
     try:
         if args.csv:

@@ -1,4 +1,4 @@
-"""The meeting packet on paper: the tree (fitted or tiled), the funnel and the table.
+"""The meeting packet on paper: the tree (fitted or tiled), the progress page, the funnel and the table.
 
 Works on any QPagedPaintDevice (QPrinter for the print dialogs, QPdfWriter
 for exports). Pages are planned before painting, so every footer can say
@@ -14,7 +14,7 @@ from __future__ import annotations
 import math
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import date, datetime
 from pathlib import Path
 
 from PySide6.QtCore import QLineF, QRectF, Qt
@@ -45,6 +45,8 @@ class PacketOptions:
     with_funnel: bool = False
     with_table: bool = False
     printed: datetime | None = None  # the date in the header (default: now)
+    with_progress: bool = False  # the plan as of ``as_of``: status per KPI, the bottleneck, countermeasures
+    as_of: date | None = None  # the progress page's as-of date (default: today, moved into the plan's period)
 
 
 @dataclass
@@ -102,6 +104,13 @@ def plan_packet(plan_file: PlanFile, options: PacketOptions, page_w: float, page
                 packet.pages.append(_tile_painter(diagram, tiling, row, column, inner_w, inner_h))
                 text = translate("KpiTreePrint", "Sheet row {0}, column {1} of {2} x {3}: tape along the dashed lines")
                 packet.footers.append(text.format(row + 1, column + 1, tiling.rows, tiling.columns))
+    if options.with_progress:
+        from kpidesk.render.progress_page import ProgressReport
+
+        report = ProgressReport(plan_file.plan, options.as_of, room_w, room_h)
+        for index in range(len(report.pages)):
+            packet.pages.append(lambda painter, index=index: report.paint_page(painter, index))
+            packet.footers.append("")
     if options.with_funnel:
         from kpidesk.render.funnel import FunnelPicture
 

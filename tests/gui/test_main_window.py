@@ -18,7 +18,7 @@ class FunnelRecorder:
     def __init__(self) -> None:
         self.calls = []
 
-    def show_stages(self, stages, selected_id):
+    def show_stages(self, stages, selected_id, tracking=None, bottleneck_id=None):
         self.calls.append(([(s.metric.id, s.target) for s in stages], selected_id))
 
 
