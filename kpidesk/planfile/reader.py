@@ -26,8 +26,8 @@ from kpidesk.model.limits import (
 )
 from kpidesk.model.metric import ID_PATTERN, Metric
 from kpidesk.model.numbers import NumberError, parse_rate
-from kpidesk.model.plan import Plan
-from kpidesk.model.reasons import Reason, reason
+from kpidesk.model.plan import MULTILINE_INFO, Plan
+from kpidesk.model.reasons import Reason, reason, reason_of
 from kpidesk.planfile import codec
 from kpidesk.planfile.codec import FieldError
 from kpidesk.planfile.errors import PlanFileError, Problem, problem
@@ -62,6 +62,15 @@ def _percent(text: str) -> bool:
     except NumberError:
         return False
     return True
+
+
+def _unsafe_text(value: str, key: str) -> Reason | None:
+    """Why a plan-level text may not be read (a control character), or None."""
+    try:
+        schema.check_characters(value, multiline=key in MULTILINE_INFO)
+    except ValueError as exc:
+        return reason_of(exc)
+    return None
 
 
 def _position(text: str, index: int) -> tuple[int, int]:
@@ -181,6 +190,8 @@ class _Reader:
                 elif len(value) > MAX_TEXT_LENGTH:
                     self.problem(where.value(key), reason("text_too_long", limit=MAX_TEXT_LENGTH).inside(
                         "in_plan_key", key=key))
+                elif (unsafe := _unsafe_text(value, key)) is not None:
+                    self.problem(where.value(key), unsafe.inside("in_plan_key", key=key))
                 elif key in codec.INFO_PERCENT_KEYS and not _percent(value):
                     self.problem(where.value(key), reason("threshold_percent", text=value).inside(
                         "in_plan_key", key=key))
