@@ -14,10 +14,11 @@ import os
 import shutil
 import sys
 from pathlib import Path
-from typing import Any
+from typing import IO, Any
 
 from kpidesk import __version__, paths
 from kpidesk.model import schema
+from kpidesk.model.characters import escape_controls, json_safe
 from kpidesk.model.checks import run_checks
 from kpidesk.model.display import percent_text, rounded, signed_text, value_text
 from kpidesk.model.edits import Composite, SetField
@@ -39,15 +40,29 @@ EXTERNAL_COMMANDS = {
 COMMANDS = ("new", "templates", "calc", "check", "set", *EXTERNAL_COMMANDS)
 
 
+def say(text: object = "", file: IO[str] | None = None) -> None:
+    """Print for a terminal: every control and bidi character escaped (``\\x1b``), line breaks kept.
+
+    Every line the commands print comes through here, so a name, a file name
+    or a quoted value cannot colour, move or reorder what the terminal shows.
+    """
+    print(escape_controls(str(text), keep_newlines=True), file=file)
+
+
+def say_json(document: object) -> None:
+    """Print JSON for a terminal: the same JSON, with DEL, C1 and bidi controls as \\u escapes."""
+    say(json_safe(json.dumps(document, ensure_ascii=False, indent=2)))
+
+
 def _error(message: str) -> None:
-    print(f"kpidesk: error: {message}", file=sys.stderr)
+    say(f"kpidesk: error: {message}", file=sys.stderr)
 
 
 def _open(path: str) -> PlanFile | None:
     try:
         return load(path)
     except PlanFileError as exc:
-        print(exc, file=sys.stderr)
+        say(exc, file=sys.stderr)
         return None
 
 
@@ -58,7 +73,7 @@ def cmd_templates(args: argparse.Namespace) -> int:
             title = loads(path.read_text(encoding="utf-8"), str(path)).plan.info.get("title", "")
         except PlanFileError:
             title = "(unreadable)"
-        print(f"{name:24} {title}")
+        say(f"{name:24} {title}")
     return EXIT_OK
 
 
@@ -77,7 +92,7 @@ def cmd_new(args: argparse.Namespace) -> int:
     except OSError as exc:
         _error(f"cannot write {target}: {exc.strerror or exc}")
         return EXIT_UNREADABLE
-    print(f"created {target} from the {args.template} template")
+    say(f"created {target} from the {args.template} template")
     return EXIT_OK
 
 
@@ -144,7 +159,7 @@ def cmd_calc(args: argparse.Namespace) -> int:
             "metrics": [metric_json(m, plan) for m in plan.walk()],
             "findings": [finding_json(f, plan) for f in findings],
         }
-        print(json.dumps(document, ensure_ascii=False, indent=2))
+        say_json(document)
         return EXIT_OK
     rows = [("Metric", "Target", "Unit", "", "Edge", "Forecast", "Gap", "Actual")]
     kgi = plan.kgi
@@ -152,9 +167,9 @@ def cmd_calc(args: argparse.Namespace) -> int:
         computed = metric.computed
         gap = computed.gap
         rows.append((
-            "  " * metric.depth + metric.name + (" (KGI)" if metric is kgi else ""),
+            "  " * metric.depth + escape_controls(metric.name) + (" (KGI)" if metric is kgi else ""),
             _show(plan, metric, computed.target),
-            metric.unit,
+            escape_controls(metric.unit),
             "given" if metric.is_given else "derived",
             _edge(metric),
             _show(plan, metric, computed.forecast),
@@ -163,17 +178,17 @@ def cmd_calc(args: argparse.Namespace) -> int:
         ))
     widths = [max(_width(r[i]) for r in rows) for i in range(len(rows[0]))]
     title = plan.info.get("title") or plan_file.name
-    print(title)
+    say(escape_controls(title))
     for index, row in enumerate(rows):
         cells = [_pad(c, widths[i], right=i in (1, 5, 6, 7)) for i, c in enumerate(row)]
-        print("  ".join(cells).rstrip())
+        say("  ".join(cells).rstrip())
         if index == 0:
-            print("  ".join("-" * w for w in widths))
+            say("  ".join("-" * w for w in widths))
     if findings:
-        print()
+        say()
         for finding in findings:
             where = f"{finding.metric}: " if finding.metric else ""
-            print(f"{finding.severity.value}: {where}{describe(finding, plan)} [{finding.check}]")
+            say(escape_controls(f"{finding.severity.value}: {where}{describe(finding, plan)} [{finding.check}]"))
     return EXIT_OK
 
 
@@ -205,7 +220,7 @@ def cmd_check(args: argparse.Namespace) -> int:
     for finding in findings:
         line, column = _position(plan_file, finding)
         text = describe(finding, plan_file.plan)
-        print(f"{args.file}:{line}:{column}: {finding.severity.value}: {text} [{finding.check}]")
+        say(escape_controls(f"{args.file}:{line}:{column}: {finding.severity.value}: {text} [{finding.check}]"))
     errors = sum(1 for f in findings if f.severity.value == "error")
     return EXIT_FINDINGS if errors else EXIT_OK
 

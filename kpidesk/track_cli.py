@@ -10,12 +10,12 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
-import json
 import sys
 from typing import Any
 
-from kpidesk.cli import EXIT_OK, EXIT_UNREADABLE, _error, _open, _pad, _width
+from kpidesk.cli import EXIT_OK, EXIT_UNREADABLE, _error, _open, _pad, _width, say, say_json
 from kpidesk.model.bottleneck import Bottleneck, find_bottleneck
+from kpidesk.model.characters import escape_controls
 from kpidesk.model.display import percent_text, rounded, value_text
 from kpidesk.model.exact import Fraction, to_json_number
 from kpidesk.model.metric import Kind, Metric
@@ -81,7 +81,7 @@ def _text_rows(plan: Plan, tracking: Tracking) -> list[tuple[str, ...]]:
             return "-" if value is None else value_text(metric, value, currency)
 
         rows.append((
-            "  " * metric.depth + metric.name,
+            "  " * metric.depth + escape_controls(metric.name),
             show(seen.target_to_date),
             show(seen.actual_to_date),
             "-" if seen.progress is None else percent_text(seen.progress),
@@ -119,20 +119,20 @@ def main(argv: list[str]) -> int:
             "metrics": [progress_json(plan, m, tracking[m.id]) for m in plan.walk()],
             "bottleneck": bottleneck_json(plan, tracking, found),
         }
-        print(json.dumps(document, ensure_ascii=False, indent=2))
+        say_json(document)
         return EXIT_OK
     title = plan.info.get("title") or plan_file.name
-    print(f"{title}: as of {tracking.as_of.isoformat()} ({tracking.span.start.isoformat()} to "
-          f"{tracking.span.end.isoformat()})")
+    say(escape_controls(f"{title}: as of {tracking.as_of.isoformat()} ({tracking.span.start.isoformat()} to "
+                        f"{tracking.span.end.isoformat()})"))
     rows = _text_rows(plan, tracking)
     widths = [max(_width(r[i]) for r in rows) for i in range(len(rows[0]))]
     for index, row in enumerate(rows):
-        print("  ".join(_pad(c, widths[i], right=i not in (0, 5)) for i, c in enumerate(row)).rstrip())
+        say("  ".join(_pad(c, widths[i], right=i not in (0, 5)) for i, c in enumerate(row)).rstrip())
         if index == 0:
-            print("  ".join("-" * w for w in widths))
-    print()
+            say("  ".join("-" * w for w in widths))
+    say()
     for line in bottleneck_lines(plan, tracking, found):
-        print(line)
+        say(escape_controls(line))
     return EXIT_OK
 
 

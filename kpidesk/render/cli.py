@@ -13,6 +13,7 @@ import argparse
 import os
 import sys
 
+from kpidesk.cli import say
 from kpidesk.planfile import PlanFile, PlanFileError, load
 
 EXIT_OK, EXIT_WRITE, EXIT_UNREADABLE = 0, 1, 2
@@ -99,7 +100,7 @@ def main(argv: list[str]) -> int:
     try:
         plan_file = load(args.file)
     except PlanFileError as exc:
-        print(exc, file=sys.stderr)
+        say(exc, file=sys.stderr)
         return EXIT_UNREADABLE
     written: list[str] = []
     try:
@@ -113,8 +114,8 @@ def main(argv: list[str]) -> int:
             _gui_application()
             written += _export(plan_file, args)
     except OSError as exc:
-        print(f"kpidesk export: error: {exc}", file=sys.stderr)
+        say(f"kpidesk export: error: {exc}", file=sys.stderr)
         return EXIT_WRITE
     for line in written:
-        print(f"wrote {line}")
+        say(f"wrote {line}")
     return EXIT_OK
