@@ -279,6 +279,8 @@ def cmd_set(args: argparse.Namespace) -> int:
     except OSError as exc:
         _error(f"cannot save {args.file}: {exc.strerror or exc}; the file was not changed")
         return EXIT_UNREADABLE
+    for warning in plan_file.save_warnings:
+        say(f"kpidesk: warning: {warning}", file=sys.stderr)
     return EXIT_OK
 
 

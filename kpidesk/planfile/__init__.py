@@ -12,7 +12,10 @@ from kpidesk.planfile.codec import FORMAT_VERSION
 from kpidesk.planfile.errors import PlanFileError, Problem, problem
 from kpidesk.planfile.locate import SourceMap, scan
 from kpidesk.planfile.reader import decode_bytes, read_plan
+from kpidesk.planfile.shapes import as_tables
+from kpidesk.planfile.verify import unsafe_to_write
 from kpidesk.planfile.writer import PlanWriter, render_new
+from kpidesk.storage.atomic import SaveError, write_atomic
 
 BOM = "\ufeff"
 _LONE_LF = re.compile(r"(?<!\r)\n")
@@ -47,8 +50,10 @@ class PlanFile:
     path: Path | None = None
     positions: SourceMap = field(default_factory=SourceMap)
     bom: bool = False
-    #: What the last save could not keep (owner, extended attributes, backup).
+    #: What the last save could not keep (owner, extended attributes, backup), or changed in the file's shape.
     save_warnings: list[str] = field(default_factory=list)
+    #: How the text was brought to the shape kpidesk writes (an inline array of metrics...), until it is saved.
+    reshaped: list[str] = field(default_factory=list)
     _writer: PlanWriter | None = field(default=None, repr=False)
 
     @property
@@ -60,7 +65,8 @@ class PlanFile:
         if self._writer is None:
             if not self.text.strip():
                 return render_new(self.plan)
-            self._writer = PlanWriter(self.text, scan(self.text))
+            text, self.reshaped = as_tables(self.text, self.positions)
+            self._writer = PlanWriter(text, scan(text))
         return keep_layout(self._writer.write(self.plan), self.text)
 
     def encoded(self) -> bytes:
@@ -104,20 +110,25 @@ def load(path: str | os.PathLike[str]) -> PlanFile:
 def save(plan_file: PlanFile, path: str | os.PathLike[str] | None = None, *, backup: bool = True) -> Path:
     """Write the plan to ``path`` (default: where it came from) in one step.
 
-    On failure a :class:`~kpidesk.storage.atomic.SaveError` (an OSError whose
-    text is for the planner) leaves the file on disk and ``plan_file`` as they
+    The text is read back first (:mod:`~kpidesk.planfile.verify`): text that
+    would not open again as this very plan is never written. On failure a
+    :class:`~kpidesk.storage.atomic.SaveError` (an OSError whose text is for
+    the planner) leaves the file on disk, its backup and ``plan_file`` as they
     were. What could not be kept (owner, extended attributes) is listed in
     ``plan_file.save_warnings``; the previous content is kept as ``NAME.bak``.
     """
-    from kpidesk.storage.atomic import write_atomic
-
     target = Path(path) if path is not None else plan_file.path
     if target is None:
         raise ValueError("the plan has no file name yet")
     data = plan_file.encoded()
+    why = unsafe_to_write(plan_file.plan, data.decode("utf-8").removeprefix(BOM), str(target))
+    if why is not None:
+        raise SaveError(f"The plan was not saved: the text made for {target.name} does not read back as this plan "
+                        f"({why}). {target.name} and its backup were left as they were.", target)
     warnings = write_atomic(target, data, backup=backup)
     plan_file.mark_saved(data.decode("utf-8").removeprefix(BOM), target)
-    plan_file.save_warnings = warnings
+    plan_file.save_warnings = [f"{target.name}: {note}." for note in plan_file.reshaped] + warnings
+    plan_file.reshaped = []
     return target
 
 
