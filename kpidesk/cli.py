@@ -28,7 +28,8 @@ from kpidesk.model.messages import describe
 from kpidesk.model.metric import Kind, Metric
 from kpidesk.model.plan import Plan, PlanError
 from kpidesk.model.reasons import reason, reason_of
-from kpidesk.planfile import PlanFile, PlanFileError, load, loads, save
+from kpidesk.planfile import FileChanged, PlanFile, PlanFileError, load, loads, save
+from kpidesk.storage.lock import held_by_other
 
 EXIT_OK, EXIT_FINDINGS, EXIT_UNREADABLE = 0, 1, 2
 
@@ -264,24 +265,71 @@ def _Both(metric_id: str, rate) -> Composite:  # noqa: N802 - reads as a constru
     return Composite([SetField(metric_id, "solve_rate", False), SetField(metric_id, "rate", rate)], "Set rate")
 
 
+#: How often ``set`` reads the plan again when someone else saved it while ``set`` ran.
+SET_ATTEMPTS = 20
+
+
+def _assigned(plan_file: PlanFile, assignments: list[str]) -> dict[str, object]:
+    """What the plan holds now in each ``ID.FIELD`` an assignment sets (to tell whether someone else changed it)."""
+    values: dict[str, object] = {}
+    for text in assignments:
+        metric_id, _, field = text.partition("=")[0].strip().partition(".")
+        metric, spec = plan_file.plan.metrics.get(metric_id), schema.INPUTS.get(field)
+        if metric is not None and spec is not None:
+            values[f"{metric_id}.{field}"] = schema.file_value(spec, metric) if spec.key else getattr(metric, field)
+    return values
+
+
+def _plain(value: object) -> str:
+    return "empty" if value is None or value == "" else schema.shown(value)
+
+
 def cmd_set(args: argparse.Namespace) -> int:
-    plan_file = _open(args.file)
-    if plan_file is None:
-        return EXIT_UNREADABLE
-    try:
-        edits = [parse_assignment(plan_file, text) for text in args.assignments]
-        Composite(edits, "Set").apply(plan_file.plan)
-    except PlanError as exc:
-        _error(f"{args.file}: {exc}; nothing was changed")
-        return EXIT_FINDINGS
-    try:
-        save(plan_file)
-    except OSError as exc:
-        _error(f"cannot save {args.file}: {exc.strerror or exc}; the file was not changed")
-        return EXIT_UNREADABLE
-    for warning in plan_file.save_warnings:
-        say(f"kpidesk: warning: {warning}", file=sys.stderr)
-    return EXIT_OK
+    """Apply the assignments and save; when someone else saves the plan meanwhile, apply them to their version.
+
+    The save replaces only the version that was read (``planfile.save``); a
+    save that lands in between makes it read the plan again and apply the
+    same assignments to it, so neither change is lost. A plan a kpidesk window
+    of someone else holds open is left alone unless ``--force``.
+    """
+    first: dict[str, object] | None = None
+    for attempt in range(SET_ATTEMPTS):
+        plan_file = _open(args.file)
+        if plan_file is None:
+            return EXIT_UNREADABLE
+        holder = None if args.force else held_by_other(Path(args.file))
+        if holder is not None:
+            process = f", process {holder.pid}" if holder.pid else ""
+            _error(f"{args.file} is open in kpidesk by {holder.describe()}{process}; it was not changed. "
+                   "Close it there first, or add --force to change it anyway (the window then sees the change)")
+            return EXIT_UNREADABLE
+        before = _assigned(plan_file, args.assignments)
+        first = before if first is None else first
+        try:
+            edits = [parse_assignment(plan_file, text) for text in args.assignments]
+            Composite(edits, "Set").apply(plan_file.plan)
+        except PlanError as exc:
+            meanwhile = " (changed by someone else while this ran: the assignments do not apply to their version)"
+            _error(f"{args.file}{meanwhile if attempt else ''}: {exc}; nothing was changed")
+            return EXIT_FINDINGS
+        try:
+            save(plan_file)
+        except FileChanged:
+            continue  # someone saved it meanwhile: read their version and apply the assignments to it
+        except OSError as exc:
+            _error(f"cannot save {args.file}: {exc.strerror or exc}; the file was not changed")
+            return EXIT_UNREADABLE
+        for warning in plan_file.save_warnings:
+            say(f"kpidesk: warning: {warning}", file=sys.stderr)
+        if attempt:
+            replaced = [f"{key} (was {_plain(first.get(key))}, then {_plain(value)})" for key, value in before.items()
+                        if first.get(key) != value]
+            say(f"kpidesk: note: {args.file} was changed by someone else while this ran; the assignments were "
+                "applied to their version" + (f", replacing their {', '.join(replaced)}" if replaced else ""),
+                file=sys.stderr)
+        return EXIT_OK
+    _error(f"{args.file} was saved by others {SET_ATTEMPTS} times while this ran; nothing was changed")
+    return EXIT_UNREADABLE
 
 
 # ---- window -----------------------------------------------------------------------------
@@ -318,6 +366,8 @@ def _parser_for(command: str) -> argparse.ArgumentParser:
         parser.add_argument("file")
         parser.add_argument("assignments", nargs="+", metavar="ID.FIELD=VALUE",
                             help="e.g. visits.rate=10%%, sales.target=1,000,000,000, leads.target= (derived)")
+        parser.add_argument("--force", action="store_true",
+                            help="change the plan even while a kpidesk window of someone else has it open")
     return parser
 
 
