@@ -4,9 +4,10 @@ The property: any sequence of edits (``kpidesk/model/edits.py``) on the
 btob-web template, also written in the TOML shapes other tools use (an inline
 array of metrics, dotted plan keys, inline sub-tables, CRLF), saves, and the
 file reads back with every metric's stored fields, the tree's order and the
-plan's facts as they were in memory. And when the text made is not the plan
-(a writer fault, simulated here), nothing is written: file and backup keep
-their bytes.
+plan's facts as they were in memory, and the values calculated from them
+(target, forecast, rate) are the same too. And when the text made is not the
+plan (a writer fault, simulated here), nothing is written: file and backup
+keep their bytes.
 """
 
 from __future__ import annotations
@@ -133,7 +134,10 @@ def an_edit(draw: st.DrawFn, plan: Plan) -> Edit:
 def same_plan(plan: Plan, again: Plan) -> None:
     assert [m.id for m in again.walk()] == [m.id for m in plan.walk()]
     for metric in plan.walk():
-        assert codec.metric_values(again.metrics[metric.id]) == codec.metric_values(metric), metric.id
+        other = again.metrics[metric.id]
+        assert codec.metric_values(other) == codec.metric_values(metric), metric.id
+        mine, theirs = metric.computed, other.computed
+        assert (theirs.target, theirs.forecast, theirs.rate) == (mine.target, mine.forecast, mine.rate), metric.id
     for key in INFO_FIELDS:
         assert codec.encode_info(key, again.info.get(key)) == codec.encode_info(key, plan.info.get(key)), key
 
