@@ -1,4 +1,4 @@
-"""What data safety costs: atomic saves, recovery writes, and the hostile-input pre-scan.
+"""What data safety costs: atomic saves (with the read-back check), recovery writes, the hostile-input pre-scan.
 
 Prints markdown tables of medians (time.perf_counter). Run:
 
@@ -22,6 +22,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from kpidesk.model.edits import SetField  # noqa: E402
 from kpidesk.planfile import PlanFileError, load, loads, save  # noqa: E402
 from kpidesk.planfile.reader import prescan  # noqa: E402
+from kpidesk.planfile.verify import unsafe_to_write  # noqa: E402
 from kpidesk.storage.recovery import RecoveryFile  # noqa: E402
 
 
@@ -60,12 +61,14 @@ def save_row(metrics: int, folder: Path, repeat: int) -> str:
         store.write(plan_file.dumps(), path)
 
     with_backup = median(edit_and_save, repeat)
+    written = plan_file.dumps()
+    check = median(lambda i: unsafe_to_write(plan_file.plan, written, "x"), repeat)
     without = median(lambda i: edit_and_save(i + 100, backup=False), repeat)
     recovery = median(recover, repeat)
     scan = median(lambda i: prescan(text, "x"), repeat)
     read = median(lambda i: loads(text), max(3, repeat // 2))
-    return (f"| {metrics:,} | {with_backup * 1000:.1f} ms | {without * 1000:.1f} ms | {recovery * 1000:.1f} ms "
-            f"| {scan * 1000:.2f} ms | {read * 1000:.0f} ms |")
+    return (f"| {metrics:,} | {with_backup * 1000:.1f} ms | {check * 1000:.1f} ms | {without * 1000:.1f} ms "
+            f"| {recovery * 1000:.1f} ms | {scan * 1000:.2f} ms | {read * 1000:.0f} ms |")
 
 
 def main() -> None:
@@ -75,8 +78,9 @@ def main() -> None:
     folder = Path(tempfile.mkdtemp(prefix="kpidesk-bench-"))
     print(f"Machine: {platform.system()} {platform.machine()}, Python {platform.python_version()}, "
           f"median of {repeat}\n")
-    print("| metrics | save (temp + fsync + rename + .bak) | save without .bak | recovery write | pre-scan | load |")
-    print("|---:|---:|---:|---:|---:|---:|")
+    print("| metrics | save (read-back check + lock + temp + fsync + rename + .bak) | of which the read-back check "
+          "| save without .bak | recovery write | pre-scan | load |")
+    print("|---:|---:|---:|---:|---:|---:|---:|")
     for metrics in (100, 1_000, 5_000):
         print(save_row(metrics, folder, repeat))
 

@@ -17,12 +17,13 @@ import os
 import shutil
 import sys
 from pathlib import Path
-from typing import Any
+from typing import IO, Any
 
 from kpidesk import __version__, i18n, paths
 from kpidesk.i18n import translate
 from kpidesk.model import schema
 from kpidesk.model.actuals_csv import ActualsCsvError, CellProblem, ImportSummary, import_edit, read_actuals, summarize
+from kpidesk.model.characters import escape_controls, json_safe
 from kpidesk.model.checks import run_checks
 from kpidesk.model.display import percent_text, rounded, signed_text, value_text
 from kpidesk.model.edits import Composite, SetField, SetPeriodValues
@@ -35,7 +36,8 @@ from kpidesk.model.numbers import parse_amount
 from kpidesk.model.periods import parse_period
 from kpidesk.model.plan import PERIOD_FIELDS, Plan, PlanError
 from kpidesk.model.reasons import reason, reason_of
-from kpidesk.planfile import PlanFile, PlanFileError, load, loads, save
+from kpidesk.planfile import FileChanged, PlanFile, PlanFileError, load, loads, save
+from kpidesk.storage.lock import held_by_other
 
 EXIT_OK, EXIT_FINDINGS, EXIT_UNREADABLE = 0, 1, 2
 #: The columns of ``calc`` (translated in context "Cli" where they are printed).
@@ -61,15 +63,29 @@ COMMAND_HELP = {"actuals import": "read actuals per period from a CSV file, all 
                                    "would change)"}
 
 
+def say(text: object = "", file: IO[str] | None = None) -> None:
+    """Print for a terminal: every control and bidi character escaped (``\\x1b``), line breaks kept.
+
+    Every line the commands print comes through here, so a name, a file name
+    or a quoted value cannot colour, move or reorder what the terminal shows.
+    """
+    print(escape_controls(str(text), keep_newlines=True), file=file)
+
+
+def say_json(document: object) -> None:
+    """Print JSON for a terminal: the same JSON, with DEL, C1 and bidi controls as \\u escapes."""
+    say(json_safe(json.dumps(document, ensure_ascii=False, indent=2)))
+
+
 def _error(message: str) -> None:
-    print(translate("Cli", "kpidesk: error: {0}").format(message), file=sys.stderr)
+    say(translate("Cli", "kpidesk: error: {0}").format(message), file=sys.stderr)
 
 
 def _open(path: str) -> PlanFile | None:
     try:
         return load(path)
     except PlanFileError as exc:
-        print(exc.text(translate), file=sys.stderr)
+        say(exc.text(translate), file=sys.stderr)
         return None
 
 
@@ -80,7 +96,7 @@ def cmd_templates(args: argparse.Namespace) -> int:
             title = loads(path.read_text(encoding="utf-8"), str(path)).plan.info.get("title", "")
         except PlanFileError:
             title = translate("Cli", "(unreadable)")
-        print(f"{name:24} {title}")
+        say(f"{name:24} {title}")
     return EXIT_OK
 
 
@@ -99,7 +115,7 @@ def cmd_new(args: argparse.Namespace) -> int:
     except OSError as exc:
         _error(translate("Cli", "cannot write {0}: {1}").format(target, exc.strerror or exc))
         return EXIT_UNREADABLE
-    print(translate("Cli", "created {0} from the {1} template").format(target, args.template))
+    say(translate("Cli", "created {0} from the {1} template").format(target, args.template))
     return EXIT_OK
 
 
@@ -167,7 +183,7 @@ def cmd_calc(args: argparse.Namespace) -> int:
             "metrics": [metric_json(m, plan) for m in plan.walk()],
             "findings": [finding_json(f, plan) for f in findings],
         }
-        print(json.dumps(document, ensure_ascii=False, indent=2))
+        say_json(document)
         return EXIT_OK
     rows = [tuple(translate("Cli", header) for header in CALC_HEADERS)]
     kgi = plan.kgi
@@ -175,9 +191,9 @@ def cmd_calc(args: argparse.Namespace) -> int:
         computed = metric.computed
         gap = computed.gap
         rows.append((
-            "  " * metric.depth + metric.name + (translate("Cli", " (KGI)") if metric is kgi else ""),
+            "  " * metric.depth + escape_controls(metric.name) + (translate("Cli", " (KGI)") if metric is kgi else ""),
             _show(plan, metric, computed.target),
-            metric.unit,
+            escape_controls(metric.unit),
             translate("Cli", "given") if metric.is_given else translate("Cli", "derived"),
             _edge(metric),
             _show(plan, metric, computed.forecast),
@@ -186,18 +202,18 @@ def cmd_calc(args: argparse.Namespace) -> int:
         ))
     widths = [max(_width(r[i]) for r in rows) for i in range(len(rows[0]))]
     title = plan.info.get("title") or plan_file.name
-    print(title)
+    say(escape_controls(title))
     for index, row in enumerate(rows):
         cells = [_pad(c, widths[i], right=i in (1, 5, 6, 7)) for i, c in enumerate(row)]
-        print("  ".join(cells).rstrip())
+        say("  ".join(cells).rstrip())
         if index == 0:
-            print("  ".join("-" * w for w in widths))
+            say("  ".join("-" * w for w in widths))
     if findings:
-        print()
+        say()
         for finding in findings:
             where = f"{finding.metric}: " if finding.metric else ""
             severity = translate("Cli", SEVERITY_WORDS[finding.severity.value])
-            print(f"{severity}: {where}{describe(finding, plan, translate)} [{finding.check}]")
+            say(escape_controls(f"{severity}: {where}{describe(finding, plan, translate)} [{finding.check}]"))
     return EXIT_OK
 
 
@@ -229,7 +245,7 @@ def cmd_check(args: argparse.Namespace) -> int:
     for finding in findings:
         line, column = _position(plan_file, finding)
         text = describe(finding, plan_file.plan, translate)
-        print(f"{args.file}:{line}:{column}: {finding.severity.value}: {text} [{finding.check}]")
+        say(escape_controls(f"{args.file}:{line}:{column}: {finding.severity.value}: {text} [{finding.check}]"))
     errors = sum(1 for f in findings if f.severity.value == "error")
     return EXIT_FINDINGS if errors else EXIT_OK
 
@@ -290,23 +306,73 @@ def _Both(metric_id: str, rate) -> Composite:  # noqa: N802 - reads as a constru
     return Composite([SetField(metric_id, "solve_rate", False), SetField(metric_id, "rate", rate)], "Set rate")
 
 
+#: How often ``set`` reads the plan again when someone else saved it while ``set`` ran.
+SET_ATTEMPTS = 20
+
+
+def _assigned(plan_file: PlanFile, assignments: list[str]) -> dict[str, object]:
+    """What the plan holds now in each ``ID.FIELD`` an assignment sets (to tell whether someone else changed it)."""
+    values: dict[str, object] = {}
+    for text in assignments:
+        metric_id, _, field = text.partition("=")[0].strip().partition(".")
+        metric, spec = plan_file.plan.metrics.get(metric_id), schema.INPUTS.get(field)
+        if metric is not None and spec is not None:
+            values[f"{metric_id}.{field}"] = schema.file_value(spec, metric) if spec.key else getattr(metric, field)
+    return values
+
+
+def _plain(value: object) -> str:
+    return "empty" if value is None or value == "" else schema.shown(value)
+
+
 def cmd_set(args: argparse.Namespace) -> int:
-    plan_file = _open(args.file)
-    if plan_file is None:
-        return EXIT_UNREADABLE
-    try:
-        edits = [parse_assignment(plan_file, text) for text in args.assignments]
-        Composite(edits, "Set").apply(plan_file.plan)
-    except PlanError as exc:
-        _error(translate("Cli", "{0}: {1}; nothing was changed").format(args.file, exc.text(translate)))
-        return EXIT_FINDINGS
-    try:
-        save(plan_file)
-    except OSError as exc:
-        _error(translate("Cli", "cannot save {0}: {1}; the file was not changed").format(
-            args.file, exc.strerror or exc))
-        return EXIT_UNREADABLE
-    return EXIT_OK
+    """Apply the assignments and save; when someone else saves the plan meanwhile, apply them to their version.
+
+    The save replaces only the version that was read (``planfile.save``); a
+    save that lands in between makes it read the plan again and apply the
+    same assignments to it, so neither change is lost. A plan a kpidesk window
+    of someone else holds open is left alone unless ``--force``.
+    """
+    first: dict[str, object] | None = None
+    for attempt in range(SET_ATTEMPTS):
+        plan_file = _open(args.file)
+        if plan_file is None:
+            return EXIT_UNREADABLE
+        holder = None if args.force else held_by_other(Path(args.file))
+        if holder is not None:
+            process = f", process {holder.pid}" if holder.pid else ""
+            _error(f"{args.file} is open in kpidesk by {holder.describe()}{process}; it was not changed. "
+                   "Close it there first, or add --force to change it anyway (the window then sees the change)")
+            return EXIT_UNREADABLE
+        before = _assigned(plan_file, args.assignments)
+        first = before if first is None else first
+        try:
+            edits = [parse_assignment(plan_file, text) for text in args.assignments]
+            Composite(edits, "Set").apply(plan_file.plan)
+        except PlanError as exc:
+            meanwhile = " (changed by someone else while this ran: the assignments do not apply to their version)"
+            _error(translate("Cli", "{0}: {1}; nothing was changed").format(
+                f"{args.file}{meanwhile if attempt else ''}", exc.text(translate)))
+            return EXIT_FINDINGS
+        try:
+            save(plan_file)
+        except FileChanged:
+            continue  # someone saved it meanwhile: read their version and apply the assignments to it
+        except OSError as exc:
+            _error(translate("Cli", "cannot save {0}: {1}; the file was not changed").format(
+                args.file, exc.strerror or exc))
+            return EXIT_UNREADABLE
+        for warning in plan_file.save_warnings:
+            say(f"kpidesk: warning: {warning}", file=sys.stderr)
+        if attempt:
+            replaced = [f"{key} (was {_plain(first.get(key))}, then {_plain(value)})" for key, value in before.items()
+                        if first.get(key) != value]
+            say(f"kpidesk: note: {args.file} was changed by someone else while this ran; the assignments were "
+                "applied to their version" + (f", replacing their {', '.join(replaced)}" if replaced else ""),
+                file=sys.stderr)
+        return EXIT_OK
+    _error(f"{args.file} was saved by others {SET_ATTEMPTS} times while this ran; nothing was changed")
+    return EXIT_UNREADABLE
 
 
 # ---- actuals import ---------------------------------------------------------------------
@@ -345,12 +411,12 @@ def cmd_actuals_import(args: argparse.Namespace) -> int:
         return EXIT_UNREADABLE
     except ActualsCsvError as exc:
         for line in exc.lines(args.csv):
-            print(line, file=sys.stderr)
+            say(line, file=sys.stderr)
         _error(f"nothing was imported; {args.file} was not changed")
         return EXIT_FINDINGS
     summary = summarize(plan_file.plan, actuals)
     if args.dry_run:
-        print(f"{summary_text(summary, True)} (dry run: {args.file} was not changed)")
+        say(f"{summary_text(summary, True)} (dry run: {args.file} was not changed)")
         return EXIT_OK
     try:
         import_edit(actuals).apply(plan_file.plan)
@@ -362,7 +428,7 @@ def cmd_actuals_import(args: argparse.Namespace) -> int:
     except OSError as exc:
         _error(f"cannot save {args.file}: {exc.strerror or exc}; the file was not changed")
         return EXIT_UNREADABLE
-    print(summary_text(summary, False))
+    say(summary_text(summary, False))
     return EXIT_OK
 
 
@@ -401,6 +467,8 @@ def _parser_for(command: str) -> argparse.ArgumentParser:
         parser.add_argument("assignments", nargs="+", metavar="ID.FIELD=VALUE",
                             help="e.g. visits.rate=10%%, sales.target=1,000,000,000, leads.target= (derived), "
                                  "visits.actuals.2026-06=1200, visits.actuals.2026-06= (no value)")
+        parser.add_argument("--force", action="store_true",
+                            help="change the plan even while a kpidesk window of someone else has it open")
     elif command == "actuals":
         parser.description = "Actuals per period (the [metric.actuals] tables of a plan)."
         actions = parser.add_subparsers(dest="action", required=True, metavar="import")

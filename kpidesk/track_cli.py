@@ -12,14 +12,14 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
-import json
 import sys
 from typing import Any
 
 from kpidesk import i18n
-from kpidesk.cli import EXIT_OK, EXIT_UNREADABLE, _error, _open, _pad, _width
+from kpidesk.cli import EXIT_OK, EXIT_UNREADABLE, _error, _open, _pad, _width, say, say_json
 from kpidesk.i18n import QT_TRANSLATE_NOOP, translate
 from kpidesk.model.bottleneck import Bottleneck, find_bottleneck
+from kpidesk.model.characters import escape_controls
 from kpidesk.model.display import percent_text, rounded, value_text
 from kpidesk.model.exact import Fraction, to_json_number
 from kpidesk.model.metric import Kind, Metric
@@ -89,7 +89,7 @@ def _text_rows(plan: Plan, tracking: Tracking) -> list[tuple[str, ...]]:
             return "-" if value is None else value_text(metric, value, currency)
 
         rows.append((
-            "  " * metric.depth + metric.name,
+            "  " * metric.depth + escape_controls(metric.name),
             show(seen.target_to_date),
             show(seen.actual_to_date),
             "-" if seen.progress is None else percent_text(seen.progress),
@@ -127,20 +127,20 @@ def main(argv: list[str]) -> int:
             "metrics": [progress_json(plan, m, tracking[m.id]) for m in plan.walk()],
             "bottleneck": bottleneck_json(plan, tracking, found),
         }
-        print(json.dumps(document, ensure_ascii=False, indent=2))
+        say_json(document)
         return EXIT_OK
     title = plan.info.get("title") or plan_file.name
-    print(translate("Cli", "{0}: as of {1} ({2})").format(title, day_label(tracking.as_of, i18n.current()),
-                                                           _span_text(tracking)))
+    say(escape_controls(translate("Cli", "{0}: as of {1} ({2})").format(
+        title, day_label(tracking.as_of, i18n.current()), _span_text(tracking))))
     rows = _text_rows(plan, tracking)
     widths = [max(_width(r[i]) for r in rows) for i in range(len(rows[0]))]
     for index, row in enumerate(rows):
-        print("  ".join(_pad(c, widths[i], right=i not in (0, 5)) for i, c in enumerate(row)).rstrip())
+        say("  ".join(_pad(c, widths[i], right=i not in (0, 5)) for i, c in enumerate(row)).rstrip())
         if index == 0:
-            print("  ".join("-" * w for w in widths))
-    print()
+            say("  ".join("-" * w for w in widths))
+    say()
     for line in bottleneck_lines(plan, tracking, found, translate):
-        print(line)
+        say(escape_controls(line))
     return EXIT_OK
 
 

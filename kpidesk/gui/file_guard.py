@@ -267,7 +267,12 @@ class FileGuard(QObject):
             self.ask("read-only", {"path": str(path)})
             return False
         if same_file and self.disk_changed():
-            return self.ask("overwrite", {"path": str(path)}) == "overwrite"
+            seen, _ = read_state(path)  # the version the planner is asked about
+            if self.ask("overwrite", {"path": str(path)}) != "overwrite":
+                return False
+            # consent to replace that version only: a save that lands later (even while the question
+            # is open) is found by planfile.save, which then refuses instead of overwriting it
+            self.document.plan_file.base_sha256 = seen.sha256 if seen.exists else None
         return True
 
     # ---- lock -------------------------------------------------------------------------------------
@@ -365,6 +370,7 @@ def restore(document: Any, guard: FileGuard, entry: recovery.RecoveryEntry) -> b
             plan_file.bom = entry.original.read_bytes().startswith(b"\xef\xbb\xbf")
         except OSError:
             pass
+    plan_file.base_sha256 = entry.base_sha256 or None  # the version the crashed window had read
     document.replace(plan_file, modified=True)
     guard.adopt_base(entry.base_sha256)
     if guard.write_recovery():

@@ -272,7 +272,11 @@ FILE_ERRORS: dict[str, str] = {
     "text_needed": QT_TRANSLATE_NOOP("FileErrors", "expected text in quotes"),
     "text_expected": QT_TRANSLATE_NOOP("FileErrors", "expected text in quotes, found {found}"),
     "text_too_long": QT_TRANSLATE_NOOP("FileErrors", "longer than {limit:,} characters"),
-    "text_nul": QT_TRANSLATE_NOOP("FileErrors", "the text contains a NUL character"),
+    "control_in_line": QT_TRANSLATE_NOOP(
+        "FileErrors", "{character} is not allowed in a name or another one-line text (no control characters)"),
+    "control_in_text": QT_TRANSLATE_NOOP(
+        "FileErrors", "{character} is not allowed in a text (of the control characters, only line breaks and tabs "
+        "are)"),
     "date_expected": QT_TRANSLATE_NOOP("FileErrors", "expected a date such as 2026-04-01"),
     "name_required": QT_TRANSLATE_NOOP("FileErrors", "a name (text in quotes) is required"),
     "name_empty": QT_TRANSLATE_NOOP("FileErrors", "a metric needs a name"),

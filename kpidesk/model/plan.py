@@ -25,6 +25,9 @@ from kpidesk.model.reasons import ReasonError, reason, reason_of
 #: Plan-level facts, in the order the file writes them.
 INFO_FIELDS = ("title", "owner", "currency", "period", "start", "end", "kgi", "on_track", "behind", "notes")
 
+#: Plan-level texts that may hold line breaks; the others (the title...) are one line.
+MULTILINE_INFO = frozenset({"notes"})
+
 #: What the planner decides about a metric, in the order the file writes it (declared in ``schema``).
 INPUT_FIELDS = schema.INPUT_FIELDS
 
@@ -33,6 +36,9 @@ PERIOD_FIELDS: tuple[str, ...] = tuple(f.name for f in schema.FIELDS if f.form =
 
 #: Fields whose change can change computed values.
 #: (a money metric's unit names the currency whose minor unit its gap is settled in)
+#: The text fields of a metric, checked when a metric is added.
+TEXT_INPUTS = tuple(f for f in schema.INPUTS.values() if f.form in ("name", "text"))
+
 CALC_FIELDS = frozenset({"kind", "unit", "relation", "target", "rate", "solve_rate", "share", "formula"})
 
 
@@ -141,6 +147,8 @@ class Plan:
         depth = (parent.depth + 1 if parent else 0) + max(n.depth - metric.depth for n in subtree)
         if depth >= MAX_DEPTH:
             raise PlanError("tree_would_be_too_deep", limit=MAX_DEPTH)
+        for node in subtree:
+            self._check_texts(node)
         siblings = self.children_of(parent)
         row = max(0, min(row, len(siblings)))
         with self.batch():
@@ -212,6 +220,18 @@ class Plan:
                 self._dirty.add(self.roots[0])
             self.events.emit(ev.MetricMoved(metric, old_parent, old_row))
 
+    def _check_texts(self, metric: Metric) -> None:
+        """A new metric's texts follow the rules an edit of them does (no control characters in a name)."""
+        for spec in TEXT_INPUTS:
+            value = getattr(metric, spec.name)
+            if not isinstance(value, str):
+                continue
+            try:
+                schema.check_characters(value, multiline=spec.multiline)
+            except ValueError as exc:  # named by id: the name may be the text refused
+                raise PlanError(reason_of(exc).inside("in_metric_field", metric=metric.id, name=metric.id,
+                                                      field=spec.name)) from None
+
     @staticmethod
     def _renumber(siblings: list[Metric], start: int) -> None:
         for index in range(start, len(siblings)):
@@ -241,6 +261,11 @@ class Plan:
             raise PlanError("no_metric", id=value if isinstance(value, (str, int)) else repr(value))
         if isinstance(value, str) and len(value) > MAX_TEXT_LENGTH:
             raise PlanError("info_too_long", field=field, limit=MAX_TEXT_LENGTH)
+        if isinstance(value, str):
+            try:
+                schema.check_characters(value, multiline=field in MULTILINE_INFO)
+            except ValueError as exc:
+                raise PlanError(reason_of(exc).inside("in_plan_key", key=field)) from None
         old = self.info.get(field)
         if old == value:
             return old

@@ -20,6 +20,7 @@ from decimal import Decimal
 from enum import Enum
 from typing import Any, NamedTuple
 
+from kpidesk.model import characters
 from kpidesk.model import formula as formulas
 from kpidesk.model.limits import MAX_FORMULA_LENGTH, MAX_LAG, MAX_NAME_LENGTH, MAX_TEXT_LENGTH
 from kpidesk.model.metric import Better, Kind, Metric, Relation
@@ -73,6 +74,8 @@ class Field:
     choices: type[Enum] | None = None
     #: Whether ``kpidesk set FILE ID.FIELD=VALUE`` sets it.
     settable: bool = True
+    #: A long text that may hold line breaks and tabs (notes); names and other texts are one line.
+    multiline: bool = False
 
     @property
     def is_input(self) -> bool:
@@ -99,15 +102,16 @@ FIELDS: tuple[Field, ...] = (
     Field("lag", int, 0, "lag", QT_TRANSLATE_NOOP("Fields", "Lag (periods)"), "lag"),
     Field("solve_rate", bool, False, None, QT_TRANSLATE_NOOP("Fields", "Solve the rate"), "solve", settable=False),
     Field("share", Decimal, None, "share", QT_TRANSLATE_NOOP("Fields", "Share"), "share", csv="share"),
-    Field("formula", str, None, "formula", QT_TRANSLATE_NOOP("Fields", "Formula"), "formula", limit=MAX_FORMULA_LENGTH),
+    Field("formula", str, None, "formula", QT_TRANSLATE_NOOP("Fields", "Formula"), "formula", limit=MAX_FORMULA_LENGTH,
+          multiline=True),
     Field("actual", Decimal, None, "actual", QT_TRANSLATE_NOOP("Fields", "Actual"), "amount", csv="actual"),
     Field("owner", str, "", "owner", QT_TRANSLATE_NOOP("Fields", "Owner"), "text", csv="owner"),
     Field("source", str, "", "source", QT_TRANSLATE_NOOP("Fields", "Data source"), "text", csv="source"),
     Field("interval", str, "", "interval", QT_TRANSLATE_NOOP("Fields", "Interval"), "text", csv="interval"),
-    Field("definition", str, "", "definition", QT_TRANSLATE_NOOP("Fields", "Definition"), "text"),
+    Field("definition", str, "", "definition", QT_TRANSLATE_NOOP("Fields", "Definition"), "text", multiline=True),
     Field("countermeasure", str, "", "countermeasure",
-          QT_TRANSLATE_NOOP("Fields", "Countermeasure"), "text", csv="countermeasure"),
-    Field("notes", str, "", "notes", QT_TRANSLATE_NOOP("Fields", "Notes"), "text"),
+          QT_TRANSLATE_NOOP("Fields", "Countermeasure"), "text", csv="countermeasure", multiline=True),
+    Field("notes", str, "", "notes", QT_TRANSLATE_NOOP("Fields", "Notes"), "text", multiline=True),
     Field("phasing", dict, {}, "phasing", QT_TRANSLATE_NOOP("Fields", "Phasing weights"), "table", settable=False),
     Field("actuals", dict, {}, "actuals", QT_TRANSLATE_NOOP("Fields", "Actuals by period"), "table", settable=False),
 )
@@ -148,13 +152,25 @@ def label(field: str) -> str:
 
 
 # ---- one value -----------------------------------------------------------------------------
+def check_characters(text: str, *, multiline: bool = False) -> None:
+    """Refuse a control or bidi character (:mod:`kpidesk.model.characters`), naming it.
+
+    Names, units and other one-line texts take none; long texts take line
+    breaks and tabs. Every way in (the file, ``kpidesk set``, the window's
+    cells, its detail panel and plan dialog) comes through here.
+    """
+    char = characters.forbidden(text, multiline=multiline)
+    if char is not None:
+        raise FieldValueError("control_in_text" if multiline else "control_in_line",
+                              character=characters.character_name(char))
+
+
 def _text(field: Field, value: Any) -> str:
     if not isinstance(value, str):
         raise FieldValueError("text_expected", found=kind_of(value))
     if len(value) > field.limit:
         raise FieldValueError("text_too_long", limit=field.limit)
-    if "\x00" in value:
-        raise FieldValueError("text_nul")
+    check_characters(value, multiline=field.multiline)
     return value
 
 
@@ -486,5 +502,5 @@ __all__ = [
     "Field", "FieldValueError", "FIELDS", "BY_NAME", "BY_KEY", "INPUTS", "INPUT_FIELDS", "METRIC_KEYS",
     "TEXT_KEYS", "DEFAULTS", "SETTABLE", "CSV_COLUMNS", "CSV_FIELDS", "COMPUTED_COLUMNS", "SOLVE", "Rule",
     "check", "read", "decode", "parse_text", "edit_text", "csv_text", "file_value", "values_of",
-    "metric_problems", "formula_unknown", "label", "QT_TRANSLATE_NOOP", "NumberError",
+    "metric_problems", "formula_unknown", "label", "QT_TRANSLATE_NOOP", "NumberError", "check_characters",
 ]

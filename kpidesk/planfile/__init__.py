@@ -12,7 +12,12 @@ from kpidesk.planfile.codec import FORMAT_VERSION
 from kpidesk.planfile.errors import PlanFileError, Problem, problem
 from kpidesk.planfile.locate import SourceMap, scan
 from kpidesk.planfile.reader import decode_bytes, read_plan
+from kpidesk.planfile.shapes import as_tables
+from kpidesk.planfile.verify import unsafe_to_write
 from kpidesk.planfile.writer import PlanWriter, render_new
+from kpidesk.storage.atomic import SaveError
+from kpidesk.storage.disk import digest
+from kpidesk.storage.savelock import FileChanged, replace_unless_changed
 
 BOM = "\ufeff"
 _LONE_LF = re.compile(r"(?<!\r)\n")
@@ -47,8 +52,13 @@ class PlanFile:
     path: Path | None = None
     positions: SourceMap = field(default_factory=SourceMap)
     bom: bool = False
-    #: What the last save could not keep (owner, extended attributes, backup).
+    #: What the last save could not keep (owner, extended attributes, backup), or changed in the file's shape.
     save_warnings: list[str] = field(default_factory=list)
+    #: How the text was brought to the shape kpidesk writes (an inline array of metrics...), until it is saved.
+    reshaped: list[str] = field(default_factory=list)
+    #: SHA-256 of the file's bytes as loaded or last saved: a save over ``path`` replaces only that
+    #: version (someone else's save in between is never overwritten). None: not known, not checked.
+    base_sha256: str | None = None
     _writer: PlanWriter | None = field(default=None, repr=False)
 
     @property
@@ -60,7 +70,8 @@ class PlanFile:
         if self._writer is None:
             if not self.text.strip():
                 return render_new(self.plan)
-            self._writer = PlanWriter(self.text, scan(self.text))
+            text, self.reshaped = as_tables(self.text, self.positions)
+            self._writer = PlanWriter(text, scan(text))
         return keep_layout(self._writer.write(self.plan), self.text)
 
     def encoded(self) -> bytes:
@@ -98,27 +109,40 @@ def load(path: str | os.PathLike[str]) -> PlanFile:
     bom = data.startswith(b"\xef\xbb\xbf")
     plan_file = loads(decode_bytes(data, name), name, path)
     plan_file.bom = bom
+    plan_file.base_sha256 = digest(data)
     return plan_file
 
 
 def save(plan_file: PlanFile, path: str | os.PathLike[str] | None = None, *, backup: bool = True) -> Path:
     """Write the plan to ``path`` (default: where it came from) in one step.
 
-    On failure a :class:`~kpidesk.storage.atomic.SaveError` (an OSError whose
-    text is for the planner) leaves the file on disk and ``plan_file`` as they
+    The text is read back first (:mod:`~kpidesk.planfile.verify`): text that
+    would not open again as this very plan is never written. Saving over the
+    file the plan came from replaces only the version it was read from
+    (``base_sha256``), checked under an exclusive lock held until the rename:
+    when someone else saved it meanwhile, :class:`FileChanged` (a SaveError)
+    is raised and nothing is written. On failure a
+    :class:`~kpidesk.storage.atomic.SaveError` (an OSError whose text is for
+    the planner) leaves the file on disk, its backup and ``plan_file`` as they
     were. What could not be kept (owner, extended attributes) is listed in
     ``plan_file.save_warnings``; the previous content is kept as ``NAME.bak``.
     """
-    from kpidesk.storage.atomic import write_atomic
-
     target = Path(path) if path is not None else plan_file.path
     if target is None:
         raise ValueError("the plan has no file name yet")
     data = plan_file.encoded()
-    warnings = write_atomic(target, data, backup=backup)
+    why = unsafe_to_write(plan_file.plan, data.decode("utf-8").removeprefix(BOM), str(target))
+    if why is not None:
+        raise SaveError(f"The plan was not saved: the text made for {target.name} does not read back as this plan "
+                        f"({why}). {target.name} and its backup were left as they were.", target)
+    same_file = plan_file.path is not None and os.path.realpath(target) == os.path.realpath(plan_file.path)
+    warnings = replace_unless_changed(target, data, plan_file.base_sha256 if same_file else None, backup=backup)
+    plan_file.base_sha256 = digest(data)
     plan_file.mark_saved(data.decode("utf-8").removeprefix(BOM), target)
-    plan_file.save_warnings = warnings
+    plan_file.save_warnings = [f"{target.name}: {note}." for note in plan_file.reshaped] + warnings
+    plan_file.reshaped = []
     return target
 
 
-__all__ = ["PlanFile", "PlanFileError", "Problem", "load", "loads", "save", "FORMAT_VERSION", "keep_layout"]
+__all__ = ["PlanFile", "PlanFileError", "Problem", "load", "loads", "save", "FORMAT_VERSION", "keep_layout",
+           "FileChanged"]

@@ -26,8 +26,8 @@ from kpidesk.model.limits import (
 )
 from kpidesk.model.metric import ID_PATTERN, Metric
 from kpidesk.model.numbers import NumberError, parse_rate
-from kpidesk.model.plan import Plan
-from kpidesk.model.reasons import Reason, reason
+from kpidesk.model.plan import MULTILINE_INFO, Plan
+from kpidesk.model.reasons import Reason, reason, reason_of
 from kpidesk.planfile import codec
 from kpidesk.planfile.codec import FieldError
 from kpidesk.planfile.errors import PlanFileError, Problem, problem
@@ -62,6 +62,15 @@ def _percent(text: str) -> bool:
     except NumberError:
         return False
     return True
+
+
+def _unsafe_text(value: str, key: str) -> Reason | None:
+    """Why a plan-level text may not be read (a control character), or None."""
+    try:
+        schema.check_characters(value, multiline=key in MULTILINE_INFO)
+    except ValueError as exc:
+        return reason_of(exc)
+    return None
 
 
 def _position(text: str, index: int) -> tuple[int, int]:
@@ -136,7 +145,7 @@ class _Reader:
         made = why if isinstance(why, Reason) else reason(why, **params)
         self.problems.append(Problem(pos[0], pos[1], made, field))
 
-    def read(self) -> Plan:
+    def read(self, *, calculate: bool = True) -> Plan:
         plan = Plan()
         self._read_version()
         if self.problems:
@@ -150,7 +159,8 @@ class _Reader:
             self._check_references(plan, where)
         if self.problems:
             raise PlanFileError(self.filename, self.problems)
-        plan.engine.recalculate_all()
+        if calculate:
+            plan.engine.recalculate_all()
         return plan
 
     def _read_version(self) -> None:
@@ -181,6 +191,8 @@ class _Reader:
                 elif len(value) > MAX_TEXT_LENGTH:
                     self.problem(where.value(key), reason("text_too_long", limit=MAX_TEXT_LENGTH).inside(
                         "in_plan_key", key=key))
+                elif (unsafe := _unsafe_text(value, key)) is not None:
+                    self.problem(where.value(key), unsafe.inside("in_plan_key", key=key))
                 elif key in codec.INFO_PERCENT_KEYS and not _percent(value):
                     self.problem(where.value(key), reason("threshold_percent", text=value).inside(
                         "in_plan_key", key=key))
@@ -330,6 +342,17 @@ def _plain(value: object) -> ParamValue:
     if isinstance(value, (str, int, Decimal)):
         return value
     return repr(value)
+
+
+def reread_plan(text: str, filename: str) -> Plan:
+    """Read text kpidesk is about to write, by the reader's own rules, as cheaply as they allow.
+
+    For the check before a save's rename: no positions (an error here is
+    read again by :func:`read_plan` for its line and column) and no
+    calculation (the inputs are compared, not the results).
+    """
+    prescan(text, filename)
+    return _Reader(parse_toml(text, filename), SourceMap(), filename).read(calculate=False)
 
 
 def read_plan(text: str, filename: str) -> tuple[Plan, SourceMap]:

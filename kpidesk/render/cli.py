@@ -20,6 +20,7 @@ import os
 import sys
 
 from kpidesk import i18n
+from kpidesk.cli import say
 from kpidesk.i18n import translate
 from kpidesk.planfile import PlanFile, PlanFileError, load
 
@@ -116,7 +117,7 @@ def main(argv: list[str]) -> int:
     try:
         plan_file = load(args.file)
     except PlanFileError as exc:
-        print(exc.text(translate), file=sys.stderr)
+        say(exc.text(translate), file=sys.stderr)
         return EXIT_UNREADABLE
     args.as_of_date = None
     if args.as_of:
@@ -127,7 +128,8 @@ def main(argv: list[str]) -> int:
         try:
             args.as_of_date = as_of_date(args.as_of, plan_span(plan_file.plan.info, today), today)
         except PeriodError as exc:
-            print(f"kpidesk export: error: --as-of: {exc}", file=sys.stderr)
+            say(translate("Cli", "kpidesk export: error: {0}").format(f"--as-of: {exc.text(translate)}"),
+                file=sys.stderr)
             return EXIT_UNREADABLE
     written: list[str] = []
     try:
@@ -141,8 +143,8 @@ def main(argv: list[str]) -> int:
             _gui_application()
             written += _export(plan_file, args)
     except OSError as exc:
-        print(translate("Cli", "kpidesk export: error: {0}").format(exc), file=sys.stderr)
+        say(translate("Cli", "kpidesk export: error: {0}").format(exc), file=sys.stderr)
         return EXIT_WRITE
     for line in written:
-        print(translate("Cli", "wrote {0}").format(line))
+        say(translate("Cli", "wrote {0}").format(line))
     return EXIT_OK

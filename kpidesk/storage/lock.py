@@ -73,6 +73,17 @@ def state_of(info: LockInfo | None) -> LockState:
     return LockState.OTHER
 
 
+def held_by_other(plan: Path) -> LockInfo | None:
+    """Who holds ``plan`` open in a kpidesk window, when it is not this process and not a crashed one of ours.
+
+    For writers without a window (``kpidesk set``): such a lock means a live
+    window of another process, or of another user or machine (whose process
+    cannot be checked from here), has the plan open.
+    """
+    info = read_lock(plan)
+    return info if state_of(info) is LockState.OTHER else None
+
+
 class PlanLock:
     """Our lock on one plan file; ``release()`` removes it only while it is still ours."""
 

@@ -126,7 +126,7 @@ def test_a_rate_of_zero_is_allowed_but_a_share_of_zero_is_not():
     ("rate", D("0.0000000000001"), "decimal places"),
     ("allow_negative", "yes", "expected true or false"),
     ("formula", "-" * 60 + "1", "nest deeper than 50"),
-    ("unit", "x\x00", "NUL"),
+    ("unit", "x\x00", "U\\+0000 NULL is not allowed in a name"),
 ])
 def test_every_value_is_bounded_on_the_model_path_too(field, value, words):
     plan = build(("a", None, {}))

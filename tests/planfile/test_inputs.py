@@ -76,7 +76,7 @@ def test_a_file_float_is_read_as_the_decimal_it_is_written_as():
                                            "a whole number (2.5)"),
     ("allow_negative = 1", "metric 'a', allow_negative: expected true or false"),
     ('formula = "' + "-" * 999 + '1"', "nest deeper than 50"),
-    ('notes = "a\\u0000b"', "NUL"),
+    ('notes = "a\\u0000b"', "plan.toml:5:9: error: metric 'a', notes: U+0000 NULL is not allowed in a text"),
 ])
 def test_bad_values_in_the_file_are_errors_at_their_position(line, words):
     assert words in error_of(BASE + line + "\n")

@@ -9,6 +9,7 @@ import pytest
 from kpidesk import cli, paths
 from kpidesk.gui.document import Document
 from kpidesk.gui.tree_model import Column, PlanTreeModel
+from kpidesk.model.characters import forbidden
 
 TEMPLATE = paths.templates()["btob-web"]
 
@@ -27,6 +28,9 @@ BAD_CELLS = [
     (Column.NAME, "visits", "   ", "name"),
     (Column.NAME, "visits", "x" * 500, "longer than"),
     (Column.ACTUAL, "visits", "1,2,3x", "not a number"),
+    (Column.NAME, "visits", "\x1b[31mVisits", "U+001B ESCAPE is not allowed in a name"),
+    (Column.NAME, "visits", "Visits\u202e", "U+202E RIGHT-TO-LEFT OVERRIDE"),
+    (Column.NAME, "visits", "two\nlines", "U+000A LINE FEED"),
 ]
 
 
@@ -59,6 +63,60 @@ def test_command_line_set_refuses_and_leaves_the_file(tmp_path: Path, capsys, as
     assert code != 0
     assert plan.read_bytes() == TEMPLATE.read_bytes()
     assert "nothing was changed" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize("field, text, words", [
+    ("unit", "\x1b[31mJPY", "U+001B ESCAPE is not allowed in a name"),
+    ("owner", "team\x00", "U+0000 NULL"),
+    ("notes", "a\x9bb", "U+009B CONTROL SEQUENCE INTRODUCER is not allowed in a text"),
+])
+def test_the_detail_panel_refuses_control_characters(qtbot, field: str, text: str, words: str) -> None:
+    from kpidesk.gui.detail_panel import DetailPanel
+
+    document = Document()
+    document.open(TEMPLATE)
+    panel = DetailPanel(document)
+    qtbot.addWidget(panel)
+    refusals: list[str] = []
+    document.editRefused.connect(refusals.append)
+    before = state(document)
+    panel.show_metric("visits")
+    panel.fields[field].setFocus()
+    widget = panel.fields[field]
+    widget.setText(text) if hasattr(widget, "setText") else widget.setPlainText(text)
+    panel._edited(field)
+    panel.commit()
+    assert refusals and words in refusals[-1], refusals
+    assert state(document) == before and not document.is_modified()
+    panel.fields["notes"].setPlainText("two\n\tlines")  # a long text takes line breaks and tabs
+    panel._edited("notes")
+    panel.commit()
+    assert document.metric("visits").notes == "two\n\tlines"
+
+
+def test_the_plan_dialog_refuses_a_title_with_escape_codes(qtbot) -> None:
+    document = Document()
+    document.open(TEMPLATE)
+    refusals: list[str] = []
+    document.editRefused.connect(refusals.append)
+    assert document.set_plan_info({"title": "\x1b]0;owned\x07"}) is False
+    assert refusals and "plan.title: U+001B ESCAPE" in refusals[-1]
+    assert not document.is_modified()
+
+
+@pytest.mark.parametrize("assignment, words", [
+    ("visits.name=\x1b[31mRed", "U+001B ESCAPE is not allowed in a name"),
+    ("visits.unit=\u202eJPY", "U+202E RIGHT-TO-LEFT OVERRIDE"),
+    ("visits.owner=a\nb", "U+000A LINE FEED"),
+])
+def test_command_line_set_refuses_control_characters(tmp_path: Path, capsys, assignment: str, words: str) -> None:
+    plan = tmp_path / "plan.toml"
+    plan.write_bytes(TEMPLATE.read_bytes())
+    assert cli.main(["set", str(plan), assignment]) == cli.EXIT_FINDINGS
+    assert plan.read_bytes() == TEMPLATE.read_bytes()
+    error = capsys.readouterr().err
+    assert words in error and "nothing was changed" in error
+    assert all(forbidden(line) is None for line in error.splitlines())  # nothing raw reaches the terminal
 
 
 def test_command_line_refuses_a_bad_file_with_its_position(tmp_path: Path, capsys) -> None:

@@ -15,6 +15,7 @@ import pytest
 
 from kpidesk.planfile import loads
 from kpidesk.storage.atomic import TEMP_SUFFIX, backup_path
+from kpidesk.storage.savelock import save_lock_path
 
 pytestmark = pytest.mark.skipif(not hasattr(os, "fork"), reason="the kill test forks workers (POSIX only)")
 SERVER = Path(__file__).with_name("save_server.py")
@@ -83,6 +84,7 @@ def run_kills(tmp_path: Path, kills: int, metrics: int, parse_every: int = 1) ->
         assert len(seen) > kills // 4, "the kills should land between different saves"
         ask(f"save {version}")  # a save after the last kill removes what the killed one left
         assert temporaries(tmp_path) == []
+        assert not save_lock_path(path).exists()  # nor does a killed save's lock stay behind
         check_whole(path, base, version)
     finally:
         server.kill()

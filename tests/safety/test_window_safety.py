@@ -52,6 +52,29 @@ def test_window_notices_replacements_and_its_save_asks_first(qtbot, window) -> N
     assert 'rate = "20%"' in plan.read_text(encoding="utf-8")
 
 
+def test_a_save_that_lands_while_the_overwrite_question_is_open_is_not_overwritten(qtbot, window,
+                                                                                 monkeypatch) -> None:
+    """Consent covers the version the planner was asked about; a later one makes the save fail, not overwrite."""
+    window, plan = window
+    text = TEMPLATE.read_text(encoding="utf-8")
+    plan.write_text(text.replace("FY2026", "FY2031"), encoding="utf-8")  # a colleague's save
+    window.document.set_rate("visits", "20")
+    errors: list[str] = []
+    monkeypatch.setattr(window.files, "error", lambda title, message: errors.append(message))
+
+    def answer(kind: str, details: dict) -> str:
+        plan.write_text(text.replace("FY2026", "FY2032"), encoding="utf-8")  # another, while the dialog is open
+        return "overwrite"
+
+    window.guard.ask = answer
+    assert window.files.save() is False
+    assert errors and "was changed by another program or person" in errors[0] and "not overwritten" in errors[0]
+    assert "FY2032" in plan.read_text(encoding="utf-8") and window.document.is_modified()
+    window.guard.ask = lambda kind, details: "overwrite"  # asked again about FY2032: replace it
+    assert window.files.save() is True
+    assert 'rate = "20%"' in plan.read_text(encoding="utf-8") and not window.document.is_modified()
+
+
 def test_a_failed_save_is_reported_and_the_plan_stays_unsaved(qtbot, window, monkeypatch) -> None:
     window, plan = window
     before = plan.read_bytes()

@@ -93,7 +93,7 @@ def test_file_form_is_kept(tmp_path: Path, form: str) -> None:
     from kpidesk.model.edits import AddMetric
     from kpidesk.model.metric import Metric
 
-    AddMetric(Metric("ads", "Ads\nclicks"), "visits", 0).apply(plan_file.plan)  # new lines from tomlkit
+    AddMetric(Metric("ads", "Ads", notes="Ads\nclicks"), "visits", 0).apply(plan_file.plan)  # new lines from tomlkit
     save(plan_file)
     out = path.read_bytes()
     assert out.startswith(b"\xef\xbb\xbf") == ("bom" in form)
@@ -103,7 +103,7 @@ def test_file_form_is_kept(tmp_path: Path, form: str) -> None:
         assert b"\r\n" not in out
     assert out.endswith(b"\n") == ("no-final-newline" not in form)
     again = load(path)
-    assert again.plan.metrics["ads"].name == "Ads\nclicks"
+    assert again.plan.metrics["ads"].notes == "Ads\nclicks"
     assert again.plan.metrics["visits"].rate == Decimal("0.2")
 
 
