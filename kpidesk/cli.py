@@ -273,6 +273,9 @@ def cmd_window(args: argparse.Namespace) -> int:
         _error(f"no such file: {args.file}")
         return EXIT_UNREADABLE
     try:
+        from kpidesk import qtcheck
+
+        qtcheck.require()  # a PySide6 that would crash this Python: say so instead (an ImportError)
         gui = importlib.import_module("kpidesk.gui.app")
     except ImportError as exc:
         _error(f"the window cannot start: {exc}")

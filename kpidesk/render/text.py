@@ -17,7 +17,9 @@ from functools import lru_cache
 from PySide6.QtCore import QCoreApplication, QTextBoundaryFinder
 from PySide6.QtGui import QFont, QFontMetricsF
 
-from kpidesk.render import refcount_fix  # noqa: F401 - before any painting
+from kpidesk import qtcheck
+
+qtcheck.require()  # before any painting: a PySide6 that would crash this Python
 
 FAMILY = "sans-serif"
 
