@@ -7,7 +7,8 @@ import sys
 import time
 from pathlib import Path
 
-from PySide6.QtCore import QLibraryInfo, QLocale, QTimer, QTranslator
+from PySide6.QtCore import QLibraryInfo, QLocale, QSize, QTimer, QTranslator
+from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from kpidesk import paths
@@ -34,6 +35,22 @@ def load_translations(app: QApplication) -> list[QTranslator]:
     return loaded
 
 
+def identify(app: QApplication) -> None:
+    """Names and icon, so the desktop shows kpidesk's icon and groups its windows under its entry.
+
+    The desktop file name is the Wayland app id and how X11 desktops match a window to the
+    installed ``io.github.kpidesk.kpidesk.desktop`` (packaging/linux).
+    """
+    app.setOrganizationName(settings_module.ORGANIZATION)
+    app.setApplicationName(settings_module.APPLICATION)
+    app.setApplicationDisplayName("kpidesk")
+    app.setDesktopFileName(paths.APP_ID)
+    icon = QIcon()
+    for size, path in paths.icon_files().items():
+        icon.addFile(str(path), QSize(size, size))
+    app.setWindowIcon(icon)
+
+
 def _report_and_quit(app: QApplication) -> None:
     """Tell benchmarks/startup.py when the window painted (perf_counter is system-wide on Linux)."""
     print(f"kpidesk-painted {time.perf_counter():.6f}", flush=True)
@@ -44,9 +61,7 @@ def run(file: str | None = None, template: str | None = None) -> int:
     """Show the window with ``file``, or an untitled plan from ``template`` (default: the sample)."""
     app = QApplication.instance() or QApplication(sys.argv[:1])
     assert isinstance(app, QApplication)
-    app.setOrganizationName(settings_module.ORGANIZATION)
-    app.setApplicationName(settings_module.APPLICATION)
-    app.setApplicationDisplayName("kpidesk")
+    identify(app)
     app._kpidesk_translators = load_translations(app)  # type: ignore[attr-defined]
     theme.apply(str(settings_module.settings().value("theme", theme.SYSTEM)))
     window = MainWindow()
