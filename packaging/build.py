@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import platform
 import shutil
 import subprocess
 import sys
@@ -71,7 +72,7 @@ def add_linux_desktop_files(bundle: Path) -> None:
 
 def archive(dist: Path, bundle: Path) -> Path:
     """``kpidesk-VERSION-PLATFORM.tar.gz`` (a .zip on Windows) beside the folder."""
-    machine = os.uname().machine if hasattr(os, "uname") else "x86_64"
+    machine = platform.machine().lower() or "unknown"
     system = {"win32": "windows", "darwin": "macos"}.get(sys.platform, "linux")
     name = f"kpidesk-{__version__}-{system}-{machine}"
     if sys.platform == "win32":
