@@ -438,6 +438,9 @@ def cmd_window(args: argparse.Namespace) -> int:
         _error(translate("Cli", "no such file: {0}").format(args.file))
         return EXIT_UNREADABLE
     try:
+        from kpidesk import qtcheck
+
+        qtcheck.require()  # a PySide6 that would crash this Python: say so instead (an ImportError)
         gui = importlib.import_module("kpidesk.gui.app")
     except ImportError as exc:
         _error(translate("Cli", "the window cannot start: {0}").format(exc))

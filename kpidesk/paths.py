@@ -5,6 +5,10 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
+#: The application's id: the name of its desktop entry, AppStream file and icon, its Wayland app id
+#: and the prefix of its macOS bundle id and plan type (packaging/ uses the same string).
+APP_ID = "io.github.kpidesk.kpidesk"
+
 
 def resources_dir() -> Path:
     """The ``resources`` folder (inside a PyInstaller bundle: under ``sys._MEIPASS``)."""
@@ -50,3 +54,13 @@ def template(name: str, language: str | None = None) -> Path | None:
     if slash:
         return templates(prefix).get(rest) if prefix in ("en", "ja") else None
     return templates(language).get(name)
+
+
+def icon_files(name: str = "kpidesk") -> dict[int, Path]:
+    """Pixel size -> PNG of an icon in ``resources/icons`` (``kpidesk`` or ``kpidesk-plan``)."""
+    found = {}
+    for path in resource("icons").glob(f"{name}-*.png"):
+        size = path.stem.removeprefix(f"{name}-")
+        if size.isdigit():
+            found[int(size)] = path
+    return dict(sorted(found.items()))

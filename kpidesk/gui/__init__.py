@@ -1,5 +1,6 @@
 """The window: Qt views and the document they edit. Nothing below ``kpidesk.model`` imports this."""
 
-# Before any signal is emitted or anything painted: PySide6 6.12 reference-count bugs on Python 3.11.
-from kpidesk.gui import signal_fix  # noqa: F401
-from kpidesk.render import refcount_fix  # noqa: F401
+# Before any signal is emitted or anything painted: refuse a PySide6 that would crash this Python.
+from kpidesk import qtcheck
+
+qtcheck.require()

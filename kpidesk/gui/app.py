@@ -13,10 +13,11 @@ import sys
 import time
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QTimer, QTranslator
+from PySide6.QtCore import QCoreApplication, QSize, QTimer, QTranslator
+from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox
 
-from kpidesk import i18n, qt_i18n
+from kpidesk import i18n, paths, qt_i18n
 from kpidesk.gui import formatting, preferences, termination, theme
 from kpidesk.gui import settings as settings_module
 from kpidesk.gui.document import SAMPLE_TEMPLATE
@@ -42,6 +43,22 @@ def use_language_font(app: QApplication) -> None:
     app.setFont(application_font(app.font()))
 
 
+def identify(app: QApplication) -> None:
+    """Names and icon, so the desktop shows kpidesk's icon and groups its windows under its entry.
+
+    The desktop file name is the Wayland app id and how X11 desktops match a window to the
+    installed ``io.github.kpidesk.kpidesk.desktop`` (packaging/linux).
+    """
+    app.setOrganizationName(settings_module.ORGANIZATION)
+    app.setApplicationName(settings_module.APPLICATION)
+    app.setApplicationDisplayName("kpidesk")
+    app.setDesktopFileName(paths.APP_ID)
+    icon = QIcon()
+    for size, path in paths.icon_files().items():
+        icon.addFile(str(path), QSize(size, size))
+    app.setWindowIcon(icon)
+
+
 def _report_and_quit(app: QApplication) -> None:
     """Tell benchmarks/startup.py when the window painted (perf_counter is system-wide on Linux)."""
     print(f"kpidesk-painted {time.perf_counter():.6f}", flush=True)
@@ -52,9 +69,7 @@ def run(file: str | None = None, template: str | None = None) -> int:
     """Show the window with ``file``, or an untitled plan from ``template`` (default: the sample)."""
     app = QApplication.instance() or QApplication(sys.argv[:1])
     assert isinstance(app, QApplication)
-    app.setOrganizationName(settings_module.ORGANIZATION)
-    app.setApplicationName(settings_module.APPLICATION)
-    app.setApplicationDisplayName("kpidesk")
+    identify(app)
     app._kpidesk_translators = load_translations(app)  # type: ignore[attr-defined]
     use_language_font(app)
     formatting.set_number_style(preferences.number_style())

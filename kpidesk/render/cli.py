@@ -140,6 +140,12 @@ def main(argv: list[str]) -> int:
             written.append(args.csv)
         if any((args.pdf, args.png, args.svg, args.funnel_png)):
             use_offscreen_if_headless()
+            from kpidesk import qtcheck
+
+            unsafe = qtcheck.problem()  # before drawing: a PySide6 that would crash this Python
+            if unsafe:
+                print(f"kpidesk export: error: {unsafe}", file=sys.stderr)
+                return EXIT_UNREADABLE
             _gui_application()
             written += _export(plan_file, args)
     except OSError as exc:

@@ -22,8 +22,9 @@ from functools import lru_cache
 from PySide6.QtCore import QCoreApplication, QTextBoundaryFinder
 from PySide6.QtGui import QFont, QFontDatabase, QFontInfo, QFontMetricsF
 
-from kpidesk import i18n
-from kpidesk.render import refcount_fix  # noqa: F401 - before any painting
+from kpidesk import i18n, qtcheck
+
+qtcheck.require()  # before any painting: a PySide6 that would crash this Python
 
 #: The generic family, last in every list: what a program that has none of the others uses.
 FAMILY = "sans-serif"
