@@ -89,6 +89,7 @@ class FunnelView(QWidget):
         self.formatter = Formatter()
         self.redraws = 0  # show_stages calls drawn: lets tests see "once per call"
         self._stages: list[Stage] = []
+        self._drawn: tuple[list[Stage], str | None, list[tuple[str, str, Kind]]] | None = None  # what is drawn
         self._selected: str | None = None
         self._widths: list[float] = []
         self._lines: list[tuple[str, str, str, str]] = []  # name, target, actual, cumulative per stage
@@ -136,7 +137,12 @@ class FunnelView(QWidget):
         return QSize(240, 160)
 
     def show_stages(self, stages: list[Stage], selected_id: str | None = None) -> None:
-        """Draw ``stages`` (widest first), highlighting the stage of ``selected_id``; one redraw."""
+        """Draw ``stages`` (widest first), highlighting the stage of ``selected_id``; one redraw, none when
+        nothing the graph shows changed (an edit elsewhere in the plan)."""
+        drawn = (list(stages), selected_id, [(s.metric.name, s.metric.unit, s.metric.kind) for s in stages])
+        if drawn == self._drawn:
+            return
+        self._drawn = drawn
         self._stages = list(stages)
         self._selected = selected_id
         self.redraws += 1
@@ -319,6 +325,7 @@ class FunnelView(QWidget):
     def changeEvent(self, event: QEvent) -> None:  # noqa: N802
         super().changeEvent(event)
         if event.type() in _CHANGES and hasattr(self, "bars"):
+            self._drawn = None
             self._colors = _Colors(self.palette())
             self._apply_colors()
             self._layout()

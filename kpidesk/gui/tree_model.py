@@ -4,6 +4,11 @@ No copy of the plan is kept: ``parent()`` and ``index()`` use ``metric.parent``
 and ``metric.row`` (O(1)). An index carries a small integer key per metric
 (``internalId``), so that a stale index can never point at freed memory.
 Edits go through the Document (one undo step each), never into the plan.
+
+What runs for every row (Qt lays out every expanded row again after any
+insert, remove or move: ``index``, ``rowCount``, ``hasChildren``, ``flags``)
+does as little as it can, and a change costs the rows it changed: their
+highlight is worked out when a row is painted, not for rows out of sight.
 """
 
 from __future__ import annotations
@@ -12,7 +17,16 @@ import time
 from enum import IntEnum
 from typing import Any
 
-from PySide6.QtCore import QAbstractItemModel, QByteArray, QMimeData, QModelIndex, QObject, QPersistentModelIndex, Qt
+from PySide6.QtCore import (
+    QAbstractItemModel,
+    QByteArray,
+    QMimeData,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    Qt,
+    Signal,
+)
 from PySide6.QtGui import QBrush, QColor, QFont, QGuiApplication, QPalette
 
 from kpidesk.gui.document import Document
@@ -47,6 +61,16 @@ class Column(IntEnum):
 
 NUMERIC = {Column.TARGET, Column.EDGE, Column.FORECAST, Column.GAP, Column.ACTUAL, Column.PROGRESS}
 EDITABLE = {Column.NAME, Column.TARGET, Column.UNIT, Column.EDGE, Column.ACTUAL}
+_COLUMNS = len(Column)
+_EDITABLE_COLUMNS = frozenset(int(c) for c in EDITABLE)
+_EDGE = int(Column.EDGE)
+#: Flags made once: combining Qt's flag enums costs more than the rest of flags(), which Qt asks for every row.
+_READ_ONLY = (Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemIsDragEnabled
+              | Qt.ItemFlag.ItemIsDropEnabled)
+_EDITABLE_FLAGS = _READ_ONLY | Qt.ItemFlag.ItemIsEditable
+_ROOT_FLAGS = Qt.ItemFlag.ItemIsDropEnabled
+#: More changed rows than this in one action are repainted as a whole (one signal) instead of row by row.
+MANY_ROWS = 200
 
 
 def edge_is_share(metric: Metric) -> bool:
@@ -57,6 +81,10 @@ def edge_is_share(metric: Metric) -> bool:
 class PlanTreeModel(QAbstractItemModel):
     """Rows are metrics, children under their parent; columns as in :class:`Column`."""
 
+    #: Values changed on more rows than :data:`MANY_ROWS` (a new factor at the top, a new currency): views
+    #: repaint what they show instead of being told row by row.
+    manyRowsChanged = Signal()
+
     def __init__(self, document: Document, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.document = document
@@ -65,6 +93,8 @@ class PlanTreeModel(QAbstractItemModel):
         self._key_of: dict[Metric, int] = {}
         self._shown: dict[Metric, tuple[str, ...]] = {}  # last values, to highlight what an edit changed
         self._flash: dict[tuple[Metric, int], float] = {}
+        #: Rows whose values changed (when) and were not painted since: compared with ``_shown`` when painted.
+        self._pending: dict[Metric, float] = {}
         self._plan = None
         self._current: Metric | None = None  # the current row: the rate column's header says what its rate is
         self.muted = QColor()
@@ -92,25 +122,38 @@ class PlanTreeModel(QAbstractItemModel):
         return self.createIndex(metric.row, column, self._key(metric))
 
     def index(self, row: int, column: int, parent: _Index = QModelIndex()) -> QModelIndex:  # noqa: B008
-        siblings = self.document.plan.children_of(self.metric(parent))
-        if not (0 <= row < len(siblings) and 0 <= column < len(Column)):
+        parent_metric = self._keys.get(parent.internalId()) if parent.isValid() else None
+        siblings = self.document.plan.roots if parent_metric is None else parent_metric.children
+        if not (0 <= row < len(siblings) and 0 <= column < _COLUMNS):
             return QModelIndex()
-        return self.createIndex(row, column, self._key(siblings[row]))
+        metric = siblings[row]
+        key = self._key_of.get(metric)
+        return self.createIndex(row, column, key if key is not None else self._key(metric))
 
     def parent(self, index: _Index = QModelIndex()) -> QModelIndex:  # type: ignore[override]  # noqa: B008
-        metric = self.metric(index)
-        return self.index_of(metric.parent) if metric is not None else QModelIndex()
+        metric = self._keys.get(index.internalId()) if index.isValid() else None
+        if metric is None or metric.parent is None:
+            return QModelIndex()
+        return self.index_of(metric.parent)
 
     def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: N802, B008
+        if not parent.isValid():
+            return len(self.document.plan.roots)
         if parent.column() > 0:
             return 0
-        return len(self.document.plan.children_of(self.metric(parent)))
+        metric = self._keys.get(parent.internalId())
+        return len(metric.children) if metric is not None else 0
 
     def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: N802, B008
-        return len(Column)
+        return _COLUMNS
 
     def hasChildren(self, parent: _Index = QModelIndex()) -> bool:  # noqa: N802, B008
-        return self.rowCount(parent) > 0
+        if not parent.isValid():
+            return bool(self.document.plan.roots)
+        if parent.column() > 0:
+            return False
+        metric = self._keys.get(parent.internalId())
+        return metric is not None and bool(metric.children)
 
     # ---- headers and values --------------------------------------------------------------------
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:  # noqa: N802
@@ -299,13 +342,15 @@ class PlanTreeModel(QAbstractItemModel):
 
     def flags(self, index: _Index) -> Qt.ItemFlag:
         if not index.isValid():
-            return Qt.ItemFlag.ItemIsDropEnabled
-        flags = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
-        flags |= Qt.ItemFlag.ItemIsDragEnabled | Qt.ItemFlag.ItemIsDropEnabled
-        metric = self.metric(index)
-        if index.column() in EDITABLE and not (index.column() == Column.EDGE and metric and metric.parent is None):
-            flags |= Qt.ItemFlag.ItemIsEditable
-        return flags
+            return _ROOT_FLAGS
+        column = index.column()
+        if column not in _EDITABLE_COLUMNS:
+            return _READ_ONLY
+        if column == _EDGE:
+            metric = self._keys.get(index.internalId())
+            if metric is not None and metric.parent is None:
+                return _READ_ONLY
+        return _EDITABLE_FLAGS
 
     def field_at(self, index: _Index) -> str | None:
         """The metric field that the cell at ``index`` edits; None for a calculated or empty cell."""
@@ -397,6 +442,7 @@ class PlanTreeModel(QAbstractItemModel):
         self._keys.clear()
         self._key_of.clear()
         self._flash.clear()
+        self._pending.clear()
         self._shown = {m: self._values(m) for m in self._plan.walk()}
         self.endResetModel()
 
@@ -426,37 +472,52 @@ class PlanTreeModel(QAbstractItemModel):
             self._reset()
 
     def _changed(self, metrics: frozenset[Metric]) -> None:
-        """One dataChanged per run of neighbouring rows; highlight the values that moved."""
+        """Tell the views which rows changed: one dataChanged per run of neighbouring rows, or one
+        manyRowsChanged when there are many. What changed on a row is seen when it is painted (see
+        :meth:`flash_strength`), so rows out of sight cost nothing more."""
         plan = self.document.plan
-        rows = set(metrics) | {plan.metrics[i] for i in self.document.findings_changed if i in plan.metrics}
+        rows = set(metrics)
+        rows.update(plan.metrics[i] for i in self.document.findings_changed if i in plan.metrics)
         now = time.monotonic()
+        pending = self._pending
         for metric in rows:
-            values = self._values(metric)
-            before = self._shown.get(metric)
-            if before is not None:
-                for column, (old, new) in enumerate(zip(before, values, strict=True)):
-                    if old != new and column != Column.NAME:
-                        self._flash[(metric, column)] = now
-            self._shown[metric] = values
+            pending[metric] = now
+        if len(rows) > MANY_ROWS:
+            self.manyRowsChanged.emit()
+            return
         by_parent: dict[Metric | None, list[int]] = {}
         for metric in rows:
             if plan.metrics.get(metric.id) is metric:
                 by_parent.setdefault(metric.parent, []).append(metric.row)
-        last = len(Column) - 1
+        last = _COLUMNS - 1
         for parent, numbers in by_parent.items():
             numbers.sort()
+            parent_index = self.index_of(parent)
             start = previous = numbers[0]
             for row in [*numbers[1:], None]:
                 if row is not None and row == previous + 1:
                     previous = row
                     continue
-                parent_index = self.index_of(parent)
                 self.dataChanged.emit(self.index(start, 0, parent_index), self.index(previous, last, parent_index))
                 if row is not None:
                     start = previous = row
 
+    def _see(self, metric: Metric) -> None:
+        """``metric``'s row is shown after a change: highlight the values that moved (while it is fresh)."""
+        changed_at = self._pending.pop(metric)
+        values = self._values(metric)
+        before = self._shown.get(metric)
+        self._shown[metric] = values
+        if before is None or time.monotonic() - changed_at >= FLASH_SECONDS:
+            return
+        for column, (old, new) in enumerate(zip(before, values, strict=True)):
+            if old != new and column != Column.NAME:
+                self._flash[(metric, column)] = changed_at
+
     # ---- highlighting and colours ----------------------------------------------------------------------
     def flash_strength(self, metric: Metric, column: int) -> float:
+        if metric in self._pending:
+            self._see(metric)
         started = self._flash.get((metric, column))
         if started is None:
             return 0.0
@@ -466,12 +527,13 @@ class PlanTreeModel(QAbstractItemModel):
             return 0.0
         return left
 
-    def flashing(self) -> bool:
+    def flashing(self) -> list[tuple[Metric, int]]:
+        """The cells highlighted now (metric, column); expired ones are dropped."""
         now = time.monotonic()
         for key, started in list(self._flash.items()):
             if now - started >= FLASH_SECONDS:
                 del self._flash[key]
-        return bool(self._flash)
+        return list(self._flash)
 
     def update_colors(self) -> None:
         """Muted and alert colours from the palette (light or dark)."""

@@ -55,7 +55,7 @@ def compare(window) -> None:
         marker = window.model.data(window.model.index_of(metric), Qt.ItemDataRole.DecorationRole)
         assert (marker is not None) == bool(want), (metric.id, want)
         assert Counter(shown_lines(window, metric)) == Counter(want), metric.id
-    assert Counter(window.finding_count.toolTip().split("\n") if lines else []) == Counter(lines[:30])
+    assert Counter(window.findings_tooltip().split("\n") if lines else []) == Counter(lines[:30])
     errors = sum(1 for f in findings if f.severity.value == "error")
     warnings = sum(1 for f in findings if f.severity.value == "warning")
     count = window.finding_count.text()
@@ -134,7 +134,7 @@ def test_a_rename_refreshes_the_finding_on_another_metric_and_after_undo(qtbot, 
     assert "New metric does not drive Sessions" in window.model.data(
         window.model.index_of(doc.plan.metrics[child]), Qt.ItemDataRole.ToolTipRole)
     assert "does not drive Sessions" in window.detail.summary.text()
-    assert "does not drive Sessions" in window.finding_count.toolTip()
+    assert "does not drive Sessions" in window.findings_tooltip()
     doc.rename(child, "Webinar signups")
     doc.undo_stack.undo()
     doc.undo_stack.undo()
@@ -150,5 +150,5 @@ def test_what_the_window_shows_is_what_check_prints_for_the_saved_file(qtbot, sa
     doc.save_as(path)
     cli_main(["check", str(path)])
     printed = [line.split(": ", 2)[2].rsplit(" [", 1)[0] for line in capsys.readouterr().out.splitlines()]
-    shown = [line.split(": ", 1)[1] for line in window.finding_count.toolTip().split("\n")]
+    shown = [line.split(": ", 1)[1] for line in window.findings_tooltip().split("\n")]
     assert Counter(printed) == Counter(shown) and any("Web deals" in line for line in shown)
