@@ -119,7 +119,8 @@ class PlanTreeModel(QAbstractItemModel):
     def index_of(self, metric: Metric | None, column: int = 0) -> QModelIndex:
         if metric is None:
             return QModelIndex()
-        return self.createIndex(metric.row, column, self._key(metric))
+        key = self._key_of.get(metric)
+        return self.createIndex(metric.row, column, key if key is not None else self._key(metric))
 
     def index(self, row: int, column: int, parent: _Index = QModelIndex()) -> QModelIndex:  # noqa: B008
         parent_metric = self._keys.get(parent.internalId()) if parent.isValid() else None
@@ -131,10 +132,13 @@ class PlanTreeModel(QAbstractItemModel):
         return self.createIndex(row, column, key if key is not None else self._key(metric))
 
     def parent(self, index: _Index = QModelIndex()) -> QModelIndex:  # type: ignore[override]  # noqa: B008
+        """Asked most of all: Qt walks every kept index (one per expanded row) up to the root on a removal."""
         metric = self._keys.get(index.internalId()) if index.isValid() else None
-        if metric is None or metric.parent is None:
+        parent = metric.parent if metric is not None else None
+        if parent is None:
             return QModelIndex()
-        return self.index_of(metric.parent)
+        key = self._key_of.get(parent)
+        return self.createIndex(parent.row, 0, key if key is not None else self._key(parent))
 
     def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: N802, B008
         if not parent.isValid():
