@@ -69,6 +69,13 @@ _READ_ONLY = (Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable | Qt.Item
               | Qt.ItemFlag.ItemIsDropEnabled)
 _EDITABLE_FLAGS = _READ_ONLY | Qt.ItemFlag.ItemIsEditable
 _ROOT_FLAGS = Qt.ItemFlag.ItemIsDropEnabled
+#: Roles as plain ints: data() runs for every role of every painted cell.
+_DISPLAY, _EDIT, _FONT, _FOREGROUND = (int(Qt.ItemDataRole.DisplayRole), int(Qt.ItemDataRole.EditRole),
+                                       int(Qt.ItemDataRole.FontRole), int(Qt.ItemDataRole.ForegroundRole))
+_ALIGNMENT, _DECORATION, _TOOLTIP = (int(Qt.ItemDataRole.TextAlignmentRole), int(Qt.ItemDataRole.DecorationRole),
+                                     int(Qt.ItemDataRole.ToolTipRole))
+_RIGHT = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+_NUMERIC_COLUMNS = frozenset(int(c) for c in NUMERIC)
 #: More changed rows than this in one action are repainted as a whole (one signal) instead of row by row.
 MANY_ROWS = 200
 
@@ -91,7 +98,11 @@ class PlanTreeModel(QAbstractItemModel):
         self.formatter = Formatter()
         self._keys: dict[int, Metric] = {}  # internalId -> metric
         self._key_of: dict[Metric, int] = {}
-        self._shown: dict[Metric, tuple[str, ...]] = {}  # last values, to highlight what an edit changed
+        #: Each row's texts as last shown, and its parent's relation then (which says whether the rate column
+        #: holds a rate or a share): painting reads them, and an edit's highlight compares with them.
+        self._shown: dict[Metric, tuple[tuple[str, ...], Relation | None]] = {}
+        self._fonts: dict[tuple[bool, bool], QFont] = {}
+        self._brushes: dict[int, QBrush] = {}
         self._flash: dict[tuple[Metric, int], float] = {}
         #: Rows whose values changed (when) and were not painted since: compared with ``_shown`` when painted.
         self._pending: dict[Metric, float] = {}
@@ -255,49 +266,73 @@ class PlanTreeModel(QAbstractItemModel):
         return None
 
     def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        metric = self.metric(index)
+        metric = self._keys.get(index.internalId()) if index.isValid() else None
         if metric is None:
             return None
         column = index.column()
-        if role == Qt.ItemDataRole.DisplayRole:
-            return self.text(metric, column)
-        if role == Qt.ItemDataRole.EditRole:
-            return self._edit_text(metric, column)
-        if role == Qt.ItemDataRole.FontRole:
+        if role == _DISPLAY:
+            return self._texts(metric)[column]
+        if role == FlashRole:
+            return self.flash_strength(metric, column)
+        if role == _FONT:
             given = self._given(metric, column)
             if given is None and not (column == Column.NAME and metric is self.document.plan.kgi):
                 return None
-            font = QFont()
-            font.setBold(given is not False)
-            font.setItalic(given is False)
-            return font
-        if role == Qt.ItemDataRole.ForegroundRole:
+            return self._font(given is not False, given is False)
+        if role == _FOREGROUND:
             if self._given(metric, column) is False:
-                return QBrush(self.muted)
+                return self._brush(self.muted)
             if column in (Column.FORECAST, Column.GAP) and metric.forecast_falls_short():
-                return QBrush(self.alert)
+                return self._brush(self.alert)
             if column == Column.GAP and metric.computed.gap is not None:  # ahead of the target, or on it (muted)
-                return QBrush(self.ahead if metric.computed.gap else self.muted)
+                return self._brush(self.ahead if metric.computed.gap else self.muted)
             return None
-        if role == Qt.ItemDataRole.TextAlignmentRole and column in NUMERIC:
-            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-        if role == Qt.ItemDataRole.DecorationRole and column == Column.NAME:
+        if role == _ALIGNMENT:
+            return _RIGHT if column in _NUMERIC_COLUMNS else None
+        if role == _DECORATION:
+            if column != Column.NAME:
+                return None
             findings = self.document.findings_by_metric.get(metric.id)
             if findings:
                 return finding_icon(any(f.severity is Severity.ERROR for f in findings))
             return None
-        if role == Qt.ItemDataRole.ToolTipRole:
+        if role == _EDIT:
+            return self._edit_text(metric, column)
+        if role == _TOOLTIP:
             return self._tooltip(metric, column)
         if role == MetricRole:
             return metric
         if role == KgiRole:
             return metric is self.document.plan.kgi
-        if role == FlashRole:
-            return self.flash_strength(metric, column)
         if role == ProgressRole and column == Column.PROGRESS:
             progress = self.progress(metric)  # only the bar's length: the text is exact
             return float(progress) if progress is not None else None
         return None
+
+    def _texts(self, metric: Metric) -> tuple[str, ...]:
+        """The row's texts as shown: worked out again only after a change (see :meth:`_see`)."""
+        if metric in self._pending:
+            self._see(metric)
+        shown = self._shown.get(metric)
+        parent = metric.parent
+        relation = parent.relation if parent is not None else None
+        if shown is None or shown[1] is not relation:
+            shown = self._shown[metric] = (self._values(metric), relation)
+        return shown[0]
+
+    def _font(self, bold: bool, italic: bool) -> QFont:
+        font = self._fonts.get((bold, italic))
+        if font is None:
+            font = self._fonts[(bold, italic)] = QFont()
+            font.setBold(bold)
+            font.setItalic(italic)
+        return font
+
+    def _brush(self, color: QColor) -> QBrush:
+        brush = self._brushes.get(color.rgba())
+        if brush is None:
+            brush = self._brushes[color.rgba()] = QBrush(color)
+        return brush
 
     def _edit_text(self, metric: Metric, column: int) -> str:
         if column == Column.NAME:
@@ -447,7 +482,7 @@ class PlanTreeModel(QAbstractItemModel):
         self._key_of.clear()
         self._flash.clear()
         self._pending.clear()
-        self._shown = {m: self._values(m) for m in self._plan.walk()}
+        self._shown = {m: (self._values(m), m.parent.relation if m.parent else None) for m in self._plan.walk()}
         self.endResetModel()
 
     def _values(self, metric: Metric) -> tuple[str, ...]:
@@ -458,6 +493,8 @@ class PlanTreeModel(QAbstractItemModel):
             self.beginInsertRows(self.index_of(event.parent), event.row, event.row)
         elif isinstance(event, ev.MetricInserted):
             self.endInsertRows()
+            now = time.monotonic()  # back after an undo: its texts may be older than the plan
+            self._pending.update((m, now) for m in event.metric.walk())
         elif isinstance(event, ev.MetricRemoving):
             self.beginRemoveRows(self.index_of(event.parent), event.row, event.row)
         elif isinstance(event, ev.MetricRemoved):
@@ -468,6 +505,7 @@ class PlanTreeModel(QAbstractItemModel):
                                self.index_of(event.new_parent), event.new_row + 1 if down else event.new_row)
         elif isinstance(event, ev.MetricMoved):
             self.endMoveRows()
+            self._pending[event.metric] = time.monotonic()
         elif isinstance(event, ev.MetricsChanged):
             self._changed(event.metrics)
         elif isinstance(event, ev.PlanInfoChanged) and event.field == "currency":
@@ -510,11 +548,11 @@ class PlanTreeModel(QAbstractItemModel):
         """``metric``'s row is shown after a change: highlight the values that moved (while it is fresh)."""
         changed_at = self._pending.pop(metric)
         values = self._values(metric)
-        before = self._shown.get(metric)
-        self._shown[metric] = values
-        if before is None or time.monotonic() - changed_at >= FLASH_SECONDS:
+        shown = self._shown.get(metric)
+        self._shown[metric] = (values, metric.parent.relation if metric.parent else None)
+        if shown is None or time.monotonic() - changed_at >= FLASH_SECONDS:
             return
-        for column, (old, new) in enumerate(zip(before, values, strict=True)):
+        for column, (old, new) in enumerate(zip(shown[0], values, strict=True)):
             if old != new and column != Column.NAME:
                 self._flash[(metric, column)] = changed_at
 
@@ -546,5 +584,6 @@ class PlanTreeModel(QAbstractItemModel):
         self.muted = QColor((text.red() * 55 + base.red() * 45) // 100, (text.green() * 55 + base.green() * 45) // 100,
                             (text.blue() * 55 + base.blue() * 45) // 100)
         dark = base.lightness() < 128
+        self._brushes = {}
         self.alert = QColor("#ff7b72") if dark else QColor("#c62828")
         self.ahead = QColor("#7ee787") if dark else QColor("#2e7d32")

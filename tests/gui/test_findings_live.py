@@ -16,6 +16,7 @@ from PySide6.QtCore import Qt
 
 from kpidesk import planfile
 from kpidesk.cli import main as cli_main
+from kpidesk.gui.tree_model import Column
 from kpidesk.model.checks import run_checks
 from kpidesk.model.messages import describe
 
@@ -123,6 +124,24 @@ def test_the_window_shows_what_check_prints_after_random_actions(qtbot, sample_w
             compare(sample_window)
         except AssertionError as exc:
             raise AssertionError(f"after {done}: {exc}") from exc
+
+
+@pytest.mark.parametrize("seed", range(3))
+def test_the_texts_shown_are_the_plans_after_random_actions(qtbot, sample_window, tmp_path, seed):
+    """The tree paints each row's texts as worked out after its last change: never older than the plan
+    (values, names, a new currency, a parent's relation that turns a rate into a share)."""
+    window, rng = sample_window, random.Random(seed)
+    model = window.model
+    for _ in range(40):
+        act(window, rng, tmp_path)
+        if rng.random() < 0.3:
+            window.document.set_plan_info({"currency": rng.choice(["JPY", "USD", "EUR"])})
+        if rng.random() < 0.3:
+            metric_id = rng.choice(sorted(window.document.plan.metrics))
+            window.document.set_field(metric_id, "relation", rng.choice(["funnel", "sum", "share", "none"]))
+        for metric in window.document.plan.walk():
+            shown = [model.data(model.index_of(metric, column)) for column in Column]
+            assert shown == [model.text(metric, column) for column in Column], metric.id
 
 
 def test_a_rename_refreshes_the_finding_on_another_metric_and_after_undo(qtbot, sample_window):
