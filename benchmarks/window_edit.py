@@ -7,9 +7,12 @@ the top of the tree (first child of the KGI); deleting a funnel stage (with
 the stages below it); moving a channel to the top of the ~2,000 channels;
 renaming a metric; and undoing a structural action. Every structural action
 is undone before the next one (the undo timed in its own column), so the plan
-keeps its size. Then the autosave's cost on the GUI thread: the plan's text
-(``dumps()``) and the whole ``write_recovery`` call, whose file write runs in
-a worker. Prints markdown tables of medians. Run:
+keeps its size. Each action starts from a quiet window: the highlight of the
+values an action changed fades for a moment afterwards, an animation and not
+part of the action, so it is ended (untimed) before the next one. Then the
+autosave's cost on the GUI thread: the plan's text (``dumps()``) and the whole
+``write_recovery`` call, whose file write runs in a worker. Prints markdown
+tables of medians. Run:
 
     QT_QPA_PLATFORM=offscreen python benchmarks/window_edit.py [--edits 30]
     QT_QPA_PLATFORM=offscreen python benchmarks/window_edit.py --profile delete [--size 10000]
@@ -55,6 +58,19 @@ def open_window(app: QApplication, size: int) -> Any:
     return window
 
 
+def settle(app: QApplication, window: Any) -> None:
+    """End the highlight's fade and let every pending repaint happen (untimed)."""
+    flash = getattr(window.model, "_flash", None)
+    if flash is not None:
+        flash.clear()
+    fade = getattr(window.tree, "_fade", None)
+    if fade is not None:
+        fade.stop()
+    window.tree.viewport().update()
+    for _ in range(3):
+        app.processEvents()
+
+
 def close_window(window: Any) -> None:
     window.files.maybe_save = lambda: True
     window.close()
@@ -90,6 +106,7 @@ def measure(app: QApplication, size: int, edits: int) -> dict[str, float]:
     from kpidesk.model.checks import run_checks
 
     window = open_window(app, size)
+    settle(app, window)
     rng = random.Random(size)
     samples: dict[str, list[float]] = {name: [] for name in (*ACTIONS, "undo", "checks")}
     for _ in range(edits):
@@ -99,11 +116,13 @@ def measure(app: QApplication, size: int, edits: int) -> dict[str, float]:
             assert run(), name
             app.processEvents()
             samples[name].append(time.perf_counter() - start)
+            settle(app, window)
             if undo:
                 start = time.perf_counter()
                 window.document.undo_stack.undo()
                 app.processEvents()
                 samples["undo"].append(time.perf_counter() - start)
+                settle(app, window)
         start = time.perf_counter()
         run_checks(window.document.plan)
         samples["checks"].append(time.perf_counter() - start)
@@ -150,9 +169,10 @@ def profile(app: QApplication, size: int, name: str, edits: int) -> None:
         run()
         app.processEvents()
         profiler.disable()
+        settle(app, window)
         if undo:
             window.document.undo_stack.undo()
-            app.processEvents()
+            settle(app, window)
     close_window(window)
     pstats.Stats(profiler).sort_stats("cumulative").print_stats(30)
 
