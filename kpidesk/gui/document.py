@@ -24,7 +24,7 @@ from kpidesk.gui.commands import EditCommand, make_command
 from kpidesk.gui.formatting import Formatter
 from kpidesk.model import events as ev
 from kpidesk.model import schema
-from kpidesk.model.checks import run_checks
+from kpidesk.model.checks import LiveChecks
 from kpidesk.model.edits import AddMetric, Composite, Edit, MoveMetric, RemoveMetric, SetField, SetInfo, SetPeriodValues
 from kpidesk.model.findings import Finding
 from kpidesk.model.messages import describe
@@ -65,6 +65,7 @@ class Document(QObject):
         self.findings_changed: set[str] = set()  # metric ids whose findings changed in the last action
         self.last_error = ""
         self._listening: Plan | None = None
+        self._checks: LiveChecks | None = None
         self._last_command: EditCommand | None = None
         self._fresh: tuple[str, EditCommand] | None = None  # (id, command) of the row added last
         self.replace(self.plan_file)
@@ -91,8 +92,11 @@ class Document(QObject):
         """Show another plan (opened, new, reverted, recovered); clears the undo history."""
         if self._listening is not None:
             self._listening.events.disconnect(self._on_plan_event)
+        if self._checks is not None:
+            self._checks.close()
         self.plan_file = plan_file
         self._listening = plan_file.plan
+        self._checks = LiveChecks(plan_file.plan)  # follows the plan's events before the document does
         plan_file.plan.events.connect(self._on_plan_event)
         was_modified = self.is_modified()
         self.undo_stack.clear()
@@ -122,12 +126,22 @@ class Document(QObject):
         return describe(finding, self.plan, QCoreApplication.translate)
 
     def _refresh_findings(self) -> None:
-        """Run the plan checks once per action; note which metrics' findings changed."""
+        """Bring the findings up to date after an action; note which metrics' findings changed.
+
+        The plan checks recheck only what the action can affect (:class:`LiveChecks`), and the findings
+        are sorted out per metric again only when they changed.
+        """
+        assert self._checks is not None
+        self._checks.refresh()
+        findings = self._checks.findings()
+        if findings is self.findings:
+            self.findings_changed = set()
+            return
         old = self.findings_by_metric
-        self.findings = run_checks(self.plan)
         by_metric: dict[str, list[Finding]] = {}
-        for finding in self.findings:
+        for finding in findings:
             by_metric.setdefault(finding.metric or "", []).append(finding)
+        self.findings = findings
         self.findings_by_metric = by_metric
         self.findings_changed = {k for k in old.keys() | by_metric.keys() if old.get(k) != by_metric.get(k)}
         self.findingsChanged.emit()

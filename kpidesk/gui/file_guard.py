@@ -5,7 +5,11 @@ One FileGuard watches one Document (duck-typed: ``plan_file``, ``path``,
 ``planReplaced``, ``pathChanged``, ``saved``):
 
 - unsaved changes go to a private recovery file about two seconds after the
-  last change; saving, discarding or a clean exit remove it;
+  last change; saving, discarding or a clean exit remove it. The plan's text
+  is made on the GUI thread (the plan belongs to it), the file is written by a
+  worker thread (:class:`RecoveryWriter`: one write at a time, in order, the
+  newest waiting text replacing an older one), so a slow disk never stalls the
+  window; removing the file first waits for a write under way;
 - the plan's file and its folder are watched; when the content on disk no
   longer matches what was loaded or saved, ``externallyChanged`` is emitted
   and the planner can reload, keep their version or see the differences;
@@ -21,7 +25,9 @@ from __future__ import annotations
 
 import os
 import tempfile
+import threading
 from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -34,7 +40,6 @@ from kpidesk.gui.guard_dialogs import ask_with_dialogs, unified_diff  # noqa: F4
 from kpidesk.gui.plan_compare import changes_on_disk
 from kpidesk.storage import lock as locks
 from kpidesk.storage import recovery
-from kpidesk.storage.atomic import SaveError
 from kpidesk.storage.disk import DiskState, read_state, stat_state
 
 AUTOSAVE_DELAY_MS = 2000
@@ -71,6 +76,86 @@ def _single_shot(parent: QObject, interval: int) -> QTimer:
     return timer
 
 
+@dataclass(frozen=True)
+class RecoveryJob:
+    """One recovery write: the plan's text as it was when the job was made, and where it came from."""
+
+    number: int  # jobs of one guard are numbered in the order they were made
+    write: Callable[[str, Path | None, str, str], Path]  # RecoveryFile.write
+    text: str
+    original: Path | None
+    title: str
+    base_sha256: str
+
+    def run(self) -> tuple[int, str, str]:
+        """Write the file: (number, path written, "") or (number, "", why it failed)."""
+        try:
+            return self.number, str(self.write(self.text, self.original, self.title, self.base_sha256)), ""
+        except Exception as exc:  # noqa: BLE001 - on a worker thread nothing else would hear of it
+            return self.number, "", str(exc) or type(exc).__name__
+
+
+class RecoveryWriter(QObject):
+    """Writes recovery files on a worker thread, one at a time and in the order they were asked for.
+
+    A job that is still waiting when a newer one comes is dropped (the newer text holds everything it
+    held), so an older text never overwrites a newer one. ``finished`` reaches the thread the writer
+    lives on (the GUI thread) through Qt's queued connection. The worker thread lives only while
+    there is something to write.
+    """
+
+    finished = Signal(int, str, str)  # job number, path written ("" on failure), why it failed
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._state = threading.Condition()
+        self._waiting: RecoveryJob | None = None
+        self._busy = False
+        self._thread: threading.Thread | None = None
+
+    def submit(self, job: RecoveryJob) -> None:
+        """Write ``job`` after the write under way, instead of any job still waiting."""
+        with self._state:
+            self._waiting = job
+            if self._thread is None:
+                self._thread = threading.Thread(target=self._work, name="kpidesk-recovery", daemon=True)
+                self._thread.start()
+            self._state.notify_all()
+
+    def cancel(self) -> None:
+        """Drop the job waiting, if any (a write under way finishes)."""
+        with self._state:
+            self._waiting = None
+            self._state.notify_all()
+
+    def wait(self) -> None:
+        """Block until nothing is being written or waits to be."""
+        with self._state:
+            while self._busy or self._waiting is not None:
+                self._state.wait()
+
+    def _work(self) -> None:
+        while True:
+            with self._state:
+                job = self._waiting
+                if job is None:
+                    self._thread = None
+                    self._state.notify_all()
+                    return
+                self._waiting = None
+                self._busy = True
+            try:
+                result = job.run()
+            finally:
+                with self._state:
+                    self._busy = False
+                    self._state.notify_all()
+            try:
+                self.finished.emit(*result)
+            except RuntimeError:  # the window went away meanwhile: nobody left to tell
+                return
+
+
 class FileGuard(QObject):
     """Autosave, change watching and locking for one document."""
 
@@ -98,7 +183,11 @@ class FileGuard(QObject):
         self._watcher.fileChanged.connect(self._on_disk_event)
         self._watcher.directoryChanged.connect(self._on_disk_event)
         self._autosave = _single_shot(self, delay_ms)
-        self._autosave.timeout.connect(self.write_recovery)
+        self._autosave.timeout.connect(lambda: self.write_recovery())
+        self._writer = RecoveryWriter(self)
+        self._writer.finished.connect(self._recovery_finished)
+        self._jobs = 0  # recovery jobs made
+        self._dropped_upto = 0  # jobs made before the file was last removed: their results are old news
         self._settle = _single_shot(self, CHANGE_SETTLE_MS)
         self._settle.timeout.connect(self.check_disk)
         document.undo_stack.indexChanged.connect(self._on_edit)
@@ -129,24 +218,51 @@ class FileGuard(QObject):
             self._autosave.start()
         else:
             self._autosave.stop()
-            self.recovery.remove()
+            self.remove_recovery()
 
-    def write_recovery(self) -> bool:
-        """Write the unsaved plan to the recovery file now; False (and ``problem``) on failure."""
+    def write_recovery(self, *, wait: bool = False) -> bool:
+        """Keep the unsaved plan in the recovery file; without unsaved changes, remove the file.
+
+        The text is made here, on the GUI thread; the file is written by the worker, and
+        ``recoveryWritten`` (or ``problem``) follows on the GUI thread when it is. With ``wait`` the
+        file is written before this returns (after any write under way), for callers that act on it.
+        False when there was nothing to keep or (with ``wait``) the write failed.
+        """
         if not self._alive():
             return False
         if not self.document.is_modified():
-            self.recovery.remove()
+            self.remove_recovery()
             return False
         plan_file = self.document.plan_file
-        base = self.known.sha256 if self.known and self.known.exists else ""
-        try:
-            written = self.recovery.write(plan_file.dumps(), self.document.path,
-                                          plan_file.plan.info.get("title") or "", base)
-        except (OSError, SaveError) as exc:
-            self.problem.emit(self.tr("Unsaved changes could not be kept for recovery: {0}").format(exc))
+        self._jobs += 1
+        job = RecoveryJob(self._jobs, self.recovery.write, plan_file.dumps(), self.document.path,
+                          plan_file.plan.info.get("title") or "",
+                          self.known.sha256 if self.known and self.known.exists else "")
+        if not wait:
+            self._writer.submit(job)
+            return True
+        self._writer.cancel()
+        self._writer.wait()
+        return self._recovery_finished(*job.run())
+
+    def wait_for_recovery(self) -> None:
+        """Block until the recovery write under way (and any waiting) is done."""
+        self._writer.wait()
+
+    def remove_recovery(self) -> None:
+        """Remove the recovery file, after the write under way: a write never brings it back."""
+        self._writer.cancel()
+        self._writer.wait()
+        self._dropped_upto = self._jobs
+        self.recovery.remove()
+
+    def _recovery_finished(self, number: int, written: str, error: str) -> bool:
+        if number <= self._dropped_upto:
+            return False  # written before the file was removed, and removed since
+        if error:
+            self.problem.emit(self.tr("Unsaved changes could not be kept for recovery: {0}").format(error))
             return False
-        self.recoveryWritten.emit(str(written))
+        self.recoveryWritten.emit(written)
         return True
 
     # ---- what is on disk --------------------------------------------------------------------
@@ -168,7 +284,7 @@ class FileGuard(QObject):
         self.read_only = False
         self._watch(Path(path))
         self._lock(Path(path))
-        self.recovery.remove()
+        self.remove_recovery()
         warnings = getattr(self.document.plan_file, "save_warnings", [])
         if warnings:  # saved, but something of the old file could not be kept (owner, attributes)
             self.problem.emit(" ".join(warnings))
@@ -342,9 +458,9 @@ class FileGuard(QObject):
         self._autosave.stop()
         self._settle.stop()
         if keep_unsaved:
-            self.write_recovery()  # writes unsaved changes; with none, removes the file
+            self.write_recovery(wait=True)  # writes unsaved changes; with none, removes the file
         else:
-            self.recovery.remove()
+            self.remove_recovery()
         if self.lock is not None:
             self.lock.release()
             self.lock = None
@@ -373,7 +489,7 @@ def restore(document: Any, guard: FileGuard, entry: recovery.RecoveryEntry) -> b
     plan_file.base_sha256 = entry.base_sha256 or None  # the version the crashed window had read
     document.replace(plan_file, modified=True)
     guard.adopt_base(entry.base_sha256)
-    if guard.write_recovery():
+    if guard.write_recovery(wait=True):  # the old file goes only once the new one is on disk
         recovery.discard(entry)
     return True
 

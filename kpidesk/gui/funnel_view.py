@@ -101,6 +101,7 @@ class FunnelView(QWidget):
         self.formatter = Formatter()
         self.redraws = 0  # show_stages calls drawn: lets tests see "once per call"
         self._stages: list[Stage] = []
+        self._drawn: tuple[list[Stage], str | None, list[tuple[str, str, Kind]]] | None = None  # what is drawn
         self._selected: str | None = None
         self._tracking: Tracking | None = None
         self._bottleneck: str | None = None  # the bottleneck stage's metric id, when it is in this funnel
@@ -152,10 +153,16 @@ class FunnelView(QWidget):
 
     def show_stages(self, stages: list[Stage], selected_id: str | None = None, tracking: Tracking | None = None,
                     bottleneck_id: str | None = None) -> None:
-        """Draw ``stages`` (widest first), highlighting the stage of ``selected_id``; one redraw.
+        """Draw ``stages`` (widest first), highlighting the stage of ``selected_id``; one redraw, none when
+        nothing the graph shows changed (an edit elsewhere in the plan).
 
         ``tracking``: the plan as of a month (actuals to date, rates seen); ``bottleneck_id``: the stage to mark.
         """
+        drawn = (list(stages), selected_id, [(s.metric.name, s.metric.unit, s.metric.kind) for s in stages],
+                 id(tracking) if tracking is not None else None, bottleneck_id)
+        if drawn == self._drawn:
+            return
+        self._drawn = drawn
         self._stages = list(stages)
         self._selected = selected_id
         self._tracking = tracking
@@ -385,6 +392,7 @@ class FunnelView(QWidget):
     def changeEvent(self, event: QEvent) -> None:  # noqa: N802
         super().changeEvent(event)
         if event.type() in _CHANGES and hasattr(self, "bars"):
+            self._drawn = None
             self._colors = _Colors(self.palette())
             self._apply_colors()
             self._layout()

@@ -36,6 +36,19 @@ COLUMNS_KEY = f"window/columns-{len(Column)}"
 WINDOW_STATE_VERSION = 1
 
 
+class _TipOnDemand(QLabel):
+    """A label whose tooltip is made only when it is about to show."""
+
+    def __init__(self, tip: Callable[[], str]) -> None:
+        super().__init__()
+        self._tip = tip
+
+    def event(self, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.ToolTip:
+            self.setToolTip(self._tip())
+        return super().event(event)
+
+
 class MainWindow(QMainWindow):
     """One window per plan. Others hook in through ``document``, ``file_menu`` and ``files``."""
 
@@ -97,7 +110,7 @@ class MainWindow(QMainWindow):
         self._build_menus()
         install_compare_actions(self)  # File > Compare With: another file, the backup, the last commit
         self.consistency = QLabel()
-        self.finding_count = QLabel()
+        self.finding_count = _TipOnDemand(self.findings_tooltip)
         legend = QLabel(self.tr("<b>bold</b>: given by you &nbsp; <i>italic</i>: derived"))
         legend.setToolTip(self.tr("Targets and rates you typed are bold; the ones kpidesk calculated are italic and "
                                   "grey. Values an edit just changed light up for a moment."))
@@ -338,11 +351,14 @@ class MainWindow(QMainWindow):
                 gap = fmt.signed(kgi, kgi.computed.gap or 0, currency)
                 self.consistency.setText(
                     self.tr("Not consistent: {0} forecast {1}, goal {2}, gap {3}").format(*values, gap))
-        findings = self.document.findings
-        self.finding_count.setText(self._count_text(findings))
+        self.finding_count.setText(self._count_text(self.document.findings))
+
+    def findings_tooltip(self) -> str:
+        """The first 30 findings in words, for the finding count's tooltip (made when it shows: a finding
+        about a sum of 2,000 parts names them all, too long to make after every action)."""
         words = {Severity.ERROR: self.tr("error"), Severity.WARNING: self.tr("warning")}
-        self.finding_count.setToolTip(
-            "\n".join(f"{words.get(f.severity, f.severity.value)}: {self.document.describe(f)}" for f in findings[:30]))
+        return "\n".join(f"{words.get(f.severity, f.severity.value)}: {self.document.describe(f)}"
+                         for f in self.document.findings[:30])
 
     def _count_text(self, findings: list) -> str:
         """'1 error, 2 warnings': each count in its own string, so translations can say it their way."""

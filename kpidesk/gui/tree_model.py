@@ -4,6 +4,11 @@ No copy of the plan is kept: ``parent()`` and ``index()`` use ``metric.parent``
 and ``metric.row`` (O(1)). An index carries a small integer key per metric
 (``internalId``), so that a stale index can never point at freed memory.
 Edits go through the Document (one undo step each), never into the plan.
+
+What runs for every row (Qt lays out every expanded row again after any
+insert, remove or move: ``index``, ``rowCount``, ``hasChildren``, ``flags``)
+does as little as it can, and a change costs the rows it changed: their
+highlight is worked out when a row is painted, not for rows out of sight.
 """
 
 from __future__ import annotations
@@ -14,7 +19,16 @@ from collections.abc import Callable
 from enum import IntEnum
 from typing import Any
 
-from PySide6.QtCore import QAbstractItemModel, QByteArray, QMimeData, QModelIndex, QObject, QPersistentModelIndex, Qt
+from PySide6.QtCore import (
+    QAbstractItemModel,
+    QByteArray,
+    QMimeData,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    Qt,
+    Signal,
+)
 from PySide6.QtGui import QBrush, QColor, QFont, QGuiApplication, QPalette
 
 from kpidesk.gui.document import Document
@@ -53,6 +67,25 @@ class Column(IntEnum):
 
 NUMERIC = {Column.TARGET, Column.EDGE, Column.FORECAST, Column.GAP, Column.ACTUAL, Column.PROGRESS}
 EDITABLE = {Column.NAME, Column.TARGET, Column.UNIT, Column.EDGE, Column.ACTUAL}
+_COLUMNS = len(Column)
+_EDITABLE_COLUMNS = frozenset(int(c) for c in EDITABLE)
+_EDGE = int(Column.EDGE)
+_BACKGROUND = int(Qt.ItemDataRole.BackgroundRole)
+_ACTUAL = int(Column.ACTUAL)
+#: Flags made once: combining Qt's flag enums costs more than the rest of flags(), which Qt asks for every row.
+_READ_ONLY = (Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemIsDragEnabled
+              | Qt.ItemFlag.ItemIsDropEnabled)
+_EDITABLE_FLAGS = _READ_ONLY | Qt.ItemFlag.ItemIsEditable
+_ROOT_FLAGS = Qt.ItemFlag.ItemIsDropEnabled
+#: Roles as plain ints: data() runs for every role of every painted cell.
+_DISPLAY, _EDIT, _FONT, _FOREGROUND = (int(Qt.ItemDataRole.DisplayRole), int(Qt.ItemDataRole.EditRole),
+                                       int(Qt.ItemDataRole.FontRole), int(Qt.ItemDataRole.ForegroundRole))
+_ALIGNMENT, _DECORATION, _TOOLTIP = (int(Qt.ItemDataRole.TextAlignmentRole), int(Qt.ItemDataRole.DecorationRole),
+                                     int(Qt.ItemDataRole.ToolTipRole))
+_RIGHT = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+_NUMERIC_COLUMNS = frozenset(int(c) for c in NUMERIC)
+#: More changed rows than this in one action are repainted as a whole (one signal) instead of row by row.
+MANY_ROWS = 200
 
 
 def edge_is_share(metric: Metric) -> bool:
@@ -63,14 +96,24 @@ def edge_is_share(metric: Metric) -> bool:
 class PlanTreeModel(QAbstractItemModel):
     """Rows are metrics, children under their parent; columns as in :class:`Column`."""
 
+    #: Values changed on more rows than :data:`MANY_ROWS` (a new factor at the top, a new currency): views
+    #: repaint what they show instead of being told row by row.
+    manyRowsChanged = Signal()
+
     def __init__(self, document: Document, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.document = document
         self.formatter = Formatter()
         self._keys: dict[int, Metric] = {}  # internalId -> metric
         self._key_of: dict[Metric, int] = {}
-        self._shown: dict[Metric, tuple[str, ...]] = {}  # last values, to highlight what an edit changed
+        #: Each row's texts as last shown, and its parent's relation then (which says whether the rate column
+        #: holds a rate or a share): painting reads them, and an edit's highlight compares with them.
+        self._shown: dict[Metric, tuple[tuple[str, ...], Relation | None]] = {}
+        self._fonts: dict[tuple[bool, bool], QFont] = {}
+        self._brushes: dict[int, QBrush] = {}
         self._flash: dict[tuple[Metric, int], float] = {}
+        #: Rows whose values changed (when) and were not painted since: compared with ``_shown`` when painted.
+        self._pending: dict[Metric, float] = {}
         self._plan = None
         self._current: Metric | None = None  # the current row: the rate column's header says what its rate is
         #: Metric id -> what File > Compare With found changed there (the rows are tinted until cleared).
@@ -104,28 +147,45 @@ class PlanTreeModel(QAbstractItemModel):
     def index_of(self, metric: Metric | None, column: int = 0) -> QModelIndex:
         if metric is None:
             return QModelIndex()
-        return self.createIndex(metric.row, column, self._key(metric))
+        key = self._key_of.get(metric)
+        return self.createIndex(metric.row, column, key if key is not None else self._key(metric))
 
     def index(self, row: int, column: int, parent: _Index = QModelIndex()) -> QModelIndex:  # noqa: B008
-        siblings = self.document.plan.children_of(self.metric(parent))
-        if not (0 <= row < len(siblings) and 0 <= column < len(Column)):
+        parent_metric = self._keys.get(parent.internalId()) if parent.isValid() else None
+        siblings = self.document.plan.roots if parent_metric is None else parent_metric.children
+        if not (0 <= row < len(siblings) and 0 <= column < _COLUMNS):
             return QModelIndex()
-        return self.createIndex(row, column, self._key(siblings[row]))
+        metric = siblings[row]
+        key = self._key_of.get(metric)
+        return self.createIndex(row, column, key if key is not None else self._key(metric))
 
     def parent(self, index: _Index = QModelIndex()) -> QModelIndex:  # type: ignore[override]  # noqa: B008
-        metric = self.metric(index)
-        return self.index_of(metric.parent) if metric is not None else QModelIndex()
+        """Asked most of all: Qt walks every kept index (one per expanded row) up to the root on a removal."""
+        metric = self._keys.get(index.internalId()) if index.isValid() else None
+        parent = metric.parent if metric is not None else None
+        if parent is None:
+            return QModelIndex()
+        key = self._key_of.get(parent)
+        return self.createIndex(parent.row, 0, key if key is not None else self._key(parent))
 
     def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: N802, B008
+        if not parent.isValid():
+            return len(self.document.plan.roots)
         if parent.column() > 0:
             return 0
-        return len(self.document.plan.children_of(self.metric(parent)))
+        metric = self._keys.get(parent.internalId())
+        return len(metric.children) if metric is not None else 0
 
     def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: N802, B008
-        return len(Column)
+        return _COLUMNS
 
     def hasChildren(self, parent: _Index = QModelIndex()) -> bool:  # noqa: N802, B008
-        return self.rowCount(parent) > 0
+        if not parent.isValid():
+            return bool(self.document.plan.roots)
+        if parent.column() > 0:
+            return False
+        metric = self._keys.get(parent.internalId())
+        return metric is not None and bool(metric.children)
 
     # ---- headers and values --------------------------------------------------------------------
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:  # noqa: N802
@@ -228,48 +288,47 @@ class PlanTreeModel(QAbstractItemModel):
         return None
 
     def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        metric = self.metric(index)
+        metric = self._keys.get(index.internalId()) if index.isValid() else None
         if metric is None:
             return None
         column = index.column()
-        if role == Qt.ItemDataRole.DisplayRole:
-            return self.text(metric, column)
-        if role == Qt.ItemDataRole.EditRole:
-            return self._edit_text(metric, column)
-        if role == Qt.ItemDataRole.FontRole:
+        if role == _DISPLAY:
+            return self._texts(metric)[column]
+        if role == FlashRole:
+            return self.flash_strength(metric, column)
+        if role == _FONT:
             given = self._given(metric, column)
             if given is None and not (column == Column.NAME and metric is self.document.plan.kgi):
                 return None
-            font = QFont()
-            font.setBold(given is not False)
-            font.setItalic(given is False)
-            return font
-        if role == Qt.ItemDataRole.ForegroundRole:
+            return self._font(given is not False, given is False)
+        if role == _FOREGROUND:
             if self._given(metric, column) is False:
-                return QBrush(self.muted)
+                return self._brush(self.muted)
             if column in (Column.FORECAST, Column.GAP) and metric.forecast_falls_short():
-                return QBrush(self.alert)
+                return self._brush(self.alert)
             if column == Column.GAP and metric.computed.gap is not None:  # ahead of the target, or on it (muted)
-                return QBrush(self.ahead if metric.computed.gap else self.muted)
+                return self._brush(self.ahead if metric.computed.gap else self.muted)
             return None
-        if role == Qt.ItemDataRole.TextAlignmentRole and column in NUMERIC:
-            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-        if role == Qt.ItemDataRole.DecorationRole and column == Column.NAME:
+        if role == _ALIGNMENT:
+            return _RIGHT if column in _NUMERIC_COLUMNS else None
+        if role == _DECORATION:
+            if column != Column.NAME:
+                return None
             findings = self.document.findings_by_metric.get(metric.id)
             if findings:
                 return finding_icon(any(f.severity is Severity.ERROR for f in findings))
             return None
-        if role == Qt.ItemDataRole.ToolTipRole:
+        if role == _EDIT:
+            return self._edit_text(metric, column)
+        if role == _TOOLTIP:
             return self._tooltip(metric, column)
         if role == MetricRole:
             return metric
         if role == KgiRole:
             return metric is self.document.plan.kgi
-        if role == FlashRole:
-            return self.flash_strength(metric, column)
         if role == ChangedRole:
             return self.changes.get(metric.id)
-        if role == Qt.ItemDataRole.BackgroundRole and metric.id in self.changes:
+        if role == _BACKGROUND and metric.id in self.changes:
             return QBrush(self.changed_tint)
         if role == ProgressRole and column == Column.PROGRESS:
             progress = self.progress(metric)  # only the bar's length: the text is exact
@@ -278,6 +337,31 @@ class PlanTreeModel(QAbstractItemModel):
             seen = self.seen(metric)
             return seen.status if seen is not None else None
         return None
+
+    def _texts(self, metric: Metric) -> tuple[str, ...]:
+        """The row's texts as shown: worked out again only after a change (see :meth:`_see`)."""
+        if metric in self._pending:
+            self._see(metric)
+        shown = self._shown.get(metric)
+        parent = metric.parent
+        relation = parent.relation if parent is not None else None
+        if shown is None or shown[1] is not relation:
+            shown = self._shown[metric] = (self._values(metric), relation)
+        return shown[0]
+
+    def _font(self, bold: bool, italic: bool) -> QFont:
+        font = self._fonts.get((bold, italic))
+        if font is None:
+            font = self._fonts[(bold, italic)] = QFont()
+            font.setBold(bold)
+            font.setItalic(italic)
+        return font
+
+    def _brush(self, color: QColor) -> QBrush:
+        brush = self._brushes.get(color.rgba())
+        if brush is None:
+            brush = self._brushes[color.rgba()] = QBrush(color)
+        return brush
 
     def _edit_text(self, metric: Metric, column: int) -> str:
         if column == Column.NAME:
@@ -381,14 +465,15 @@ class PlanTreeModel(QAbstractItemModel):
 
     def flags(self, index: _Index) -> Qt.ItemFlag:
         if not index.isValid():
-            return Qt.ItemFlag.ItemIsDropEnabled
-        flags = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
-        flags |= Qt.ItemFlag.ItemIsDragEnabled | Qt.ItemFlag.ItemIsDropEnabled
-        metric = self.metric(index)
-        if index.column() in EDITABLE and not (index.column() == Column.EDGE and metric and metric.parent is None) \
-                and not (index.column() == Column.ACTUAL and metric and metric.actuals):
-            flags |= Qt.ItemFlag.ItemIsEditable
-        return flags
+            return _ROOT_FLAGS
+        column = index.column()
+        if column not in _EDITABLE_COLUMNS:
+            return _READ_ONLY
+        if column == _EDGE or column == _ACTUAL:
+            metric = self._keys.get(index.internalId())
+            if metric is not None and (metric.parent is None if column == _EDGE else bool(metric.actuals)):
+                return _READ_ONLY  # no edge above a root; actuals by period are typed in the grid
+        return _EDITABLE_FLAGS
 
     def field_at(self, index: _Index) -> str | None:
         """The metric field that the cell at ``index`` edits; None for a calculated or empty cell."""
@@ -491,7 +576,8 @@ class PlanTreeModel(QAbstractItemModel):
         self._key_of.clear()
         self._flash.clear()
         self.changes = {}  # a comparison was with the plan that was here
-        self._shown = {m: self._values(m) for m in self._plan.walk()}
+        self._pending.clear()
+        self._shown = {m: (self._values(m), m.parent.relation if m.parent else None) for m in self._plan.walk()}
         self.endResetModel()
 
     def mark_changes(self, changes: dict[str, list[str]]) -> None:
@@ -513,6 +599,8 @@ class PlanTreeModel(QAbstractItemModel):
             self.beginInsertRows(self.index_of(event.parent), event.row, event.row)
         elif isinstance(event, ev.MetricInserted):
             self.endInsertRows()
+            now = time.monotonic()  # back after an undo: its texts may be older than the plan
+            self._pending.update((m, now) for m in event.metric.walk())
         elif isinstance(event, ev.MetricRemoving):
             self.beginRemoveRows(self.index_of(event.parent), event.row, event.row)
         elif isinstance(event, ev.MetricRemoved):
@@ -523,6 +611,7 @@ class PlanTreeModel(QAbstractItemModel):
                                self.index_of(event.new_parent), event.new_row + 1 if down else event.new_row)
         elif isinstance(event, ev.MetricMoved):
             self.endMoveRows()
+            self._pending[event.metric] = time.monotonic()
         elif isinstance(event, ev.MetricsChanged):
             self._changed(event.metrics)
         elif isinstance(event, ev.PlanInfoChanged) and event.field == "currency":
@@ -531,37 +620,52 @@ class PlanTreeModel(QAbstractItemModel):
             self._reset()
 
     def _changed(self, metrics: frozenset[Metric]) -> None:
-        """One dataChanged per run of neighbouring rows; highlight the values that moved."""
+        """Tell the views which rows changed: one dataChanged per run of neighbouring rows, or one
+        manyRowsChanged when there are many. What changed on a row is seen when it is painted (see
+        :meth:`flash_strength`), so rows out of sight cost nothing more."""
         plan = self.document.plan
-        rows = set(metrics) | {plan.metrics[i] for i in self.document.findings_changed if i in plan.metrics}
+        rows = set(metrics)
+        rows.update(plan.metrics[i] for i in self.document.findings_changed if i in plan.metrics)
         now = time.monotonic()
+        pending = self._pending
         for metric in rows:
-            values = self._values(metric)
-            before = self._shown.get(metric)
-            if before is not None:
-                for column, (old, new) in enumerate(zip(before, values, strict=True)):
-                    if old != new and column != Column.NAME:
-                        self._flash[(metric, column)] = now
-            self._shown[metric] = values
+            pending[metric] = now
+        if len(rows) > MANY_ROWS:
+            self.manyRowsChanged.emit()
+            return
         by_parent: dict[Metric | None, list[int]] = {}
         for metric in rows:
             if plan.metrics.get(metric.id) is metric:
                 by_parent.setdefault(metric.parent, []).append(metric.row)
-        last = len(Column) - 1
+        last = _COLUMNS - 1
         for parent, numbers in by_parent.items():
             numbers.sort()
+            parent_index = self.index_of(parent)
             start = previous = numbers[0]
             for row in [*numbers[1:], None]:
                 if row is not None and row == previous + 1:
                     previous = row
                     continue
-                parent_index = self.index_of(parent)
                 self.dataChanged.emit(self.index(start, 0, parent_index), self.index(previous, last, parent_index))
                 if row is not None:
                     start = previous = row
 
+    def _see(self, metric: Metric) -> None:
+        """``metric``'s row is shown after a change: highlight the values that moved (while it is fresh)."""
+        changed_at = self._pending.pop(metric)
+        values = self._values(metric)
+        shown = self._shown.get(metric)
+        self._shown[metric] = (values, metric.parent.relation if metric.parent else None)
+        if shown is None or time.monotonic() - changed_at >= FLASH_SECONDS:
+            return
+        for column, (old, new) in enumerate(zip(shown[0], values, strict=True)):
+            if old != new and column != Column.NAME:
+                self._flash[(metric, column)] = changed_at
+
     # ---- highlighting and colours ----------------------------------------------------------------------
     def flash_strength(self, metric: Metric, column: int) -> float:
+        if metric in self._pending:
+            self._see(metric)
         started = self._flash.get((metric, column))
         if started is None:
             return 0.0
@@ -571,12 +675,13 @@ class PlanTreeModel(QAbstractItemModel):
             return 0.0
         return left
 
-    def flashing(self) -> bool:
+    def flashing(self) -> list[tuple[Metric, int]]:
+        """The cells highlighted now (metric, column); expired ones are dropped."""
         now = time.monotonic()
         for key, started in list(self._flash.items()):
             if now - started >= FLASH_SECONDS:
                 del self._flash[key]
-        return bool(self._flash)
+        return list(self._flash)
 
     def update_colors(self) -> None:
         """Muted and alert colours from the palette (light or dark)."""
@@ -585,6 +690,7 @@ class PlanTreeModel(QAbstractItemModel):
         self.muted = QColor((text.red() * 55 + base.red() * 45) // 100, (text.green() * 55 + base.green() * 45) // 100,
                             (text.blue() * 55 + base.blue() * 45) // 100)
         dark = base.lightness() < 128
+        self._brushes = {}
         self.alert = QColor("#ff7b72") if dark else QColor("#c62828")
         self.ahead = QColor("#7ee787") if dark else QColor("#2e7d32")
         self.changed_tint = QColor("#5c4a00") if dark else QColor("#fff3c4")  # a marker pen's yellow

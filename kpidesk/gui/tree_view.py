@@ -254,11 +254,13 @@ class MetricTreeView(QTreeView):
         self._fade = QTimer(self)
         self._fade.setInterval(40)
         self._fade.timeout.connect(self._fade_step)
+        self._faded: list[tuple[object, int]] = []  # the cells highlighted at the last step
         self.update_colors()
 
     def setModel(self, model) -> None:  # noqa: N802
         super().setModel(model)
         model.dataChanged.connect(self._start_fade)
+        model.manyRowsChanged.connect(self._many_changed)
         model.modelReset.connect(self.expandAll)
         model.rowsInserted.connect(lambda parent, first, last: self.expand(parent))
         model.rowsMoved.connect(lambda *args: self.expand(args[3]))
@@ -277,11 +279,27 @@ class MetricTreeView(QTreeView):
         if not self._fade.isActive():
             self._fade.start()
 
-    def _fade_step(self) -> None:
-        model = self.model()
-        if model is None or not model.flashing():
-            self._fade.stop()
+    def _many_changed(self) -> None:
         self.viewport().update()
+        self._start_fade()
+
+    def _fade_step(self) -> None:
+        """Repaint the highlighted cells, and once more those whose highlight just ended: only they change."""
+        model = self.model()
+        cells = model.flashing() if model is not None else []
+        if not cells:
+            self._fade.stop()
+        header, viewport = self.header(), self.viewport()
+        visible = viewport.rect()
+        rows: dict[object, QRect] = {}
+        for metric, column in {*cells, *self._faded}:
+            row = rows.get(metric)
+            if row is None:
+                row = rows[metric] = self.visualRect(model.index_of(metric))
+            if row.isValid() and row.intersects(visible):
+                viewport.update(QRect(header.sectionViewportPosition(column), row.top(),
+                                      header.sectionSize(column), row.height()))
+        self._faded = cells
 
     def set_default_widths(self) -> None:
         widths = {Column.NAME: 200, Column.TARGET: 120, Column.UNIT: 72, Column.EDGE: 84,

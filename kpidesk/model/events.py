@@ -63,6 +63,9 @@ class MetricsChanged:
 
     metrics: frozenset[Metric]
     structure: bool = False  # metrics were added, removed or moved in this action
+    #: Those of ``metrics`` whose inputs the action set (a field, being made or unmade the KGI); the
+    #: others changed only in calculated values. Lets listeners redo only what reads inputs.
+    inputs: frozenset[Metric] = frozenset()
 
 
 @dataclass(frozen=True)

@@ -1,7 +1,10 @@
 """Meaning checks: a plan whose numbers add up can still say something that makes no sense.
 
-Each check is a function ``(plan) -> list[Finding]`` with its own stable code;
-its text is in :mod:`kpidesk.model.messages`. They look at units, kinds and
+Each check looks at one metric (``units_disagree_of(metric) -> Finding | None``,
+so that the plan checks can run them all in one walk of the plan and recheck
+only the metrics an edit touched) and has a plan-wide form
+(``units_disagree(plan) -> list[Finding]``) with the same stable code; its
+text is in :mod:`kpidesk.model.messages`. They look at units, kinds and
 relations only, never at computed values, so they hold for any numbers:
 
 * ``units_disagree``: the parts of a sum (those without a rate) and the sum
@@ -38,76 +41,97 @@ def _mixed_units(members: Iterable[Metric]) -> tuple[tuple[str, ...], tuple[str,
     return tuple(i for i, _ in pairs), tuple(u for _, u in pairs)
 
 
-def units_disagree(plan: Plan) -> list[Finding]:
+def units_disagree_of(metric: Metric) -> Finding | None:
     """A sum and its parts share a unit (parts with a rate turn their unit into the sum's)."""
-    found = []
-    for metric in plan.walk():
-        if metric.relation is not Relation.SUM:
-            continue
-        parts = [m for m in metric.drivers() if m.rate is None and not m.solve_rate]
-        mixed = _mixed_units([metric, *parts])
-        if mixed is not None:
-            found.append(finding(metric.id, Severity.WARNING, CHECK, "units_disagree", field="unit",
-                                 metrics=mixed[0], units=mixed[1]))
-    return found
+    if metric.relation is not Relation.SUM:
+        return None
+    parts = [m for m in metric.drivers() if m.rate is None and not m.solve_rate]
+    mixed = _mixed_units([metric, *parts])
+    if mixed is None:
+        return None
+    return finding(metric.id, Severity.WARNING, CHECK, "units_disagree", field="unit",
+                   metrics=mixed[0], units=mixed[1])
 
 
-def share_units_disagree(plan: Plan) -> list[Finding]:
+def share_units_disagree_of(metric: Metric) -> Finding | None:
     """A metric split into shares and its parts share a unit (20 % of orders are orders)."""
-    found = []
-    for metric in plan.walk():
-        if metric.relation is not Relation.SHARE:
-            continue
-        mixed = _mixed_units([metric, *metric.drivers()])
-        if mixed is not None:
-            found.append(finding(metric.id, Severity.WARNING, CHECK, "share_units_disagree", field="unit",
-                                 metrics=mixed[0], units=mixed[1]))
-    return found
+    if metric.relation is not Relation.SHARE:
+        return None
+    mixed = _mixed_units([metric, *metric.drivers()])
+    if mixed is None:
+        return None
+    return finding(metric.id, Severity.WARNING, CHECK, "share_units_disagree", field="unit",
+                   metrics=mixed[0], units=mixed[1])
 
 
-def product_one_factor(plan: Plan) -> list[Finding]:
+def product_one_factor_of(metric: Metric) -> Finding | None:
     """A product has at least two factors."""
-    found = []
-    for metric in plan.walk():
-        if metric.relation is not Relation.PRODUCT:
-            continue
-        drivers = metric.drivers()
-        if len(drivers) == 1:
-            found.append(finding(metric.id, Severity.WARNING, CHECK, "product_one_factor", field="relation",
-                                 driver=drivers[0].id))
-    return found
+    if metric.relation is not Relation.PRODUCT:
+        return None
+    drivers = metric.drivers()
+    if len(drivers) != 1:
+        return None
+    return finding(metric.id, Severity.WARNING, CHECK, "product_one_factor", field="relation", driver=drivers[0].id)
 
 
-def money_from_counts(plan: Plan) -> list[Finding]:
+def money_from_counts_of(metric: Metric) -> Finding | None:
     """Money is not made of counts alone: orders need a price to become sales."""
-    found = []
-    for metric in plan.walk():
-        if metric.kind is not Kind.MONEY or metric.relation not in (Relation.SUM, Relation.PRODUCT, Relation.FUNNEL):
-            continue
-        drivers = metric.drivers()
-        if not drivers or any(d.kind is Kind.MONEY for d in drivers):
-            continue
-        if any(d.kind is Kind.COUNT for d in drivers):
-            found.append(finding(metric.id, Severity.WARNING, CHECK, "money_from_counts", field="relation",
-                                 metrics=tuple(d.id for d in drivers)))
-    return found
+    if metric.kind is not Kind.MONEY or metric.relation not in (Relation.SUM, Relation.PRODUCT, Relation.FUNNEL):
+        return None
+    drivers = metric.drivers()
+    if not drivers or any(d.kind is Kind.MONEY for d in drivers):
+        return None
+    if not any(d.kind is Kind.COUNT for d in drivers):
+        return None
+    return finding(metric.id, Severity.WARNING, CHECK, "money_from_counts", field="relation",
+                   metrics=tuple(d.id for d in drivers))
 
 
-def formula_ignored(plan: Plan) -> list[Finding]:
+def formula_ignored_of(metric: Metric) -> Finding | None:
     """A formula is used only with ``relation = "formula"``; elsewhere it is reported, not dropped."""
-    return [
-        finding(m.id, Severity.WARNING, CHECK, "formula_ignored", field="formula", relation=m.relation.value)
-        for m in plan.walk()
-        if m.formula and m.relation is not Relation.FORMULA
-    ]
+    if not metric.formula or metric.relation is Relation.FORMULA:
+        return None
+    return finding(metric.id, Severity.WARNING, CHECK, "formula_ignored", field="formula",
+                   relation=metric.relation.value)
 
 
-#: Every meaning check, in the order their findings are listed.
+MetricCheck = Callable[[Metric], Finding | None]
+
+#: Every meaning check of one metric, in the order their findings are listed.
+METRIC_CHECKS: tuple[MetricCheck, ...] = (
+    units_disagree_of, share_units_disagree_of, product_one_factor_of, money_from_counts_of, formula_ignored_of,
+)
+
+
+def _over_plan(check: MetricCheck) -> Callable[[Plan], list[Finding]]:
+    """The check of one metric as a check of the plan: its findings in walk order."""
+
+    def run(plan: Plan) -> list[Finding]:
+        return [f for m in plan.walk() if (f := check(m)) is not None]
+
+    run.__name__ = check.__name__.removesuffix("_of")
+    run.__doc__ = check.__doc__
+    return run
+
+
+units_disagree = _over_plan(units_disagree_of)
+share_units_disagree = _over_plan(share_units_disagree_of)
+product_one_factor = _over_plan(product_one_factor_of)
+money_from_counts = _over_plan(money_from_counts_of)
+formula_ignored = _over_plan(formula_ignored_of)
+
+#: Every meaning check of a plan, in the order their findings are listed.
 CHECKS: tuple[Callable[[Plan], list[Finding]], ...] = (
     units_disagree, share_units_disagree, product_one_factor, money_from_counts, formula_ignored,
 )
 
 
 def run(plan: Plan) -> list[Finding]:
-    """The findings of every meaning check."""
-    return [f for check in CHECKS for f in check(plan)]
+    """The findings of every meaning check (one walk of the plan, listed check by check)."""
+    found: list[list[Finding]] = [[] for _ in METRIC_CHECKS]
+    for metric in plan.walk():
+        for place, check in enumerate(METRIC_CHECKS):
+            result = check(metric)
+            if result is not None:
+                found[place].append(result)
+    return [f for check in found for f in check]

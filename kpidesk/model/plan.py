@@ -117,7 +117,7 @@ class Plan:
         changed = self.engine.recalculate(dirty) if dirty else set()
         present = {m for m in changed | touched if self.metrics.get(m.id) is m}
         if present or structure:
-            self.events.emit(ev.MetricsChanged(frozenset(present), structure))
+            self.events.emit(ev.MetricsChanged(frozenset(present), structure, frozenset(touched & present)))
 
     def recalculate(self) -> None:
         """Recalculate everything and tell the views (after loading)."""

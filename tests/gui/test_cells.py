@@ -222,7 +222,7 @@ def test_del_on_the_unit_price_target_keeps_the_metric_and_says_what_is_wrong(qt
     assert "unit_price" in window.document.plan.metrics
     # sales = orders x unit price with neither given cannot be split: the window says so
     assert window.finding_count.text() == "2 errors"
-    assert "Sales cannot be split between Orders, Average unit price" in window.finding_count.toolTip()
+    assert "Sales cannot be split between Orders, Average unit price" in window.findings_tooltip()
     window.edits.undo.trigger()
     assert cell(window, "unit_price", Column.TARGET) == "¥10,000,000" and window.finding_count.text() == "No findings"
 

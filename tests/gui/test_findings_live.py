@@ -16,6 +16,7 @@ from PySide6.QtCore import Qt
 
 from kpidesk import planfile
 from kpidesk.cli import main as cli_main
+from kpidesk.gui.tree_model import Column
 from kpidesk.model.checks import run_checks
 from kpidesk.model.messages import describe
 
@@ -55,7 +56,7 @@ def compare(window) -> None:
         marker = window.model.data(window.model.index_of(metric), Qt.ItemDataRole.DecorationRole)
         assert (marker is not None) == bool(want), (metric.id, want)
         assert Counter(shown_lines(window, metric)) == Counter(want), metric.id
-    assert Counter(window.finding_count.toolTip().split("\n") if lines else []) == Counter(lines[:30])
+    assert Counter(window.findings_tooltip().split("\n") if lines else []) == Counter(lines[:30])
     errors = sum(1 for f in findings if f.severity.value == "error")
     warnings = sum(1 for f in findings if f.severity.value == "warning")
     count = window.finding_count.text()
@@ -125,6 +126,24 @@ def test_the_window_shows_what_check_prints_after_random_actions(qtbot, sample_w
             raise AssertionError(f"after {done}: {exc}") from exc
 
 
+@pytest.mark.parametrize("seed", range(3))
+def test_the_texts_shown_are_the_plans_after_random_actions(qtbot, sample_window, tmp_path, seed):
+    """The tree paints each row's texts as worked out after its last change: never older than the plan
+    (values, names, a new currency, a parent's relation that turns a rate into a share)."""
+    window, rng = sample_window, random.Random(seed)
+    model = window.model
+    for _ in range(40):
+        act(window, rng, tmp_path)
+        if rng.random() < 0.3:
+            window.document.set_plan_info({"currency": rng.choice(["JPY", "USD", "EUR"])})
+        if rng.random() < 0.3:
+            metric_id = rng.choice(sorted(window.document.plan.metrics))
+            window.document.set_field(metric_id, "relation", rng.choice(["funnel", "sum", "share", "none"]))
+        for metric in window.document.plan.walk():
+            shown = [model.data(model.index_of(metric, column)) for column in Column]
+            assert shown == [model.text(metric, column) for column in Column], metric.id
+
+
 def test_a_rename_refreshes_the_finding_on_another_metric_and_after_undo(qtbot, sample_window):
     window, doc = sample_window, sample_window.document
     child = doc.add_metric("visits", None, "New metric")  # visits is a leaf: its child does not drive it
@@ -134,7 +153,7 @@ def test_a_rename_refreshes_the_finding_on_another_metric_and_after_undo(qtbot, 
     assert "New metric does not drive Sessions" in window.model.data(
         window.model.index_of(doc.plan.metrics[child]), Qt.ItemDataRole.ToolTipRole)
     assert "does not drive Sessions" in window.detail.summary.text()
-    assert "does not drive Sessions" in window.finding_count.toolTip()
+    assert "does not drive Sessions" in window.findings_tooltip()
     doc.rename(child, "Webinar signups")
     doc.undo_stack.undo()
     doc.undo_stack.undo()
@@ -150,5 +169,5 @@ def test_what_the_window_shows_is_what_check_prints_for_the_saved_file(qtbot, sa
     doc.save_as(path)
     cli_main(["check", str(path)])
     printed = [line.split(": ", 2)[2].rsplit(" [", 1)[0] for line in capsys.readouterr().out.splitlines()]
-    shown = [line.split(": ", 1)[1] for line in window.finding_count.toolTip().split("\n")]
+    shown = [line.split(": ", 1)[1] for line in window.findings_tooltip().split("\n")]
     assert Counter(printed) == Counter(shown) and any("Web deals" in line for line in shown)

@@ -63,6 +63,21 @@ def test_changing_a_rate_in_the_model_changes_the_bars(view, plan):
     assert list(after.values()) == pytest.approx(expected_widths(stages))
 
 
+def test_the_same_funnel_again_is_not_redrawn_but_a_rename_or_a_value_is(view, plan):
+    view.show_stages(funnel_of(plan), "leads")
+    drawn = view.redraws
+    plan.set_field(plan.metrics["unit_price"], "actual", Decimal("400000"))  # outside the funnel
+    view.show_stages(funnel_of(plan), "leads")
+    assert view.redraws == drawn
+    plan.set_field(plan.metrics["leads"], "name", "Sales leads")
+    view.show_stages(funnel_of(plan), "leads")
+    assert view.redraws == drawn + 1 and any("Sales leads" in text for text in view.visible_texts())
+    plan.set_field(plan.metrics["negotiations"], "rate", Decimal("0.4"))
+    view.show_stages(funnel_of(plan), "leads")
+    view.show_stages(funnel_of(plan), "visits")
+    assert view.redraws == drawn + 3
+
+
 def test_clicking_a_bar_or_its_label_emits_the_stage_id(qtbot, view, plan):
     view.show_stages(funnel_of(plan), "web_orders")
     viewport = view.plot.viewport()

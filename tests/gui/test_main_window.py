@@ -3,8 +3,8 @@
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import Qt
-from PySide6.QtGui import QPalette
+from PySide6.QtCore import QEvent, QPoint, Qt
+from PySide6.QtGui import QHelpEvent, QPalette
 from PySide6.QtWidgets import QApplication, QLineEdit, QMessageBox
 
 from kpidesk import planfile
@@ -202,6 +202,16 @@ def test_status_bar_counts_errors_and_warnings_in_words(qtbot, window):
     assert window.consistency.text().startswith("Not consistent")
     window.document.set_target("visits", "1,600")
     assert window.finding_count.text() == "No findings"
+
+
+def test_the_finding_count_tooltip_is_made_when_it_shows(qtbot, window):
+    window.document.set_target("visits", "1,000")
+    assert window.finding_count.toolTip() == ""  # not made after the action
+    label = window.finding_count
+    QApplication.sendEvent(label, QHelpEvent(QEvent.Type.ToolTip, QPoint(2, 2), label.mapToGlobal(QPoint(2, 2))))
+    lines = label.toolTip().split("\n")
+    assert len(lines) == 3 and lines == window.findings_tooltip().split("\n")
+    assert lines[0].startswith("error: ") and "1,000 visits" in label.toolTip()
 
 
 def test_derived_values_show_at_most_two_decimals(qtbot, window):

@@ -167,3 +167,42 @@ def test_the_rate_columns_header_names_the_current_rows_rate(qtbot, doc, model):
     assert model.headerData(Column.EDGE, header) == "Share of Orders"
     model.set_current(doc.plan.metrics["sales"])
     assert model.headerData(Column.EDGE, header) == "Rate / share"
+
+
+@pytest.fixture
+def big(qapp):
+    from kpidesk.model.generate import generate_plan
+    from kpidesk.planfile import PlanFile, loads
+
+    document = Document()
+    document.replace(loads(PlanFile(generate_plan(1_000, seed=1), "").dumps(), "big.toml"))
+    return document, PlanTreeModel(document)
+
+
+def test_an_edit_formats_nothing_until_its_rows_are_painted(big, monkeypatch):
+    doc, model = big
+    formatted = []
+    values = model._values
+    monkeypatch.setattr(model, "_values", lambda metric: formatted.append(metric) or values(metric))
+    changed = []
+    model.dataChanged.connect(lambda a, b, roles: changed.append(a))
+    assert doc.set_rate("c7_s2", "35")
+    assert changed and formatted == []  # told the views which rows changed, worked out nothing for them
+    index = model.index_of(doc.plan.metrics["c7_s2"], Column.TARGET)  # its target follows the new rate
+    assert model.data(index, FlashRole) > 0  # painted: compared with what was shown, highlighted
+    assert formatted == [doc.plan.metrics["c7_s2"]]
+    assert model.data(model.index_of(doc.plan.metrics["c7_s2"], Column.UNIT), FlashRole) == 0
+    assert (doc.plan.metrics["c7_s2"], Column.TARGET) in model.flashing()
+
+
+def test_a_change_of_many_rows_is_one_signal(qtbot, big):
+    doc, model = big
+    changed = []
+    model.dataChanged.connect(lambda a, b, roles: changed.append(a))
+    with qtbot.waitSignal(model.manyRowsChanged):
+        doc.add_metric("sales", 0, "Another factor")  # a product's new factor: every target below changes
+    assert changed == []
+    doc.undo_stack.undo()
+    with qtbot.assertNotEmitted(model.manyRowsChanged):
+        doc.set_rate("c7_s2", "35")
+    assert changed

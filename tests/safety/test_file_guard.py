@@ -6,6 +6,7 @@ import json
 import os
 import subprocess
 import sys
+import threading
 from pathlib import Path
 
 import pytest
@@ -214,3 +215,81 @@ def test_what_a_save_could_not_keep_is_told(qtbot, opened, monkeypatch) -> None:
     document.set_rate("visits", "20")
     document.save()
     assert told and "owner" in told[0]
+
+
+class GatedWrites:
+    """Stands in for RecoveryFile.write: records which thread wrote which text, holds writes until opened."""
+
+    def __init__(self, write) -> None:
+        self.write = write
+        self.gate = threading.Event()
+        self.gate.set()
+        self.started = threading.Event()
+        self.done: list[tuple[str, threading.Thread]] = []
+
+    def __call__(self, text, original, title="", base_sha256=""):
+        self.started.set()
+        assert self.gate.wait(10)
+        written = self.write(text, original, title, base_sha256)
+        self.done.append((text, threading.current_thread()))
+        return written
+
+
+def test_the_recovery_file_is_written_off_the_gui_thread_and_told_on_it(qtbot, opened) -> None:
+    document, guard, _ = opened
+    writes = guard.recovery.write = GatedWrites(guard.recovery.write)
+    told: list[threading.Thread] = []
+    guard.recoveryWritten.connect(lambda _path: told.append(threading.current_thread()))
+    document.set_rate("visits", "20")
+    with qtbot.waitSignal(guard.recoveryWritten, timeout=3000):
+        assert guard.write_recovery()
+    assert len(writes.done) == 1 and writes.done[0][1] is not threading.main_thread()
+    assert told == [threading.main_thread()]
+    assert 'rate = "20%"' in recovery.read_entry(guard.recovery.file).text
+
+
+def test_a_newer_recovery_text_is_never_overtaken_by_an_older_one(qtbot, opened) -> None:
+    document, guard, _ = opened
+    writes = guard.recovery.write = GatedWrites(guard.recovery.write)
+    told: list[str] = []
+    guard.recoveryWritten.connect(told.append)
+    writes.gate.clear()
+    texts = []
+    for rate in ("20", "30", "40"):
+        document.set_rate("visits", rate)
+        texts.append(document.plan_file.dumps())
+        assert guard.write_recovery()
+        assert writes.started.wait(3)  # the first write is under way (held), the others wait behind it
+    writes.gate.set()
+    guard.wait_for_recovery()
+    assert [text for text, _ in writes.done] == [texts[0], texts[2]]  # the middle one was superseded, unwritten
+    assert recovery.read_entry(guard.recovery.file).text == texts[2]
+    qtbot.waitUntil(lambda: len(told) == 2, timeout=3000)
+
+
+def test_saving_waits_for_a_write_under_way_and_no_write_brings_the_file_back(qtbot, opened) -> None:
+    document, guard, _ = opened
+    writes = guard.recovery.write = GatedWrites(guard.recovery.write)
+    told: list[str] = []
+    guard.recoveryWritten.connect(told.append)
+    writes.gate.clear()
+    document.set_rate("visits", "20")
+    assert guard.write_recovery()
+    assert writes.started.wait(3)
+    opener = threading.Timer(0.3, writes.gate.set)  # the disk answers while the save waits for it
+    opener.start()
+    document.save()
+    opener.join()
+    assert len(writes.done) == 1 and not guard.recovery.exists()
+    qtbot.wait(100)
+    assert told == [] and not guard.recovery.exists()  # the write was made before the save: nothing to tell
+
+
+def test_suspending_writes_the_recovery_file_before_it_returns(qtbot, opened) -> None:
+    document, guard, _ = opened
+    writes = guard.recovery.write = GatedWrites(guard.recovery.write)
+    document.set_rate("visits", "20")
+    guard.suspend()
+    assert len(writes.done) == 1 and guard.recovery.exists()
+    assert 'rate = "20%"' in recovery.read_entry(guard.recovery.file).text
+    guard.recovery.remove()

@@ -1,0 +1,143 @@
+"""The plan checks in one walk and kept live: the same findings, in the same order, as each check run on its own."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from kpidesk import paths
+from kpidesk.model import checks
+from kpidesk.model.checks import LiveChecks, run_checks
+from kpidesk.model.edits import AddMetric, Edit, MoveMetric, RemoveMetric, SetField, SetInfo
+from kpidesk.model.findings import Finding, Severity
+from kpidesk.model.generate import generate_plan
+from kpidesk.model.metric import Metric
+from kpidesk.model.plan import Plan, PlanError
+from kpidesk.planfile import load
+
+TEMPLATE = paths.templates()["btob-web"]
+NAMES = st.sampled_from(["Leads", "Visits", "A name far too long for a KPI box on a slide, really", "Web"])
+TEXTS = st.sampled_from(["", " ", "weekly", "CRM"])
+
+
+def each_check_in_turn(plan: Plan) -> list[Finding]:
+    """What run_checks listed before it walked the plan once: the engine's findings, then each check's."""
+    found = [f for m in plan.walk() for f in m.computed.findings]
+    for result_check in checks.RESULT_CHECKS:
+        found.extend(result_check(plan, checks._live))
+    for plan_check in checks.PLAN_CHECKS:
+        found.extend(plan_check(plan))
+    order = {Severity.ERROR: 0, Severity.WARNING: 1, Severity.INFO: 2}
+    return sorted(found, key=lambda f: order[f.severity])
+
+
+@st.composite
+def an_edit(draw, plan: Plan) -> Edit:
+    ids = sorted(plan.metrics)
+    metric_id = draw(st.sampled_from(ids))
+    kind = draw(st.sampled_from(["target", "rate", "share", "solve", "name", "unit", "kind", "relation", "formula",
+                                 "text", "kgi", "currency", "add", "add", "remove", "move", "move"]))
+    if kind == "target":
+        return SetField(metric_id, "target", draw(st.sampled_from([None, Decimal(0), Decimal(500), Decimal(10**6)])))
+    if kind in ("rate", "share"):
+        return SetField(metric_id, kind, draw(st.sampled_from([None, Decimal("0.1"), Decimal("0.5"), Decimal(1)])))
+    if kind == "solve":
+        return SetField(metric_id, "solve_rate", draw(st.booleans()))
+    if kind == "name":
+        return SetField(metric_id, "name", draw(NAMES))
+    if kind == "unit":
+        return SetField(metric_id, "unit", draw(st.sampled_from(["", "JPY", "orders", "Orders ", "visits"])))
+    if kind == "kind":
+        return SetField(metric_id, "kind", draw(st.sampled_from(["count", "money", "percent", "number"])))
+    if kind == "relation":
+        return SetField(metric_id, "relation", draw(st.sampled_from(["none", "funnel", "sum", "product", "share",
+                                                                     "formula"])))
+    if kind == "formula":
+        other = draw(st.sampled_from(ids))
+        return SetField(metric_id, "formula", draw(st.sampled_from([None, f"{other} * 2", f"{other} / 4"])))
+    if kind == "text":
+        return SetField(metric_id, draw(st.sampled_from(["source", "interval", "countermeasure"])), draw(TEXTS))
+    if kind == "kgi":
+        return SetInfo("kgi", draw(st.sampled_from(["", metric_id])))
+    if kind == "currency":
+        return SetInfo("currency", draw(st.sampled_from(["JPY", "USD", "BHD"])))
+    if kind == "add":
+        parent = draw(st.one_of(st.none(), st.sampled_from(ids)))
+        added = Metric(plan.new_id("m"), draw(NAMES), unit=draw(st.sampled_from(["", "JPY", "leads"])))
+        if draw(st.booleans()):
+            added.children.append(Metric(plan.new_id("m") + "_child", "Child", parent=added))
+        return AddMetric(added, parent, draw(st.integers(0, 3)))
+    if kind == "remove":
+        return RemoveMetric(metric_id)
+    parent = draw(st.one_of(st.none(), st.sampled_from(ids)))
+    return MoveMetric(metric_id, parent, draw(st.integers(0, 3)))
+
+
+@settings(max_examples=80, deadline=None, database=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.data())
+def test_live_findings_are_run_checks_after_any_edits_and_undos(data) -> None:
+    plan = load(TEMPLATE).plan if data.draw(st.booleans(), label="template") else generate_plan(60, seed=3)
+    live = LiveChecks(plan)
+    live.refresh()
+    assert live.findings() == run_checks(plan)
+    done: list[Edit] = []
+    for _ in range(data.draw(st.integers(1, 20), label="edits")):
+        if done and data.draw(st.integers(0, 4)) == 0:
+            done.pop().revert(plan)
+        else:
+            edit = data.draw(an_edit(plan))
+            try:
+                edit.apply(plan)
+            except PlanError:
+                continue
+            done.append(edit)
+        live.refresh()
+        expected = run_checks(plan)
+        assert live.findings() == expected
+        assert expected == each_check_in_turn(plan)
+
+
+def test_one_walk_lists_what_each_check_in_turn_lists() -> None:
+    plan = load(TEMPLATE).plan
+    RemoveMetric("unit_price").apply(plan)  # findings of several checks
+    SetField("visits", "source", "").apply(plan)
+    SetField("leads", "name", "A name far too long for a KPI box on a slide, really").apply(plan)
+    plan.insert_metric(Metric("stray", "Stray"), None, 1)
+    found = run_checks(plan)
+    assert len({f.check for f in found}) >= 4
+    assert found == each_check_in_turn(plan)
+    big = generate_plan(1_000, seed=1)
+    assert run_checks(big) == each_check_in_turn(big)
+
+
+def test_an_edit_rechecks_the_metrics_it_touched_not_the_plan() -> None:
+    plan = generate_plan(2_000, seed=2)
+    live = LiveChecks(plan)
+    live.refresh()
+    assert live.rechecked == 2_000
+    stage = plan.metrics["c7_s2"]
+    SetField(stage.id, "rate", Decimal("0.35")).apply(plan)
+    live.refresh()
+    assert 0 < live.rechecked < 20
+    SetField(stage.id, "name", "Renamed").apply(plan)
+    live.refresh()
+    assert 0 < live.rechecked < 10
+    RemoveMetric(stage.id).apply(plan)
+    live.refresh()
+    assert 0 < live.rechecked < 10
+    assert live.findings() == run_checks(plan)
+
+
+def test_findings_are_listed_again_only_when_they_changed() -> None:
+    plan = load(TEMPLATE).plan
+    live = LiveChecks(plan)
+    live.refresh()
+    first = live.findings()
+    SetField("visits", "name", "Sessions").apply(plan)
+    live.refresh()
+    assert live.findings() is first  # nothing about the findings changed: the same list
+    SetField("visits", "source", "").apply(plan)
+    live.refresh()
+    assert live.findings() is not first and live.findings() == run_checks(plan)
