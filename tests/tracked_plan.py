@@ -3,8 +3,8 @@
 btob-web runs April 2026 to March 2027, evenly phased: to date at 2026-06 is a
 quarter of a monthly metric's target (web orders 20 -> 5, negotiations 40 -> 10).
 Nurtured leads, leads and visits are counted weekly: their weeks take the monthly
-parent's shape day by day, and June's last week (W27, 29 June to 5 July) is in
-June's to-date, so their share is 3/12 + 5/(31 x 12) = 49/186 (leads 160 -> 42.15).
+parent's shape day by day, and of June's last week (W27, 29 June to 5 July) only
+its June days are due by 30 June, so theirs is a quarter too (leads 160 -> 40).
 """
 
 from __future__ import annotations

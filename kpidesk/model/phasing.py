@@ -75,6 +75,14 @@ class Phasing:
     shape: Shape
     #: The plan's own periods for this metric, in order.
     periods: tuple[Period, ...]
+    #: The plan's first and last day (a period cut by them counts for its days inside).
+    start: dt.date
+    end: dt.date
+    #: The phasing an inherited shape came from, and how many periods earlier it is: what is due
+    #: by a day is read there, day by day (a week that straddles two months is not due evenly
+    #: over its days).
+    source: Phasing | None = None
+    lag: int = 0
 
     @property
     def phased(self) -> bool:
@@ -102,6 +110,27 @@ class Phasing:
     def up_to(self, target: Fraction, last: Period) -> Fraction:
         """The target summed over every period up to and including ``last`` (carry-in included)."""
         return target * self.shape.up_to(last)
+
+    def due_by(self, target: Fraction, day: dt.date) -> Fraction:
+        """The target due by the end of ``day``: every period before the one holding it, and that one
+        for the part of its days gone (within the plan), so a week that runs into the next month
+        counts only its days up to the as-of date."""
+        return target * self.due_share(day)
+
+    def due_share(self, day: dt.date) -> Fraction:
+        """The part of the target due by the end of ``day`` (see :meth:`due_by`)."""
+        if self.source is not None:
+            return self.source.due_share(later(day, self.lag, self.weekly))
+        current = period_of(day, self.weekly)
+        due = self.shape.before(current)
+        weight = self.shape.weights.get(current)
+        if weight:
+            inside_first = current.first_day if current < self.periods[0] else max(current.first_day, self.start)
+            inside_last = min(current.last_day, self.end)
+            days = (inside_last - inside_first).days + 1
+            gone = min(max((day - inside_first).days + 1, 0), days)
+            due += weight * Fraction(gone, days)
+        return due
 
 
 def is_level(metric: Metric, parent_is_level: bool | None = None) -> bool:
@@ -139,18 +168,20 @@ def phase_plan(metrics: Iterable[Metric], span: Span) -> dict[str, Phasing]:
         periods = span.periods(weekly)
         above = result.get(metric.parent.id) if metric.parent is not None else None
         if is_level(metric, None if above is None else not above.phased):
-            result[metric.id] = Phasing(weekly, NOT_PHASED, periods)
+            result[metric.id] = Phasing(weekly, NOT_PHASED, periods, span.start, span.end)
             continue
         inherited = above if metric.parent is not None and metric.parent.relation in FLOWING else None
         if metric.phasing or inherited is None or not inherited.phased:
             key = (weekly, frozenset(metric.phasing.items()))
             shape = own.get(key) or own.setdefault(key, Shape(_own_weights(metric.phasing, span, periods)))
-        elif weekly == inherited.weekly and not metric.lag:
+            result[metric.id] = Phasing(weekly, shape, periods, span.start, span.end)
+            continue
+        if weekly == inherited.weekly and not metric.lag:
             shape = inherited.shape
         else:
             step = (id(inherited.shape), weekly, metric.lag)
             shape = shifted.get(step) or shifted.setdefault(step, Shape(_shifted(inherited, weekly, metric.lag, span)))
-        result[metric.id] = Phasing(weekly, shape, periods)
+        result[metric.id] = Phasing(weekly, shape, periods, span.start, span.end, inherited, metric.lag)
     return result
 
 
@@ -180,19 +211,29 @@ def _shifted(parent: Phasing, weekly: bool, lag: int, span: Span) -> dict[Period
         days = (last - first).days + 1
         each = weight / days
         for offset in range(days):
-            day = _earlier(first + dt.timedelta(days=offset), lag, weekly)
+            day = earlier(first + dt.timedelta(days=offset), lag, weekly)
             key = period_of(day, weekly)
             shape[key] = shape.get(key, Fraction(0)) + each
     return shape
 
 
-def _earlier(day: dt.date, lag: int, weekly: bool) -> dt.date:
+def later(day: dt.date, lag: int, weekly: bool) -> dt.date:
+    """``day``, ``lag`` weeks or months later: what :func:`earlier` moved, moved back."""
+    return earlier(day, -lag, weekly)
+
+
+def earlier(day: dt.date, lag: int, weekly: bool) -> dt.date:
+    """``day``, ``lag`` weeks or months earlier: the same day of the month, a month's last day
+    staying its last (30 June two months on is 31 August)."""
     if not lag:
         return day
     if weekly:
         return day - dt.timedelta(weeks=lag)
-    month = Period(day.year, day.month).shifted(-lag)
-    return month.first_day.replace(day=min(day.day, month.last_day.day))
+    month = Period(day.year, day.month)
+    moved = month.shifted(-lag)
+    if day == month.last_day:
+        return moved.last_day
+    return moved.first_day.replace(day=min(day.day, moved.last_day.day))
 
 
-__all__ = ["Phasing", "is_level", "phase_plan", "CUMULATIVE_KINDS"]
+__all__ = ["Phasing", "Shape", "earlier", "is_level", "phase_plan", "CUMULATIVE_KINDS"]

@@ -2,11 +2,12 @@
 
 Tracking is an evaluation: it reads the plan's targets (as the engine has
 them) and the actuals by period, and changes nothing. For each metric, as of
-the period that holds the as-of date:
+a day (a month's last day when a month is asked for):
 
-* phased metrics (counts, money): the target to date is the phased target
-  summed up to that period, carry-in included; the actual to date is the sum
-  of the actuals over the same periods; the pace is where the metric ends the
+* phased metrics (counts, money): the target to date is the phased target of
+  every period before that day's period, carry-in included, and of that period
+  the part of its days gone (a week that runs into July counts its June days);
+  the actual to date is the sum of the actuals of the periods begun by then; the pace is where the metric ends the
   plan at the progress so far (evenly phased: the run rate);
 * levels (rates, prices, formulas): the target itself against the latest
   actual; a formula without actuals of its own is computed from the actuals
@@ -32,7 +33,7 @@ from kpidesk.model.formula_pass import evaluate as evaluate_formula
 from kpidesk.model.metric import Better, Metric, Relation
 from kpidesk.model.numbers import NumberError, parse_rate
 from kpidesk.model.periods import Period, Span, parse_period, period_of, plan_span
-from kpidesk.model.phasing import Phasing, phase_plan
+from kpidesk.model.phasing import Phasing, earlier, phase_plan
 from kpidesk.model.plan import Plan
 
 #: Default thresholds: on track from 95 % of the target to date, behind under 90 % (a warning between).
@@ -148,12 +149,11 @@ def track(plan: Plan, as_of: dt.date | None = None, *, today: dt.date | None = N
     to_date: dict[str, Fraction | None] = {}
     for metric in metrics:
         phases = phasing[metric.id]
-        last = period_of(day, phases.weekly)
         target = target_of(metric)
         if phases.phased:
-            found[metric.id] = _cumulative(metric, phases, last, target, thresholds)
+            found[metric.id] = _cumulative(metric, phases, day, target, thresholds)
         else:
-            found[metric.id] = _level(metric, last, target, thresholds)
+            found[metric.id] = _level(metric, day, target, thresholds)
         to_date[metric.id] = found[metric.id].actual_to_date
     for metric in metrics:  # formulas of actuals, then the rates seen, once every actual is known
         progress = found[metric.id]
@@ -165,13 +165,13 @@ def track(plan: Plan, as_of: dt.date | None = None, *, today: dt.date | None = N
     return Tracking(day, span, thresholds, found, phasing)
 
 
-def _actual_sum(metric: Metric, first: Period, last: Period) -> Fraction | None:
-    """The actuals of the periods from ``first`` to ``last`` (any granularity: by their first day)."""
+def _actual_sum(metric: Metric, first: Period, day: dt.date) -> Fraction | None:
+    """The actuals of every period from ``first`` that began by ``day`` (months or weeks alike)."""
     total: Fraction | None = None
-    start, end = first.first_day, last.last_day
+    start = first.first_day
     for key, value in metric.actuals.items():
-        period = parse_period(key)
-        if start <= period.first_day <= end:
+        begins = parse_period(key).first_day
+        if start <= begins <= day:
             total = (total or Fraction(0)) + exact(value)
     return total
 
@@ -184,12 +184,12 @@ def _ratio(metric: Metric, actual: Fraction | None, target: Fraction | None) -> 
     return actual / target if target else None
 
 
-def _cumulative(metric: Metric, phases: Phasing, last: Period, target: Fraction | None,
+def _cumulative(metric: Metric, phases: Phasing, day: dt.date, target: Fraction | None,
                 thresholds: Thresholds) -> Progress:
-    actual = _actual_sum(metric, phases.first, last)
+    actual = _actual_sum(metric, phases.first, day)
     if target is None:  # nothing to measure against, but the actuals still feed formulas and rates
         return Progress(metric.id, True, None, None, actual, None, None, Status.NO_DATA)
-    target_to_date = phases.up_to(target, last)
+    target_to_date = phases.due_by(target, day)
     progress = _ratio(metric, actual, target_to_date)
     pace = None
     if actual is not None and target_to_date:
@@ -198,17 +198,16 @@ def _cumulative(metric: Metric, phases: Phasing, last: Period, target: Fraction 
                     thresholds.status(progress), carry_in=phases.carry_in(target))
 
 
-def _latest_actual(metric: Metric, last: Period) -> Fraction | None:
-    end = last.last_day
+def _latest_actual(metric: Metric, day: dt.date) -> Fraction | None:
     dated = [(parse_period(k).first_day, v) for k, v in metric.actuals.items()]
-    seen = [pair for pair in dated if pair[0] <= end]
+    seen = [pair for pair in dated if pair[0] <= day]
     if seen:
         return exact(max(seen, key=lambda pair: pair[0])[1])
     return exact(metric.actual) if metric.actual is not None else None
 
 
-def _level(metric: Metric, last: Period, target: Fraction | None, thresholds: Thresholds) -> Progress:
-    actual = _latest_actual(metric, last)
+def _level(metric: Metric, day: dt.date, target: Fraction | None, thresholds: Thresholds) -> Progress:
+    actual = _latest_actual(metric, day)
     progress = _ratio(metric, actual, target)
     return Progress(metric.id, False, target, target, actual, progress, actual, thresholds.status(progress))
 
@@ -235,10 +234,8 @@ def _with_rates(metric: Metric, progress: Progress, phasing: Mapping[str, Phasin
     assert parent is not None
     planned = metric.computed.rate
     mine, theirs = phasing[metric.id], phasing[parent.id]
-    parent_last = period_of(day, theirs.weekly)
-    parent_actual = _actual_sum(parent, theirs.first, parent_last)
-    own_last = period_of(day, mine.weekly).shifted(-metric.lag)
-    own_actual = _actual_sum(metric, mine.first, own_last)
+    parent_actual = _actual_sum(parent, theirs.first, day)
+    own_actual = _actual_sum(metric, mine.first, earlier(day, metric.lag, mine.weekly))
     rate = parent_actual / own_actual if parent_actual is not None and own_actual else None
     return Progress(progress.metric_id, progress.phased, progress.target, progress.target_to_date,
                     progress.actual_to_date, progress.progress, progress.pace, progress.status,

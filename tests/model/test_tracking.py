@@ -206,8 +206,17 @@ def test_lower_is_better_inverts_higher(actual, target):
     assert statuses[Better.HIGHER] * statuses[Better.LOWER] == 1
 
 
-@pytest.mark.parametrize("as_of, months", [(dt.date(2026, 4, 1), 1), (dt.date(2026, 9, 15), 6),
-                                           (dt.date(2030, 1, 1), 12), (dt.date(2020, 1, 1), 1)])
-def test_the_as_of_date_is_moved_into_the_plan(as_of, months):
+@pytest.mark.parametrize("as_of, months", [
+    (dt.date(2026, 4, 30), Fraction(1)), (dt.date(2026, 9, 15), Fraction(11, 2)),  # 15 of September's 30 days
+    (dt.date(2030, 1, 1), Fraction(12)), (dt.date(2020, 1, 1), Fraction(1, 30)),  # moved to 1 April
+])
+def test_the_as_of_date_is_moved_into_the_plan_and_counts_the_days_of_its_month(as_of, months):
     plan = sample(actuals={})
-    assert track(plan, as_of)["web_orders"].target_to_date == Fraction(20 * months, 12)
+    assert track(plan, as_of)["web_orders"].target_to_date == 20 * months / 12
+
+
+def test_a_week_that_runs_into_the_next_month_counts_only_its_days_up_to_the_as_of_date():
+    plan = sample(monthly=False, actuals={})  # nurtured leads, leads and visits are weekly in the sample
+    seen = track(plan, JUNE)  # the week of 29 June runs to 5 July
+    assert (seen["nurtured"].target_to_date, seen["leads"].target_to_date, seen["visits"].target_to_date) == (
+        20, 40, 400)
