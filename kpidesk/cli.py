@@ -340,9 +340,11 @@ def cmd_set(args: argparse.Namespace) -> int:
             return EXIT_UNREADABLE
         holder = None if args.force else held_by_other(Path(args.file))
         if holder is not None:
-            process = f", process {holder.pid}" if holder.pid else ""
-            _error(f"{args.file} is open in kpidesk by {holder.describe()}{process}; it was not changed. "
-                   "Close it there first, or add --force to change it anyway (the window then sees the change)")
+            who = translate("Cli", "{0} on {1} (since {2})").format(holder.user, holder.host, holder.since)
+            process = translate("Cli", ", process {0}").format(holder.pid) if holder.pid else ""
+            _error(translate("Cli", "{0} is open in kpidesk by {1}{2}; it was not changed. Close it there first, "
+                                    "or add --force to change it anyway (the window then sees the change)").format(
+                args.file, who, process))
             return EXIT_UNREADABLE
         before = _assigned(plan_file, args.assignments)
         first = before if first is None else first
@@ -350,7 +352,8 @@ def cmd_set(args: argparse.Namespace) -> int:
             edits = [parse_assignment(plan_file, text) for text in args.assignments]
             Composite(edits, "Set").apply(plan_file.plan)
         except PlanError as exc:
-            meanwhile = " (changed by someone else while this ran: the assignments do not apply to their version)"
+            meanwhile = translate("Cli", " (changed by someone else while this ran: the assignments do not apply "
+                                         "to their version)")
             _error(translate("Cli", "{0}: {1}; nothing was changed").format(
                 f"{args.file}{meanwhile if attempt else ''}", exc.text(translate)))
             return EXIT_FINDINGS
@@ -363,15 +366,18 @@ def cmd_set(args: argparse.Namespace) -> int:
                 args.file, exc.strerror or exc))
             return EXIT_UNREADABLE
         for warning in plan_file.save_warnings:
-            say(f"kpidesk: warning: {warning}", file=sys.stderr)
+            say(translate("Cli", "kpidesk: warning: {0}").format(warning), file=sys.stderr)
         if attempt:
-            replaced = [f"{key} (was {_plain(first.get(key))}, then {_plain(value)})" for key, value in before.items()
-                        if first.get(key) != value]
-            say(f"kpidesk: note: {args.file} was changed by someone else while this ran; the assignments were "
-                "applied to their version" + (f", replacing their {', '.join(replaced)}" if replaced else ""),
-                file=sys.stderr)
+            replaced = [translate("Cli", "{0} (was {1}, then {2})").format(key, _plain(first.get(key)), _plain(value))
+                        for key, value in before.items() if first.get(key) != value]
+            note = (translate("Cli", "kpidesk: note: {0} was changed by someone else while this ran; the assignments "
+                                     "were applied to their version, replacing their {1}") if replaced else
+                    translate("Cli", "kpidesk: note: {0} was changed by someone else while this ran; the assignments "
+                                     "were applied to their version"))
+            say(note.format(args.file, translate("Cli", ", ").join(replaced)), file=sys.stderr)
         return EXIT_OK
-    _error(f"{args.file} was saved by others {SET_ATTEMPTS} times while this ran; nothing was changed")
+    _error(translate("Cli", "{0} was saved by others {1} times while this ran; nothing was changed").format(
+        args.file, SET_ATTEMPTS))
     return EXIT_UNREADABLE
 
 
@@ -388,14 +394,18 @@ def _read_csv(path: Path) -> bytes:
 
 def summary_text(summary: ImportSummary, dry_run: bool) -> str:
     """``imported 36 values for 3 metrics, 2026-04 to 2026-06; 4 changed, 32 new``."""
-    values = f"{summary.values} value" + ("s" if summary.values != 1 else "")
-    metrics = f"{summary.metrics} metric" + ("s" if summary.metrics != 1 else "")
-    span = summary.first if summary.first == summary.last else f"{summary.first} to {summary.last}"
-    counts = [f"{summary.changed} changed", f"{summary.new} new"]
+    values = (translate("Cli", "{0} value") if summary.values == 1 else translate("Cli", "{0} values")).format(
+        summary.values)
+    metrics = (translate("Cli", "{0} metric") if summary.metrics == 1 else translate("Cli", "{0} metrics")).format(
+        summary.metrics)
+    span = summary.first if summary.first == summary.last else \
+        translate("Cli", "{0} to {1}").format(summary.first, summary.last)
+    counts = [translate("Cli", "{0} changed").format(summary.changed), translate("Cli", "{0} new").format(summary.new)]
     if summary.unchanged:
-        counts.append(f"{summary.unchanged} as they were")
-    verb = "would import" if dry_run else "imported"
-    return f"{verb} {values} for {metrics}, {span}; {', '.join(counts)}"
+        counts.append(translate("Cli", "{0} as they were").format(summary.unchanged))
+    sentence = translate("Cli", "would import {0} for {1}, {2}; {3}") if dry_run else \
+        translate("Cli", "imported {0} for {1}, {2}; {3}")
+    return sentence.format(values, metrics, span, translate("Cli", ", ").join(counts))
 
 
 def cmd_actuals_import(args: argparse.Namespace) -> int:
@@ -407,26 +417,27 @@ def cmd_actuals_import(args: argparse.Namespace) -> int:
         data = _read_csv(Path(args.csv))
         actuals = read_actuals(data, plan_file.plan)
     except OSError as exc:
-        _error(f"cannot read {args.csv}: {exc.strerror or exc}")
+        _error(translate("Cli", "cannot read {0}: {1}").format(args.csv, exc.strerror or exc))
         return EXIT_UNREADABLE
     except ActualsCsvError as exc:
-        for line in exc.lines(args.csv):
+        for line in exc.lines(args.csv, translate):
             say(line, file=sys.stderr)
-        _error(f"nothing was imported; {args.file} was not changed")
+        _error(translate("Cli", "nothing was imported; {0} was not changed").format(args.file))
         return EXIT_FINDINGS
     summary = summarize(plan_file.plan, actuals)
     if args.dry_run:
-        say(f"{summary_text(summary, True)} (dry run: {args.file} was not changed)")
+        say(translate("Cli", "{0} (dry run: {1} was not changed)").format(summary_text(summary, True), args.file))
         return EXIT_OK
     try:
         import_edit(actuals).apply(plan_file.plan)
     except PlanError as exc:  # the reader checks what the plan does: not expected, but never half an import
-        _error(f"{args.file}: {exc}; nothing was imported")
+        _error(translate("Cli", "{0}: {1}; nothing was imported").format(args.file, exc.text(translate)))
         return EXIT_FINDINGS
     try:
         save(plan_file)
     except OSError as exc:
-        _error(f"cannot save {args.file}: {exc.strerror or exc}; the file was not changed")
+        _error(translate("Cli", "cannot save {0}: {1}; the file was not changed").format(
+            args.file, exc.strerror or exc))
         return EXIT_UNREADABLE
     say(summary_text(summary, False))
     return EXIT_OK

@@ -17,6 +17,7 @@ from decimal import Decimal
 from typing import Any
 
 from kpidesk.cli import EXIT_FINDINGS, EXIT_OK, EXIT_UNREADABLE, _open
+from kpidesk.i18n import translate
 from kpidesk.model.diff import Change, Effect, PlanDiff, Value, diff_plans
 from kpidesk.model.diff_text import change_text, diff_lines, effect_text
 from kpidesk.model.display import rounded
@@ -91,7 +92,7 @@ def main(argv: list[str]) -> int:
     if args.json:
         print(json.dumps(diff_json(diff, args.old, args.new), ensure_ascii=False, indent=2))
     else:
-        for line in diff_lines(diff):
+        for line in diff_lines(diff, translate):
             print(line)
     return EXIT_SAME if diff.same else EXIT_DIFFERENT
 

@@ -25,6 +25,7 @@ import sys
 from pathlib import Path
 
 from kpidesk.cli import EXIT_FINDINGS, EXIT_OK, EXIT_UNREADABLE, _error
+from kpidesk.i18n import translate
 from kpidesk.model.diff_text import conflict_text, listing
 from kpidesk.model.merge import merge_into
 from kpidesk.model.plan import Plan
@@ -92,35 +93,37 @@ def setup_main(argv: list[str]) -> int:
                              "are diffed and merged as git would)")
     args = parser.parse_args(argv)
     if shutil.which("git") is None:
-        _error("git is not installed (or not on PATH)")
+        _error(translate("Cli", "git is not installed (or not on PATH)"))
         return EXIT_UNREADABLE
     top = _git("rev-parse", "--show-toplevel")
     root = Path(top.stdout.strip()) if top.returncode == 0 and top.stdout.strip() else None
     if root is None and not args.everywhere:
-        _error("not inside a git work tree: run it in the repository, or use --global")
+        _error(translate("Cli", "not inside a git work tree: run it in the repository, or use --global"))
         return EXIT_UNREADABLE
     scope = ["--global"] if args.everywhere else []
     for key, value in driver_settings().items():
         current = _git("config", *scope, "--get", key)
         if current.returncode == 0 and current.stdout.rstrip("\n") == value:
-            print(f"unchanged: git config {' '.join(scope + [key])} {shlex.quote(value)}")
+            print(translate("Cli", "unchanged: {0}").format(
+                f"git config {' '.join(scope + [key])} {shlex.quote(value)}"))
             continue
         done = _git("config", *scope, key, value)
         if done.returncode != 0:
-            _error(f"git config {key} failed: {done.stderr.strip()}")
+            _error(translate("Cli", "{0} failed: {1}").format(f"git config {key}", done.stderr.strip()))
             return EXIT_UNREADABLE
-        print(f"set: git config {' '.join(scope + [key])} {shlex.quote(value)}")
+        print(translate("Cli", "set: {0}").format(f"git config {' '.join(scope + [key])} {shlex.quote(value)}"))
     attributes = root / ".gitattributes" if root is not None else _global_attributes()
     line = f"{args.pattern} diff={DRIVER} merge={DRIVER}"
     try:
         added = add_attribute(attributes, line)
     except OSError as exc:
-        _error(f"cannot write {attributes}: {exc.strerror or exc}")
+        _error(translate("Cli", "cannot write {0}: {1}").format(attributes, exc.strerror or exc))
         return EXIT_UNREADABLE
-    print(f"{'added to' if added else 'unchanged:'} {attributes}: {line}")
+    print((translate("Cli", "added to {0}: {1}") if added else translate("Cli", "unchanged: {0}: {1}")).format(
+        attributes, line))
     if root is not None and added:
-        print("commit .gitattributes, so that every clone routes plans to kpidesk; each clone still runs "
-              "`kpidesk git-setup` once (git does not copy drivers)")
+        print(translate("Cli", "commit .gitattributes, so that every clone routes plans to kpidesk; each clone still "
+                               "runs `kpidesk git-setup` once (git does not copy drivers)"))
     return EXIT_OK
 
 
@@ -138,7 +141,7 @@ def textconv_main(argv: list[str]) -> int:
         try:
             data = Path(args.file).read_bytes()
         except OSError as exc:
-            _error(f"cannot read {args.file}: {exc.strerror or exc}")
+            _error(translate("Cli", "cannot read {0}: {1}").format(args.file, exc.strerror or exc))
             return EXIT_UNREADABLE
         sys.stdout.buffer.write(data)  # not a plan (or not one yet): git shows its lines
         return EXIT_OK
@@ -168,7 +171,7 @@ def merge_file(base: str, ours: str, theirs: str, marker_size: str) -> int:
     try:
         return subprocess.run([*command, ours, base, theirs], check=False).returncode
     except OSError as exc:
-        _error(f"cannot run git merge-file: {exc.strerror or exc}")
+        _error(translate("Cli", "cannot run git merge-file: {0}").format(exc.strerror or exc))
         return EXIT_UNREADABLE
 
 
@@ -191,18 +194,21 @@ def merge_main(argv: list[str]) -> int:
     try:
         result = merge_into(base.plan, ours.plan, theirs.plan)
     except Exception as exc:  # noqa: BLE001 - a fault of ours must not cost the planner the merge
-        _error(f"{name}: the plan merge failed ({type(exc).__name__}: {exc}); merging its lines instead")
+        _error(translate("Cli", "{0}: the plan merge failed ({1}); merging its lines instead").format(
+            name, f"{type(exc).__name__}: {exc}"))
         return merge_file(args.base, args.ours, args.theirs, args.marker_size)
     try:
         save(ours, backup=False)  # git's temporary copy of ours: no backup beside it
     except OSError as exc:
-        _error(f"{name}: cannot write the merged plan: {exc}")
+        _error(translate("Cli", "{0}: cannot write the merged plan: {1}").format(name, exc))
         return EXIT_UNREADABLE
     for conflict in result.conflicts:
-        print(f"{name}: conflict: {conflict_text(conflict, base.plan, ours.plan, theirs.plan)}", file=sys.stderr)
+        print(translate("Cli", "{0}: conflict: {1}").format(
+            name, conflict_text(conflict, base.plan, ours.plan, theirs.plan, translate)), file=sys.stderr)
     if result.conflicts:
-        print(f"{name}: {len(result.conflicts)} conflict(s); the file keeps our values there: set the values "
-              f"agreed, then git add it (theirs: git show :3:{name})", file=sys.stderr)
+        print(translate("Cli", "{0}: {1} conflict(s); the file keeps our values there: set the values agreed, "
+                               "then git add it (theirs: {2})").format(
+            name, len(result.conflicts), f"git show :3:{name}"), file=sys.stderr)
         return EXIT_FINDINGS
     return EXIT_OK
 

@@ -8,7 +8,7 @@ text beside them the bar would be wider than a 1024-pixel screen.
 from __future__ import annotations
 
 import shiboken6
-from PySide6.QtCore import QSize, Qt
+from PySide6.QtCore import QCoreApplication, QSize, Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QMainWindow, QToolBar
 
@@ -43,7 +43,7 @@ def keep_tool_tip(action: QAction) -> None:
 
 def build_tool_bar(window: QMainWindow, groups: list[list[tuple[QAction, str]]]) -> QToolBar:
     """A tool bar of ``groups`` of (action, icon name), separated; the actions get their icons (menus show them too)."""
-    bar = QToolBar(window.tr("Tool Bar"), window)
+    bar = QToolBar(QCoreApplication.translate("MainWindow", "Tool Bar"), window)
     bar.setObjectName(TOOL_BAR_NAME)
     bar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonIconOnly)
     bar.setIconSize(QSize(22, 22))

@@ -2,6 +2,81 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="ja" sourcelanguage="en">
 <context>
+    <name>ActualsModel</name>
+    <message>
+        <source>{0}, {1}</source>
+        <extracomment>Months before the plan&apos;s start that may be shown at most (the longest lag a plan allows is far shorter). Why an edit of the grid was not made, naming the metric, the month and the value.</extracomment>
+        <translation>{0}、{1}</translation>
+    </message>
+    <message>
+        <source>Kept by week in the file ({0}); edit the weeks there.</source>
+        <translation>ファイルでは週ごとに記録しています（{0}）。週の値はファイルで編集してください。</translation>
+    </message>
+    <message>
+        <source>Before the plan starts: counts for stages that convert later (lag).</source>
+        <translation>計画開始前: 後で転換する段階（ラグ）のための件数です。</translation>
+    </message>
+    <message>
+        <source>{0}: before the plan starts (carry-in)</source>
+        <translation>{0}: 計画開始前（開始前繰越）</translation>
+    </message>
+    <message>
+        <source>{0}: the as-of month</source>
+        <translation>{0}: 基準月</translation>
+    </message>
+    <message>
+        <source> (measured weekly: typed by month here)</source>
+        <translation>（週ごとに計測: ここでは月ごとに入力）</translation>
+    </message>
+    <message>
+        <source>{0}, {1}: “{2}”: {3}</source>
+        <translation>{0}、{1}: 「{2}」: {3}</translation>
+    </message>
+    <message>
+        <source>Nothing was pasted. </source>
+        <translation>貼り付けていません。</translation>
+    </message>
+    <message>
+        <source>this month is kept by week in the file; edit the weeks there</source>
+        <translation>この月はファイルで週ごとに記録しています。週の値はファイルで編集してください</translation>
+    </message>
+    <message>
+        <source>Set actual of {0} for {1}</source>
+        <translation>{0}の{1}の実績を設定</translation>
+    </message>
+    <message>
+        <source>Clear actual of {0} for {1}</source>
+        <translation>{0}の{1}の実績を消去</translation>
+    </message>
+    <message>
+        <source>Clear {0} actuals</source>
+        <translation>実績 {0} 件を消去</translation>
+    </message>
+    <message>
+        <source>Paste actuals into {0} cells</source>
+        <translation>{0}セルに実績を貼り付け</translation>
+    </message>
+</context>
+<context>
+    <name>ActualsTable</name>
+    <message>
+        <source>Nothing was pasted. </source>
+        <translation>貼り付けていません。</translation>
+    </message>
+    <message>
+        <source>The clipboard holds {0:,} characters; a paste takes at most {1:,}.</source>
+        <translation>クリップボードの内容は {0:,} 文字です。貼り付けられるのは {1:,} 文字までです。</translation>
+    </message>
+    <message>
+        <source>The clipboard holds {0:,} cells; a paste fills at most {1:,}.</source>
+        <translation>クリップボードの内容は {0:,} セルです。貼り付けられるのは {1:,} セルまでです。</translation>
+    </message>
+    <message>
+        <source>The clipboard has {0} rows of {1} cells, but from {2}, {3} the grid has {4} rows and {5} months.</source>
+        <translation>クリップボードは {0} 行 × {1} セルですが、{2}、{3} から先の表は {4} 行 × {5} か月です。</translation>
+    </message>
+</context>
+<context>
     <name>Cli</name>
     <message>
         <source>Metric</source>
@@ -42,7 +117,7 @@
     </message>
     <message>
         <source>kpidesk: error: {0}</source>
-        <extracomment>Commands that live in their own module: name -&gt; (module, help).</extracomment>
+        <extracomment>Commands that live in their own module: name -&gt; (module, help); ``module:function`` names another entry point than ``main`` (one module, several commands). What ``kpidesk --help`` says of the commands with more to say than their name.</extracomment>
         <translation>kpidesk: エラー: {0}</translation>
     </message>
     <message>
@@ -94,13 +169,109 @@
         <translation>算出</translation>
     </message>
     <message>
+        <source>{0} on {1} (since {2})</source>
+        <extracomment>The fields ``set`` takes (declared in :mod:`kpidesk.model.schema`); a value per period as ``actuals.2026-06`` (see :data:`kpidesk.model.plan.PERIOD_FIELDS`). How often ``set`` reads the plan again when someone else saved it while ``set`` ran.</extracomment>
+        <translation>{0}（{1}、{2} から）</translation>
+    </message>
+    <message>
+        <source>, process {0}</source>
+        <translation>、プロセス {0}</translation>
+    </message>
+    <message>
+        <source>{0} is open in kpidesk by {1}{2}; it was not changed. Close it there first, or add --force to change it anyway (the window then sees the change)</source>
+        <translation>{0} は {1}{2} が kpidesk で開いています。変更していません。先にそちらで閉じるか、それでも変更する場合は --force を付けてください（ウィンドウ側にも変更が反映されます）</translation>
+    </message>
+    <message>
+        <source> (changed by someone else while this ran: the assignments do not apply to their version)</source>
+        <translation>（実行中に他の人が変更しました。その版には指定した代入を適用できません）</translation>
+    </message>
+    <message>
         <source>{0}: {1}; nothing was changed</source>
-        <extracomment>The fields ``set`` takes (declared in :mod:`kpidesk.model.schema`).</extracomment>
         <translation>{0}: {1}。何も変更していません</translation>
     </message>
     <message>
         <source>cannot save {0}: {1}; the file was not changed</source>
         <translation>{0} を保存できません: {1}。ファイルは変更していません</translation>
+    </message>
+    <message>
+        <source>kpidesk: warning: {0}</source>
+        <translation>kpidesk: 警告: {0}</translation>
+    </message>
+    <message>
+        <source>{0} (was {1}, then {2})</source>
+        <translation>{0}（元は {1}、相手の版では {2}）</translation>
+    </message>
+    <message>
+        <source>kpidesk: note: {0} was changed by someone else while this ran; the assignments were applied to their version, replacing their {1}</source>
+        <translation>kpidesk: 注意: 実行中に {0} が他の人によって変更されたため、代入は相手の版に適用しました。相手の {1} を置き換えています</translation>
+    </message>
+    <message>
+        <source>kpidesk: note: {0} was changed by someone else while this ran; the assignments were applied to their version</source>
+        <translation>kpidesk: 注意: 実行中に {0} が他の人によって変更されたため、代入は相手の版に適用しました</translation>
+    </message>
+    <message>
+        <source>, </source>
+        <translation>、</translation>
+    </message>
+    <message>
+        <source>{0} was saved by others {1} times while this ran; nothing was changed</source>
+        <translation>実行中に {0} が他の人によって {1} 回保存されました。何も変更していません</translation>
+    </message>
+    <message>
+        <source>{0} value</source>
+        <translation>{0} 件の値</translation>
+    </message>
+    <message>
+        <source>{0} values</source>
+        <translation>{0} 件の値</translation>
+    </message>
+    <message>
+        <source>{0} metric</source>
+        <translation>{0} 個の指標</translation>
+    </message>
+    <message>
+        <source>{0} metrics</source>
+        <translation>{0} 個の指標</translation>
+    </message>
+    <message>
+        <source>{0} to {1}</source>
+        <translation>{0}〜{1}</translation>
+    </message>
+    <message>
+        <source>{0} changed</source>
+        <translation>変更 {0} 件</translation>
+    </message>
+    <message>
+        <source>{0} new</source>
+        <translation>新規 {0} 件</translation>
+    </message>
+    <message>
+        <source>{0} as they were</source>
+        <translation>変更なし {0} 件</translation>
+    </message>
+    <message>
+        <source>would import {0} for {1}, {2}; {3}</source>
+        <translation>取り込み予定: {0}（{1}、{2}）。{3}</translation>
+    </message>
+    <message>
+        <source>imported {0} for {1}, {2}; {3}</source>
+        <translation>取り込みました: {0}（{1}、{2}）。{3}</translation>
+    </message>
+    <message>
+        <source>cannot read {0}: {1}</source>
+        <translation>{0} を読み込めません: {1}</translation>
+    </message>
+    <message>
+        <source>nothing was imported; {0} was not changed</source>
+        <translation>何も取り込んでいません。{0} は変更していません</translation>
+    </message>
+    <message>
+        <source>{0} (dry run: {1} was not changed)</source>
+        <translation>{0}（試行のみ: {1} は変更していません）</translation>
+    </message>
+    <message>
+        <source>{0}: {1}; nothing was imported</source>
+        <translation>{0}: {1}。何も取り込んでいません</translation>
     </message>
     <message>
         <source>no such file: {0}</source>
@@ -158,6 +329,58 @@
         <source>{0}: as of {1} ({2})</source>
         <translation>{0}：{1}時点、期間 {2}</translation>
     </message>
+    <message>
+        <source>git is not installed (or not on PATH)</source>
+        <translation>git がインストールされていません（または PATH にありません）</translation>
+    </message>
+    <message>
+        <source>not inside a git work tree: run it in the repository, or use --global</source>
+        <translation>git の作業ツリーの中ではありません。リポジトリの中で実行するか、--global を付けてください</translation>
+    </message>
+    <message>
+        <source>unchanged: {0}</source>
+        <translation>変更なし: {0}</translation>
+    </message>
+    <message>
+        <source>{0} failed: {1}</source>
+        <translation>{0} に失敗しました: {1}</translation>
+    </message>
+    <message>
+        <source>set: {0}</source>
+        <translation>設定: {0}</translation>
+    </message>
+    <message>
+        <source>added to {0}: {1}</source>
+        <translation>{0} に追加: {1}</translation>
+    </message>
+    <message>
+        <source>unchanged: {0}: {1}</source>
+        <translation>変更なし: {0}: {1}</translation>
+    </message>
+    <message>
+        <source>commit .gitattributes, so that every clone routes plans to kpidesk; each clone still runs `kpidesk git-setup` once (git does not copy drivers)</source>
+        <translation>.gitattributes をコミットしてください。どのクローンでもプランが kpidesk に渡るようになります。ただし、各クローンで一度 `kpidesk git-setup` を実行する必要があります（git はドライバーをコピーしません）</translation>
+    </message>
+    <message>
+        <source>cannot run git merge-file: {0}</source>
+        <translation>git merge-file を実行できません: {0}</translation>
+    </message>
+    <message>
+        <source>{0}: the plan merge failed ({1}); merging its lines instead</source>
+        <translation>{0}: プランのマージに失敗しました（{1}）。代わりに行単位でマージします</translation>
+    </message>
+    <message>
+        <source>{0}: cannot write the merged plan: {1}</source>
+        <translation>{0}: マージしたプランを書き込めません: {1}</translation>
+    </message>
+    <message>
+        <source>{0}: conflict: {1}</source>
+        <translation>{0}: 競合: {1}</translation>
+    </message>
+    <message>
+        <source>{0}: {1} conflict(s); the file keeps our values there: set the values agreed, then git add it (theirs: {2})</source>
+        <translation>{0}: 競合 {1} 件。該当箇所はこちらの値のままです。合意した値を設定してから git add してください（相手の版: {2}）</translation>
+    </message>
 </context>
 <context>
     <name>ClipboardActions</name>
@@ -192,6 +415,50 @@
     <message>
         <source>next</source>
         <translation>次の</translation>
+    </message>
+</context>
+<context>
+    <name>CompareActions</name>
+    <message>
+        <source>Compare &amp;With</source>
+        <translation>比較(&amp;W)</translation>
+    </message>
+    <message>
+        <source>Another Plan &amp;File...</source>
+        <translation>別のプランファイル(&amp;F)...</translation>
+    </message>
+    <message>
+        <source>The &amp;Backup of the Last Save (.bak)</source>
+        <translation>前回保存時のバックアップ (.bak)(&amp;B)</translation>
+    </message>
+    <message>
+        <source>The Last &amp;Commit (git)</source>
+        <translation>最新のコミット (git)(&amp;C)</translation>
+    </message>
+    <message>
+        <source>Clear &amp;Marks</source>
+        <translation>比較の印を消去(&amp;M)</translation>
+    </message>
+    <message>
+        <source>Compare With</source>
+        <extracomment>The last comparison shown (for tests and for the window&apos;s status bar).</extracomment>
+        <translation>比較</translation>
+    </message>
+    <message>
+        <source>kpidesk plans (*.toml);;All files (*)</source>
+        <translation>kpidesk のプラン (*.toml);;すべてのファイル (*)</translation>
+    </message>
+    <message>
+        <source>the last commit</source>
+        <translation>最新のコミット</translation>
+    </message>
+    <message>
+        <source>From {0} to this window:</source>
+        <translation>{0} からこのウィンドウまでの変更:</translation>
+    </message>
+    <message>
+        <source>Compare With {0}</source>
+        <translation>{0} と比較</translation>
     </message>
 </context>
 <context>
@@ -304,6 +571,195 @@
     <message>
         <source>The KGI of this plan.</source>
         <translation>このプランのKGIです。</translation>
+    </message>
+</context>
+<context>
+    <name>Diff</name>
+    <message>
+        <source>{metric}: added under {parent}</source>
+        <extracomment>Longest text value shown in a line (the JSON holds all of it).</extracomment>
+        <translation>{metric}: {parent}の下に追加</translation>
+    </message>
+    <message>
+        <source>{metric}: added as a top metric</source>
+        <translation>{metric}: 最上位の指標として追加</translation>
+    </message>
+    <message>
+        <source>{metric}: removed (was under {parent})</source>
+        <translation>{metric}: 削除（{parent}の下にありました）</translation>
+    </message>
+    <message>
+        <source>{metric}: removed (was a top metric)</source>
+        <translation>{metric}: 削除（最上位の指標でした）</translation>
+    </message>
+    <message>
+        <source>{old}: renamed to {new}</source>
+        <translation>{old}: 名前を{new}に変更</translation>
+    </message>
+    <message>
+        <source>{metric}: moved from under {old} to under {new}</source>
+        <translation>{metric}: {old}の下から{new}の下へ移動</translation>
+    </message>
+    <message>
+        <source>{metric}: moved from place {old} to place {new} under {parent}</source>
+        <translation>{metric}: {parent}の下で {old} 番目から {new} 番目へ移動</translation>
+    </message>
+    <message>
+        <source>{metric}: {field} {old} -&gt; {new}</source>
+        <translation>{metric}: {field} {old} → {new}</translation>
+    </message>
+    <message>
+        <source>{metric}: {field} of {period} {old} -&gt; {new}</source>
+        <translation>{metric}: {period}の{field} {old} → {new}</translation>
+    </message>
+    <message>
+        <source>Plan: {field} {old} -&gt; {new}</source>
+        <translation>プラン: {field} {old} → {new}</translation>
+    </message>
+    <message>
+        <source>{metric}: {field} {old} -&gt; {new} because {causes}</source>
+        <translation>{metric}: {field} {old} → {new}（理由: {causes}）</translation>
+    </message>
+    <message>
+        <source>the {field} of {metric} went {old} -&gt; {new}</source>
+        <translation>{metric}の{field}が {old} → {new}</translation>
+    </message>
+    <message>
+        <source>{metric} was added</source>
+        <translation>{metric}の追加</translation>
+    </message>
+    <message>
+        <source>{metric} was removed</source>
+        <translation>{metric}の削除</translation>
+    </message>
+    <message>
+        <source>{metric} was moved</source>
+        <translation>{metric}の移動</translation>
+    </message>
+    <message>
+        <source>the plan&apos;s {field} went {old} -&gt; {new}</source>
+        <translation>プランの{field}が {old} → {new}</translation>
+    </message>
+    <message>
+        <source>{first} and {last}</source>
+        <translation>{first}、{last}</translation>
+    </message>
+    <message>
+        <source>The plans are the same.</source>
+        <translation>プランに違いはありません。</translation>
+    </message>
+    <message>
+        <source>Effects:</source>
+        <translation>影響:</translation>
+    </message>
+    <message>
+        <source>{metric}, {field}: changed on both sides: ours {ours}, theirs {theirs} (was {base})</source>
+        <translation>{metric}、{field}: 両方で変更されています: こちら {ours}、相手 {theirs}（元は {base}）</translation>
+    </message>
+    <message>
+        <source>{metric}, {field}: added on both sides with different values: ours {ours}, theirs {theirs}</source>
+        <translation>{metric}、{field}: 両方で異なる値が追加されています: こちら {ours}、相手 {theirs}</translation>
+    </message>
+    <message>
+        <source>{metric}: deleted on our side, changed on theirs ({field} {base} -&gt; {theirs})</source>
+        <translation>{metric}: こちらで削除、相手の版で変更（{field} {base} → {theirs}）</translation>
+    </message>
+    <message>
+        <source>{metric}: deleted on their side, changed on ours ({field} {base} -&gt; {ours})</source>
+        <translation>{metric}: 相手の版で削除、こちらで変更（{field} {base} → {ours}）</translation>
+    </message>
+    <message>
+        <source>{metric}: their side puts it under {theirs}, which our side deleted</source>
+        <translation>{metric}: 相手の版では{theirs}の下にありますが、その指標はこちらで削除されています</translation>
+    </message>
+    <message>
+        <source>{metric}: deleted on their side, but our side has {ours} below it</source>
+        <translation>{metric}: 相手の版で削除されましたが、こちらではその下に{ours}があります</translation>
+    </message>
+    <message>
+        <source>{metric}, {field}: their {theirs} cannot be applied: {reason}</source>
+        <translation>{metric}、{field}: 相手の値 {theirs} を適用できません: {reason}</translation>
+    </message>
+    <message>
+        <source>Plan, {field}: changed on both sides: ours {ours}, theirs {theirs} (was {base})</source>
+        <translation>プラン、{field}: 両方で変更されています: こちら {ours}、相手 {theirs}（元は {base}）</translation>
+    </message>
+    <message>
+        <source>(none)</source>
+        <extracomment>Words for what has no value, and for the derived values an effect names.</extracomment>
+        <translation>（なし）</translation>
+    </message>
+    <message>
+        <source>derived</source>
+        <translation>算出</translation>
+    </message>
+    <message>
+        <source>the top</source>
+        <translation>最上位</translation>
+    </message>
+    <message>
+        <source>target</source>
+        <translation>目標</translation>
+    </message>
+    <message>
+        <source>solved rate</source>
+        <translation>逆算した転換率</translation>
+    </message>
+    <message>
+        <source>forecast</source>
+        <translation>予測</translation>
+    </message>
+    <message>
+        <source>gap</source>
+        <translation>差異</translation>
+    </message>
+    <message>
+        <source>actual</source>
+        <translation>実績</translation>
+    </message>
+    <message>
+        <source>phasing weight</source>
+        <translation>期間配分の重み</translation>
+    </message>
+    <message>
+        <source>title</source>
+        <translation>タイトル</translation>
+    </message>
+    <message>
+        <source>owner</source>
+        <translation>担当</translation>
+    </message>
+    <message>
+        <source>currency</source>
+        <translation>通貨</translation>
+    </message>
+    <message>
+        <source>period</source>
+        <translation>期間</translation>
+    </message>
+    <message>
+        <source>start</source>
+        <translation>開始日</translation>
+    </message>
+    <message>
+        <source>end</source>
+        <translation>終了日</translation>
+    </message>
+    <message>
+        <source>KGI</source>
+        <translation>KGI</translation>
+    </message>
+    <message>
+        <source>on-track threshold</source>
+        <translation>順調の基準</translation>
+    </message>
+    <message>
+        <source>behind threshold</source>
+        <translation>遅れの基準</translation>
+    </message>
+    <message>
+        <source>notes</source>
+        <translation>メモ</translation>
     </message>
 </context>
 <context>
@@ -420,6 +876,10 @@
         <translation>貼り付け</translation>
     </message>
     <message>
+        <source>Set actuals of {0}</source>
+        <translation>{0}の期間ごとの実績を設定</translation>
+    </message>
+    <message>
         <source>Edit {0} of {1}</source>
         <translation>{1}の{0}を編集</translation>
     </message>
@@ -490,6 +950,18 @@
     <message>
         <source>Move {0}</source>
         <translation>{0}を移動</translation>
+    </message>
+    <message>
+        <source>{0} is made of the metrics below it, so it cannot go between {1} and its stage {2}; it can be another source of {1}.</source>
+        <translation>{0}は下の指標から構成されているため、{1}とその段階{2}の間には入れられません。{1}の別の流入元にはできます。</translation>
+    </message>
+    <message>
+        <source>Move {0} in as a stage before {1}</source>
+        <translation>{0}を{1}の前の段階として移動</translation>
+    </message>
+    <message>
+        <source>Move {0} in as a source of {1}</source>
+        <translation>{0}を{1}の流入元として移動</translation>
     </message>
     <message>
         <source>Goal</source>
@@ -579,6 +1051,26 @@ Another source makes {0} the sum of {1} (at its rate) and the new source, which 
         <translation>新しい段階は{1}と{0}の間に入ります。転換率は 100 % から始まるので、転換率を入力するまで数値は変わりません。
 
 別の流入元にすると、{0}は{1}（その転換率で）と新しい流入元の合計になります。新しい流入元は 0 から始まります。</translation>
+    </message>
+    <message>
+        <source>Move into a Funnel</source>
+        <translation>ファネルへの移動</translation>
+    </message>
+    <message>
+        <source>{0} is a funnel stage: {1} is the stage before it. What is {2} to be?</source>
+        <translation>{0}はファネルの段階で、{1}がその前の段階です。{2}をどう扱いますか？</translation>
+    </message>
+    <message>
+        <source>As a new stage, {2} goes between {1} and {0}, with {1} below it. Its rate starts at 100 %, so no number moves until you type its rate.
+
+As another source, {0} becomes the sum of {1} (at its rate) and {2}, which starts at 0 unless it has a target.</source>
+        <translation>新しい段階にすると、{2}は{1}と{0}の間に入り、{1}がその下になります。転換率は 100 % から始まるので、転換率を入力するまで数値は変わりません。
+
+別の流入元にすると、{0}は{1}（その転換率での値）と、目標がなければ 0 から始まる{2}の合計になります。</translation>
+    </message>
+    <message>
+        <source>{2} is made of the metrics below it, so it can only be another source.</source>
+        <translation>{2}は下の指標から構成されているため、別の流入元にしかできません。</translation>
     </message>
     <message>
         <source>A New &amp;Stage</source>
@@ -673,6 +1165,10 @@ Another source makes {0} the sum of {1} (at its rate) and the new source, which 
         <translation>指標に項目 {field!r} はありません。</translation>
     </message>
     <message>
+        <source>A metric has no values by period in {field!r}; those are in: {fields}.</source>
+        <translation>指標の {field!r} には期間ごとの値はありません。期間ごとの値があるのは {fields} です。</translation>
+    </message>
+    <message>
         <source>the formula refers to {ids}, which is not another metric of this plan.</source>
         <translation>数式が {ids} を参照していますが、このプランの別の指標ではありません。</translation>
     </message>
@@ -703,6 +1199,10 @@ Another source makes {0} the sum of {1} (at its rate) and the new source, which 
     <message>
         <source>cannot set {field!r}; settable fields: {fields}</source>
         <translation>{field!r} は設定できません。設定できる項目: {fields}</translation>
+    </message>
+    <message>
+        <source>name the period: {field}.2026-06=VALUE (a month) or {field}.2026-W15=VALUE (an ISO week)</source>
+        <translation>期間を指定してください: {field}.2026-06=値（月）または {field}.2026-W15=値（ISO 週）</translation>
     </message>
 </context>
 <context>
@@ -782,7 +1282,7 @@ Another source makes {0} the sum of {1} (at its rate) and the new source, which 
     <name>Fields</name>
     <message>
         <source>Id</source>
-        <extracomment>The text of ``rate`` that asks kpidesk to find the rate (goal seek). Whether ``kpidesk set FILE ID.FIELD=VALUE`` sets it. Every field, in the order a new ``[[metric]]`` table writes its keys (the sub-tables ``phasing`` and ``actuals`` last).</extracomment>
+        <extracomment>The text of ``rate`` that asks kpidesk to find the rate (goal seek). Whether ``kpidesk set FILE ID.FIELD=VALUE`` sets it. A long text that may hold line breaks and tabs (notes); names and other texts are one line. Every field, in the order a new ``[[metric]]`` table writes its keys (the sub-tables ``phasing`` and ``actuals`` last).</extracomment>
         <translation>ID</translation>
     </message>
     <message>
@@ -1135,8 +1635,12 @@ Another source makes {0} the sum of {1} (at its rate) and the new source, which 
         <translation>{limit:,} 文字を超えています</translation>
     </message>
     <message>
-        <source>the text contains a NUL character</source>
-        <translation>テキストに NUL 文字が入っています</translation>
+        <source>{character} is not allowed in a name or another one-line text (no control characters)</source>
+        <translation>{character} は名前などの1行のテキストには使えません（制御文字は使えません）</translation>
+    </message>
+    <message>
+        <source>{character} is not allowed in a text (of the control characters, only line breaks and tabs are)</source>
+        <translation>{character} はテキストに使えません（制御文字で使えるのは改行とタブだけです）</translation>
     </message>
     <message>
         <source>expected a date such as 2026-04-01</source>
@@ -1432,6 +1936,50 @@ Another source makes {0} the sum of {1} (at its rate) and the new source, which 
     </message>
 </context>
 <context>
+    <name>FindBar</name>
+    <message>
+        <source>Fi&amp;nd:</source>
+        <extracomment>Red that reads on the light and the dark palette: &quot;No metric matches&quot;.</extracomment>
+        <translation>検索(&amp;N):</translation>
+    </message>
+    <message>
+        <source>part of a name or id</source>
+        <translation>名前か ID の一部</translation>
+    </message>
+    <message>
+        <source>No metric matches</source>
+        <translation>一致する指標はありません</translation>
+    </message>
+    <message>
+        <source>Previous match (Shift+F3)</source>
+        <translation>前の一致 (Shift+F3)</translation>
+    </message>
+    <message>
+        <source>Next match (F3, Enter)</source>
+        <translation>次の一致 (F3、Enter)</translation>
+    </message>
+    <message>
+        <source>Close (Esc)</source>
+        <translation>閉じる (Esc)</translation>
+    </message>
+    <message>
+        <source>{0} of {1}</source>
+        <translation>{0} / {1}</translation>
+    </message>
+    <message>
+        <source>1 match</source>
+        <translation>1 件一致</translation>
+    </message>
+    <message>
+        <source>{0} matches</source>
+        <translation>{0} 件一致</translation>
+    </message>
+    <message>
+        <source>{0} ({1})</source>
+        <translation>{0}（{1}）</translation>
+    </message>
+</context>
+<context>
     <name>Findings</name>
     <message>
         <source>{parent} is split in shares, but no share is set for {metric}.</source>
@@ -1583,16 +2131,28 @@ Another source makes {0} the sum of {1} (at its rate) and the new source, which 
     <name>FunnelView</name>
     <message>
         <source>↓ {0}</source>
-        <extracomment>The narrowest bar&apos;s share of the widest: stays visible and clickable. Most an actual bar may exceed its stage&apos;s bar (actual / target), so overshoots show without filling the view. Data units left and right of the bars (the bars span -0.5 .. 0.5). Pixels between the widest bar and the label column, and around the label column. The label column takes at most this share of the view; longer names are elided.</extracomment>
         <translation>↓ {0}</translation>
     </message>
     <message>
         <source>↓ rate unknown</source>
+        <extracomment>The narrowest bar&apos;s share of the widest: stays visible and clickable. Most an actual bar may exceed its stage&apos;s bar (actual / target), so overshoots show without filling the view. Data units left and right of the bars (the bars span -0.5 .. 0.5). Pixels between the widest bar and the label column, and around the label column. The label column takes at most this share of the view; longer names are elided. On a narrow view (the window on a 1024-pixel screen) the labels may take up to this share, as long as the bars keep MIN_BARS_PX: &quot;1,600 visits · actual 1,250&quot; reads whole, the funnel&apos;s shape needs less room.</extracomment>
         <translation>↓ 転換率 不明</translation>
+    </message>
+    <message>
+        <source>↓ {0} (seen {1})</source>
+        <translation>↓ {0}（実績 {1}）</translation>
     </message>
     <message>
         <source>no target</source>
         <translation>目標なし</translation>
+    </message>
+    <message>
+        <source>{0} to date</source>
+        <translation>累計 {0}</translation>
+    </message>
+    <message>
+        <source>no actual to date</source>
+        <translation>累計実績なし</translation>
     </message>
     <message>
         <source>actual {0}</source>
@@ -1603,12 +2163,88 @@ Another source makes {0} the sum of {1} (at its rate) and the new source, which 
         <translation>{1}の {0}</translation>
     </message>
     <message>
+        <source>◀ bottleneck</source>
+        <translation>◀ ボトルネック</translation>
+    </message>
+    <message>
         <source>No funnel to show</source>
         <translation>表示するファネルがありません</translation>
     </message>
     <message>
         <source>A funnel is a chain of metrics whose relation is “funnel”, such as visits → leads → orders.</source>
         <translation>ファネルは、構成が「ファネルの段階」の指標のつながりです（例: 訪問 → 見込み顧客 → 受注）。</translation>
+    </message>
+</context>
+<context>
+    <name>ImportErrors</name>
+    <message>
+        <source>{header}: {reason} ({value!r})</source>
+        <extracomment>code -&gt; English template of what importing actuals from a CSV file refuses (context &quot;ImportErrors&quot;): :mod:`kpidesk.model.actuals_csv`. Each bad cell reads ``FILE.csv:ROW:COLUMN: error: &lt;what&gt; (&lt;value&gt;)``.</extracomment>
+        <translation>{header}: {reason}（{value!r}）</translation>
+    </message>
+    <message>
+        <source>{header}, metric {metric!r}: {reason} ({value!r})</source>
+        <translation>{header}、指標 {metric!r}: {reason}（{value!r}）</translation>
+    </message>
+    <message>
+        <source>the file is neither UTF-8 nor Shift_JIS (cp932) text (the byte {byte} at offset {offset:,} cannot be read)</source>
+        <translation>ファイルが UTF-8 でも Shift_JIS（cp932）のテキストでもありません（位置 {offset:,} のバイト {byte} を読み込めません）</translation>
+    </message>
+    <message>
+        <source>not valid CSV: {detail}</source>
+        <translation>正しい CSV ではありません: {detail}</translation>
+    </message>
+    <message>
+        <source>the file has no rows</source>
+        <translation>ファイルに行がありません</translation>
+    </message>
+    <message>
+        <source>cannot tell how the file is laid out: the first row names the columns metric, period and value, or a metric column and then one column per period (2026-04, 2026/04, 2026年4月); or every row is a metric, a period and a value</source>
+        <translation>ファイルのレイアウトを判別できません。1行目に列名 metric、period、value を書くか、指標の列に続けて期間ごとの列（2026-04、2026/04、2026年4月）を並べてください。または、すべての行を指標、期間、値の3列にしてください</translation>
+    </message>
+    <message>
+        <source>the file holds no values to import</source>
+        <translation>ファイルに取り込む値がありません</translation>
+    </message>
+    <message>
+        <source>and {count:,} more problems; nothing was imported</source>
+        <translation>ほかに {count:,} 件の問題があります。何も取り込んでいません</translation>
+    </message>
+    <message>
+        <source>no metric has this id or name</source>
+        <translation>この ID または名前の指標はありません</translation>
+    </message>
+    <message>
+        <source>more than one metric has this name: {ids}; write the id instead</source>
+        <translation>この名前の指標が複数あります: {ids}。代わりに ID を書いてください</translation>
+    </message>
+    <message>
+        <source>the metric is missing</source>
+        <translation>指標がありません</translation>
+    </message>
+    <message>
+        <source>the period is missing</source>
+        <translation>期間がありません</translation>
+    </message>
+    <message>
+        <source>the value is missing</source>
+        <translation>値がありません</translation>
+    </message>
+    <message>
+        <source>a value in a column without a period in its header ({value!r})</source>
+        <translation>見出しに期間のない列に値があります（{value!r}）</translation>
+    </message>
+    <message>
+        <source>a cell after the last column; in a file separated by commas, a number with a thousands separator is written in quotes, &quot;1,200&quot; ({value!r})</source>
+        <translation>最後の列より後ろにセルがあります。カンマ区切りのファイルでは、桁区切りのある数値は &quot;1,200&quot; のように引用符で囲んでください（{value!r}）</translation>
+    </message>
+    <message>
+        <source>{period} has a value already, in line {first_line}</source>
+        <translation>{period} にはすでに値があります（{first_line} 行目）</translation>
+    </message>
+    <message>
+        <source>{period} has a column already, column {first_column}</source>
+        <translation>{period} にはすでに列があります（{first_column} 列目）</translation>
     </message>
 </context>
 <context>
@@ -1702,8 +2338,61 @@ Another source makes {0} the sum of {1} (at its rate) and the new source, which 
         <translation>出力先に描画を始められません</translation>
     </message>
     <message>
+        <source>Bottleneck</source>
+        <extracomment>The status colours on paper: green met or ahead, amber a warning, red behind, grey no data.</extracomment>
+        <translation>ボトルネック</translation>
+    </message>
+    <message>
+        <source>Countermeasures to start</source>
+        <translation>着手する対策</translation>
+    </message>
+    <message>
         <source>Metric</source>
         <translation>指標</translation>
+    </message>
+    <message>
+        <source>Target to date</source>
+        <translation>目標（累計）</translation>
+    </message>
+    <message>
+        <source>Actual to date</source>
+        <translation>実績（累計）</translation>
+    </message>
+    <message>
+        <source>Progress</source>
+        <translation>進捗</translation>
+    </message>
+    <message>
+        <source>Pace</source>
+        <translation>着地見込み</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状況</translation>
+    </message>
+    <message>
+        <source>{0}: behind, and no countermeasure is written down.</source>
+        <translation>{0}: 遅れていますが、対策が書かれていません。</translation>
+    </message>
+    <message>
+        <source>{0} ({1}): {2}</source>
+        <translation>{0}（{1}）: {2}</translation>
+    </message>
+    <message>
+        <source>{0}: {1}</source>
+        <translation>{0}: {1}</translation>
+    </message>
+    <message>
+        <source>No metric is behind.</source>
+        <translation>遅れている指標はありません。</translation>
+    </message>
+    <message>
+        <source>Progress as of {0}</source>
+        <translation>{0}時点の進捗</translation>
+    </message>
+    <message>
+        <source>Plan period {0} to {1}; to date means up to the end of the as-of period, as phased. On track from {2}, behind under {3}.</source>
+        <translation>計画期間 {0}〜{1}。累計は基準期間の末までの値で、目標は期間配分に沿っています。{2} 以上で順調、{3} 未満で遅れです。</translation>
     </message>
     <message>
         <source>Target</source>
@@ -1758,7 +2447,7 @@ Another source makes {0} the sum of {1} (at its rate) and the new source, which 
     <name>MainWindow</name>
     <message>
         <source>Funnel graph loading...</source>
-        <extracomment>The tree&apos;s column widths, by the number of columns (widths saved for other columns are not reused).</extracomment>
+        <extracomment>The tree&apos;s column widths, by the number of columns (widths saved for other columns are not reused). Raised when the tool bars or docks change so much that a saved arrangement no longer fits (it is then ignored).</extracomment>
         <translation>ファネルのグラフを読み込み中...</translation>
     </message>
     <message>
@@ -1778,6 +2467,18 @@ Another source makes {0} the sum of {1} (at its rate) and the new source, which 
         <source>&amp;Edit</source>
         <extracomment>Print, Print Preview and Export go before this separator.</extracomment>
         <translation>編集(&amp;E)</translation>
+    </message>
+    <message>
+        <source>&amp;Find...</source>
+        <translation>検索(&amp;F)...</translation>
+    </message>
+    <message>
+        <source>Find Ne&amp;xt</source>
+        <translation>次を検索(&amp;X)</translation>
+    </message>
+    <message>
+        <source>Find Pre&amp;vious</source>
+        <translation>前を検索(&amp;V)</translation>
     </message>
     <message>
         <source>Pl&amp;an Properties...</source>
@@ -1953,6 +2654,10 @@ A planner for KGI/KPI trees.</source>
         <translation>kpidesk {0}
 KGI/KPI ツリーのプランニングツール</translation>
     </message>
+    <message>
+        <source>Tool Bar</source>
+        <translation>ツールバー</translation>
+    </message>
 </context>
 <context>
     <name>MetricDelegate</name>
@@ -2029,6 +2734,7 @@ KGI/KPI ツリーのプランニングツール</translation>
     <name>PlanTreeModel</name>
     <message>
         <source>Metric</source>
+        <extracomment>Flags made once: combining Qt&apos;s flag enums costs more than the rest of flags(), which Qt asks for every row. Roles as plain ints: data() runs for every role of every painted cell. More changed rows than this in one action are repainted as a whole (one signal) instead of row by row. Values changed on more rows than :data:`MANY_ROWS` (a new factor at the top, a new currency): views repaint what they show instead of being told row by row. Each row&apos;s texts as last shown, and its parent&apos;s relation then (which says whether the rate column holds a rate or a share): painting reads them, and an edit&apos;s highlight compares with them. Rows whose values changed (when) and were not painted since: compared with ``_shown`` when painted. Metric id -&gt; what File &gt; Compare With found changed there (the rows are tinted until cleared). What a drop does: (metric id, new parent id or None, row). The window makes it ask before a drop would break a funnel. The plan as of a month (set by :meth:`follow`); None: the single actual against the whole target.</extracomment>
         <translation>指標</translation>
     </message>
     <message>
@@ -2134,8 +2840,64 @@ Type 40 or 40% for 40 %; type solve (or Edit &gt; Solve This Rate) for the rate 
         <translation>目標との差異: {0}</translation>
     </message>
     <message>
+        <source>{0}: to date, as of {1}</source>
+        <translation>{0}: {1}時点の累計</translation>
+    </message>
+    <message>
+        <source>unknown</source>
+        <translation>不明</translation>
+    </message>
+    <message>
+        <source>As of {0}</source>
+        <translation>{0}時点</translation>
+    </message>
+    <message>
+        <source>Target to date: {0} of {1}</source>
+        <translation>累計目標: {0}（全体 {1}）</translation>
+    </message>
+    <message>
+        <source>of which due before the plan starts (lag): {0}</source>
+        <translation>うち計画開始前の分（ラグ）: {0}</translation>
+    </message>
+    <message>
+        <source>Actual to date: {0}</source>
+        <translation>累計実績: {0}</translation>
+    </message>
+    <message>
+        <source>At this pace: {0} by the end of the plan</source>
+        <translation>このペースでの着地見込み: 計画終了時に {0}</translation>
+    </message>
+    <message>
+        <source>Target: {0}</source>
+        <translation>目標: {0}</translation>
+    </message>
+    <message>
+        <source>Latest actual: {0}</source>
+        <translation>最新の実績: {0}</translation>
+    </message>
+    <message>
+        <source>Status: {0} ({1} of the target to date)</source>
+        <translation>状況: {0}（累計目標の {1}）</translation>
+    </message>
+    <message>
+        <source>Status: {0}</source>
+        <translation>状況: {0}</translation>
+    </message>
+    <message>
+        <source>Rate into {0} seen: {1} against {2} planned</source>
+        <translation>{0}への転換率の実績: {1}（計画 {2}）</translation>
+    </message>
+    <message>
+        <source>Rate into {0}: {1} planned, not seen yet</source>
+        <translation>{0}への転換率: 計画 {1}、実績はまだありません</translation>
+    </message>
+    <message>
         <source>{0} is at the top of its tree: it has no rate or share.</source>
         <translation>{0}はツリーの最上位です。転換率も構成比もありません。</translation>
+    </message>
+    <message>
+        <source>{0} has actuals by period: enter them in View &gt; Actuals by Period.</source>
+        <translation>{0}には期間ごとの実績があります。「表示 &gt; 期間ごとの実績」で入力してください。</translation>
     </message>
     <message>
         <source>{0} is calculated: type a target, a rate or an actual.</source>
@@ -2257,6 +3019,10 @@ Type 40 or 40% for 40 %; type solve (or Edit &gt; Solve This Rate) for the rate 
         <translation>指標一覧を追加(&amp;T)</translation>
     </message>
     <message>
+        <source>Add the &amp;Progress Page (as of the Month Shown)</source>
+        <translation>進捗ページを追加（表示中の月時点）(&amp;P)</translation>
+    </message>
+    <message>
         <source>&amp;Export</source>
         <translation>書き出し(&amp;E)</translation>
     </message>
@@ -2339,6 +3105,100 @@ Type 40 or 40% for 40 %; type solve (or Edit &gt; Solve This Rate) for the rate 
     <message>
         <source>CSV files (*.csv)</source>
         <translation>CSV ファイル (*.csv)</translation>
+    </message>
+</context>
+<context>
+    <name>ProgressActions</name>
+    <message>
+        <source>As of:</source>
+        <translation>基準月:</translation>
+    </message>
+    <message>
+        <source>The month the Actual and Progress columns, the chart and the funnel show the plan as of (a view setting: not saved in the plan)</source>
+        <translation>実績と進捗の列、グラフ、ファネルでプランを表示する基準の月（表示の設定で、プランには保存されません）</translation>
+    </message>
+    <message>
+        <source>&amp;As Of</source>
+        <translation>基準月(&amp;A)</translation>
+    </message>
+    <message>
+        <source>Details</source>
+        <translation>詳細</translation>
+    </message>
+    <message>
+        <source>Progress chart loading...</source>
+        <translation>進捗グラフを読み込み中...</translation>
+    </message>
+    <message>
+        <source>Progress</source>
+        <translation>進捗</translation>
+    </message>
+    <message>
+        <source>&amp;Progress Chart</source>
+        <translation>進捗グラフ(&amp;P)</translation>
+    </message>
+    <message>
+        <source>Actuals by Period</source>
+        <translation>期間ごとの実績</translation>
+    </message>
+    <message>
+        <source>Actuals by &amp;Period</source>
+        <translation>期間ごとの実績(&amp;P)</translation>
+    </message>
+    <message>
+        <source>Today ({0})</source>
+        <translation>今日（{0}）</translation>
+    </message>
+    <message>
+        <source>The progress chart is not available: {0}</source>
+        <translation>進捗グラフを表示できません: {0}</translation>
+    </message>
+</context>
+<context>
+    <name>ProgressChart</name>
+    <message>
+        <source>Select a metric to see its actual against its phased target.</source>
+        <translation>指標を選ぶと、期間配分した目標に対する実績を表示します。</translation>
+    </message>
+    <message>
+        <source>{0} has no target and no actual to draw.</source>
+        <translation>{0}には表示する目標も実績もありません。</translation>
+    </message>
+    <message>
+        <source>carry-in {0}</source>
+        <translation>開始前繰越 {0}</translation>
+    </message>
+    <message>
+        <source>as of {0}</source>
+        <translation>{0}時点</translation>
+    </message>
+    <message>
+        <source>cumulative, against the phased target</source>
+        <translation>累計（期間配分した目標と比較）</translation>
+    </message>
+    <message>
+        <source>each period, against the target</source>
+        <translation>期間ごと（目標と比較）</translation>
+    </message>
+    <message>
+        <source>({0} to date)</source>
+        <translation>（累計 {0}）</translation>
+    </message>
+    <message>
+        <source>target, phased</source>
+        <translation>目標（期間配分）</translation>
+    </message>
+    <message>
+        <source>target</source>
+        <translation>目標</translation>
+    </message>
+    <message>
+        <source>actual</source>
+        <translation>実績</translation>
+    </message>
+    <message>
+        <source>at this pace</source>
+        <translation>このペース</translation>
     </message>
 </context>
 <context>
