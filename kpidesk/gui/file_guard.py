@@ -129,9 +129,10 @@ class RecoveryWriter(QObject):
             self._state.notify_all()
 
     def wait(self) -> None:
-        """Block until nothing is being written or waits to be."""
+        """Block until nothing is being written or waits to be, and the worker has told of its last
+        write and ended: after this, nothing on the worker touches Qt (the program may exit)."""
         with self._state:
-            while self._busy or self._waiting is not None:
+            while self._busy or self._waiting is not None or self._thread is not None:
                 self._state.wait()
 
     def _work(self) -> None:
@@ -144,15 +145,20 @@ class RecoveryWriter(QObject):
                     return
                 self._waiting = None
                 self._busy = True
+            gone = False
             try:
                 result = job.run()
+                try:
+                    self.finished.emit(*result)  # still busy: wait() returns only after the telling
+                except RuntimeError:  # the window went away meanwhile: nobody left to tell
+                    gone = True
             finally:
                 with self._state:
                     self._busy = False
+                    if gone:
+                        self._thread = None
                     self._state.notify_all()
-            try:
-                self.finished.emit(*result)
-            except RuntimeError:  # the window went away meanwhile: nobody left to tell
+            if gone:
                 return
 
 

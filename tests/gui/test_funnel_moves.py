@@ -59,8 +59,9 @@ def drop(win, metric_id, onto_id):
     data = model.mimeData([model.index_of(metrics[metric_id])])
     position = QPointF(tree.visualRect(model.index_of(metrics[onto_id])).center())
     move, left, none = Qt.DropAction.MoveAction, Qt.MouseButton.LeftButton, Mod.NoModifier
-    for event in (QDragEnterEvent(position, move, data, left, none),
-                  QDragMoveEvent(position, move, data, left, none)):
+    point = position.toPoint()  # Qt's drag-enter and drag-move events take whole pixels, the drop a QPointF
+    for event in (QDragEnterEvent(point, move, data, left, none),
+                  QDragMoveEvent(point, move, data, left, none)):
         QApplication.sendEvent(tree.viewport(), event)
         assert event.isAccepted(), "the tree takes the drag"
     QApplication.sendEvent(tree.viewport(), QDropEvent(position, move, data, left, none))
