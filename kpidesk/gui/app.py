@@ -94,6 +94,8 @@ def run(file: str | None = None, template: str | None = None) -> int:
         for widget in app.topLevelWidgets():
             if isinstance(widget, MainWindow):
                 widget.end_unattended()
+        for widget in app.topLevelWidgets():
+            widget.hide()  # as a closed window is: torn down while shown, a plot got resized half destroyed
         app.exit(0)
 
     app._kpidesk_termination = termination.install(end, app)  # type: ignore[attr-defined]
