@@ -16,7 +16,7 @@ import sys
 from decimal import Decimal
 from typing import Any
 
-from kpidesk.cli import EXIT_FINDINGS, EXIT_OK, EXIT_UNREADABLE, _open
+from kpidesk.cli_output import EXIT_FINDINGS, EXIT_OK, EXIT_UNREADABLE, _open
 from kpidesk.i18n import translate
 from kpidesk.model.diff import Change, Effect, PlanDiff, Value, diff_plans
 from kpidesk.model.diff_text import change_text, diff_lines, effect_text

@@ -24,7 +24,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from kpidesk.cli import EXIT_FINDINGS, EXIT_OK, EXIT_UNREADABLE, _error
+from kpidesk.cli_output import EXIT_FINDINGS, EXIT_OK, EXIT_UNREADABLE, _error
 from kpidesk.i18n import translate
 from kpidesk.model.diff_text import conflict_text, listing
 from kpidesk.model.merge import merge_into

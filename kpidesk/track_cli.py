@@ -16,7 +16,7 @@ import sys
 from typing import Any
 
 from kpidesk import i18n
-from kpidesk.cli import EXIT_OK, EXIT_UNREADABLE, _error, _open, _pad, _width, say, say_json
+from kpidesk.cli_output import EXIT_OK, EXIT_UNREADABLE, _error, _open, _pad, _width, say, say_json
 from kpidesk.i18n import QT_TRANSLATE_NOOP, translate
 from kpidesk.model.bottleneck import Bottleneck, find_bottleneck
 from kpidesk.model.characters import escape_controls

@@ -20,7 +20,7 @@ import os
 import sys
 
 from kpidesk import i18n
-from kpidesk.cli import say
+from kpidesk.cli_output import say
 from kpidesk.i18n import translate
 from kpidesk.planfile import PlanFile, PlanFileError, load
 

@@ -17,7 +17,7 @@ from pathlib import Path
 
 import pytest
 
-from kpidesk import cli, paths, planfile
+from kpidesk import cli, edit_cli, paths, planfile
 from kpidesk.planfile import load
 from kpidesk.storage import lock as locks
 from kpidesk.storage import process
@@ -103,7 +103,7 @@ def save_by_someone_else_first(monkeypatch: pytest.MonkeyPatch, path: Path, chan
         calls.append(1)
         return real_save(plan_file, *args, **kwargs)
 
-    monkeypatch.setattr(cli, "save", save)
+    monkeypatch.setattr(edit_cli, "save", save)
     return calls
 
 

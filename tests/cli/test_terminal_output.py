@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from kpidesk import cli, planfile
+from kpidesk import cli_output, planfile
 from kpidesk.cli import main
 from kpidesk.model.characters import forbidden
 
@@ -39,7 +39,7 @@ def nasty_plan(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
         plan_file.plan.info["title"] = "\x1b[2JPlan"
         return plan_file
 
-    monkeypatch.setattr(cli, "load", load)
+    monkeypatch.setattr(cli_output, "load", load)
     return path
 
 
@@ -73,7 +73,7 @@ def test_json_gives_the_names_back_exactly_and_prints_none_raw(nasty_plan: Path,
 
 def test_a_file_name_with_escape_codes_is_printed_escaped(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     path = tmp_path / "plan\x1b[31m.toml"
-    assert main(["check", str(path)]) == cli.EXIT_UNREADABLE
+    assert main(["check", str(path)]) == cli_output.EXIT_UNREADABLE
     error = capsys.readouterr().err
     assert "plan\\x1b[31m.toml" in error and lines_are_clean(error)
     assert main(["new", str(path)]) == 0
