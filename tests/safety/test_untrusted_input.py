@@ -1,4 +1,4 @@
-"""Bad input of every kind gives a PlanFileError with a clear message, with work linear in the input."""
+"""Bad input of every kind gives a PlanFileError with a clear message, in bounded time."""
 
 from __future__ import annotations
 
