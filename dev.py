@@ -11,15 +11,22 @@ kpidesk_ja.qm (tools/translations.py; ``translations --check`` changes nothing).
 a folder in ``dist/`` with PyInstaller, from ``.venv-package`` (kpidesk and
 its run-time dependencies only, so no test tool can end up in the bundle);
 arguments go to ``packaging/build.py`` (``--archive`` also packs it).
+``mutate [PATH...] [--tests TEST...]`` runs mutmut (pyproject.toml,
+[tool.mutmut]) on the named files or folders (default: kpidesk/model,
+kpidesk/planfile and kpidesk/storage) against tests/<package> of each, in a
+copy under build/mutmut, and prints the kill ratio per package.
 """
 
 from __future__ import annotations
 
+import argparse
 import hashlib
+import json
 import os
 import shutil
 import subprocess
 import sys
+import tomllib
 import venv
 from pathlib import Path
 
@@ -161,8 +168,87 @@ def package(arguments: list[str]) -> int:
     return subprocess.call([str(python), str(ROOT / "packaging" / "build.py"), *arguments], cwd=ROOT, env=env)
 
 
+#: What ``mutate`` mutates when named nothing: the Qt-free packages.
+MUTATE_DEFAULT = ["kpidesk/model", "kpidesk/planfile", "kpidesk/storage"]
+MUTATE_COPY = ROOT / "build" / "mutmut"
+#: mutmut's words for a mutant that a test (or its time limit) caught.
+CAUGHT = {"killed", "timeout", "caught by type check"}
+
+
+def mutation_config(paths: list[str], tests: list[str]) -> str:
+    """pyproject.toml with its [tool.mutmut] table narrowed to ``paths``, run against ``tests``."""
+    text = (ROOT / "pyproject.toml").read_text(encoding="utf-8")
+    config = tomllib.loads(text)["tool"]["mutmut"]
+    config["only_mutate"] = [path if path.endswith(".py") else f"{path.rstrip('/')}/*" for path in paths]
+    config["pytest_add_cli_args_test_selection"] = tests
+    start = text.index("[tool.mutmut]")
+    end = text.find("\n[", start)
+    table = "[tool.mutmut]\n" + "".join(f"{key} = {json.dumps(value)}\n" for key, value in config.items())
+    return text[:start] + table + (text[end:] if end >= 0 else "")
+
+
+def mutation_tests(paths: list[str]) -> list[str]:
+    """tests/<package> for each kpidesk/<package>/... named."""
+    tests = []
+    for path in paths:
+        parts = Path(path).parts
+        folder = f"tests/{parts[1]}" if len(parts) > 1 and parts[0] == "kpidesk" else "tests"
+        if folder not in tests:
+            tests.append(folder)
+    return tests
+
+
+def run_mutation(python: Path, paths: list[str], tests: list[str], children: int) -> int:
+    """mutmut on ``paths`` in a fresh copy of the code and tests; the kill ratio per package."""
+    shutil.rmtree(MUTATE_COPY, ignore_errors=True)
+    ignore = shutil.ignore_patterns("__pycache__", "*.pyc")
+    for folder in ("kpidesk", "tests", "resources"):
+        shutil.copytree(ROOT / folder, MUTATE_COPY / folder, ignore=ignore)
+    (MUTATE_COPY / "pyproject.toml").write_text(mutation_config(paths, tests), encoding="utf-8")
+    say(f"mutating {', '.join(paths)} against {', '.join(tests)} in {MUTATE_COPY}")
+    env = {k: v for k, v in os.environ.items() if k != "PYTHONPATH"}
+    env["QT_QPA_PLATFORM"] = "offscreen"
+    code = subprocess.call([str(python), "-m", "mutmut", "run", "--max-children", str(children)],
+                           cwd=MUTATE_COPY, env=env)
+    listing = subprocess.run([str(python), "-m", "mutmut", "results", "--all", "true"], cwd=MUTATE_COPY, env=env,
+                             capture_output=True, text=True, check=False).stdout
+    counts: dict[str, dict[str, int]] = {}
+    for line in listing.splitlines():
+        name, colon, status = line.strip().rpartition(": ")
+        if not colon or not name.startswith("kpidesk."):
+            continue
+        package = ".".join(name.split(".")[:2])
+        by_status = counts.setdefault(package, {})
+        by_status[status] = by_status.get(status, 0) + 1
+    if not counts:
+        say("mutmut reported no mutants")
+        return code or 1
+    heads = ("mutants", "killed", "survived", "no tests", "other", "kill ratio")
+    print(f"{'package':<20} " + " ".join(f"{head:>{max(len(head), 7)}}" for head in heads))
+    for package, by_status in sorted(counts.items()):
+        total = sum(by_status.values())
+        killed = sum(n for status, n in by_status.items() if status in CAUGHT)
+        survived, untested = by_status.get("survived", 0), by_status.get("no tests", 0)
+        other = total - killed - survived - untested
+        cells = [str(total), str(killed), str(survived), str(untested), str(other), f"{killed / total:.1%}"]
+        row = (f"{cell:>{max(len(head), 7)}}" for cell, head in zip(cells, heads, strict=True))
+        print(f"{package:<20} " + " ".join(row))
+    say(f"survivors: cd {MUTATE_COPY} && {python.name} -m mutmut show NAME (or: -m mutmut browse)")
+    return code
+
+
+def mutate(arguments: list[str]) -> int:
+    parser = argparse.ArgumentParser(prog="dev.py mutate", description="Mutation testing with mutmut.")
+    parser.add_argument("paths", nargs="*", default=MUTATE_DEFAULT, help="files or folders under kpidesk/")
+    parser.add_argument("--tests", nargs="+", help="tests to run (default: tests/<package> of each path)")
+    parser.add_argument("--jobs", type=int, default=os.cpu_count() or 1, help="mutants tested at once")
+    options = parser.parse_args(arguments)
+    python = ensure_venv()
+    return run_mutation(python, options.paths, options.tests or mutation_tests(options.paths), options.jobs)
+
+
 def main() -> int:
-    commands = {"start": start, "test": test, "translations": translations, "package": package}
+    commands = {"start": start, "test": test, "translations": translations, "package": package, "mutate": mutate}
     if len(sys.argv) < 2 or sys.argv[1] not in commands:
         print(__doc__)
         return 2

@@ -60,3 +60,15 @@ def tracked_plan_path(tmp_path):
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)
     return module.write_tracked_plan(tmp_path)
+
+
+@pytest.fixture(scope="session")
+def operation_count():
+    """tests/operation_count.py: counts Metric attribute reads and children visited, for O(1) guards."""
+    import importlib.util
+    from pathlib import Path
+
+    spec = importlib.util.spec_from_file_location("operation_count", Path(__file__).with_name("operation_count.py"))
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module

@@ -7,7 +7,7 @@ import tracemalloc
 from decimal import Decimal
 
 import pytest
-from PySide6.QtCore import QPoint, Qt, qInstallMessageHandler
+from PySide6.QtCore import QLocale, QPoint, Qt, qInstallMessageHandler
 from PySide6.QtWidgets import QApplication
 
 from kpidesk import paths, planfile
@@ -34,20 +34,29 @@ def view(qtbot):
     return widget
 
 
-def expected_widths(stages):
-    """The documented scale: linear in the target with a floor, as a share of the widest bar."""
-    widest = max(float(s.target) for s in stages)
-    return [FLOOR + (1 - FLOOR) * float(s.target) / widest for s in stages]
+@pytest.fixture
+def english_numbers():
+    """Numbers as in the United States (1,600 and 1.25%) whatever the machine's locale, for literal texts."""
+    before = QLocale()
+    QLocale.setDefault(QLocale(QLocale.Language.English, QLocale.Country.UnitedStates))
+    yield
+    QLocale.setDefault(before)
+
+
+#: Widths worked by hand: FLOOR + (1 - FLOOR) x target / widest, with FLOOR = 0.12 and the sample's
+#: visits 1,600, leads 160, nurtured 80, negotiations 40, web orders 20.
+SAMPLE_WIDTHS = [1.0, 0.12 + 0.88 * 0.1, 0.12 + 0.88 * 0.05, 0.12 + 0.88 * 0.025, 0.12 + 0.88 * 0.0125]
 
 
 def test_stages_are_drawn_widest_first_with_linear_widths(view, plan):
-    stages = funnel_of(plan)
-    view.show_stages(stages)
+    view.show_stages(funnel_of(plan))
     geometry = view.stage_geometry()
     assert [metric_id for metric_id, _ in geometry] == STAGES
     widths = [width for _, width in geometry]
     assert all(upper > lower for upper, lower in zip(widths, widths[1:], strict=False))
-    assert widths == pytest.approx(expected_widths(stages))
+    assert FLOOR == 0.12
+    assert SAMPLE_WIDTHS == pytest.approx([1.0, 0.208, 0.164, 0.142, 0.131])
+    assert widths == pytest.approx(SAMPLE_WIDTHS)
     assert widths[-1] > FLOOR  # the narrowest stage stays visible
 
 
@@ -60,7 +69,8 @@ def test_changing_a_rate_in_the_model_changes_the_bars(view, plan):
     after = dict(view.stage_geometry())
     assert [s.target for s in stages] == [2000, 200, 100, 50, 20]
     assert after["web_orders"] < before["web_orders"]  # 20 of 2,000 visits instead of 20 of 1,600
-    assert list(after.values()) == pytest.approx(expected_widths(stages))
+    # 2,000 visits widest; 200, 100, 50 as before in proportion; 20 of 2,000: 0.12 + 0.88 x 0.01
+    assert list(after.values()) == pytest.approx([1.0, 0.208, 0.164, 0.142, 0.1288])
 
 
 def test_the_same_funnel_again_is_not_redrawn_but_a_rename_or_a_value_is(view, plan):
@@ -106,21 +116,21 @@ def test_the_selected_stage_is_highlighted(view, plan):
     assert not view.labels[2].toPlainText().startswith("▸")
 
 
-def test_labels_show_names_formatted_targets_actuals_and_rates(view, plan):
+def test_labels_show_names_formatted_targets_actuals_and_rates(english_numbers, view, plan):
     plan.set_field(plan.metrics["leads"], "actual", Decimal("1234"))
     plan.set_field(plan.metrics["visits"], "name", "サイト訪問数")
     view.show_stages(funnel_of(plan))
-    fmt = Formatter()
     labels = [label.toPlainText() for label in view.labels[:5]]
-    assert "サイト訪問数" in labels[0] and f"{fmt.number(Decimal(1600))} visits" in labels[0]
-    assert fmt.locale.groupSeparator() in fmt.number(Decimal(1600))  # thousands are grouped
-    assert f"{fmt.number(Decimal(160))} leads" in labels[1]
-    assert fmt.number(Decimal(1234)) in labels[1] and "actual" in labels[1]
-    assert "actual" not in labels[2]
-    assert f"{fmt.percent(Decimal('1.25') / 100)} of サイト訪問数" in labels[4]  # cumulative from the first stage
+    # each stage's share of the first: 160, 80, 40 and 20 of 1,600 visits
+    assert labels == ["サイト訪問数\n1,600 visits",
+                      "Leads\n160 leads · actual 1,234\n10% of サイト訪問数",
+                      "Nurtured leads\n80 leads\n5% of サイト訪問数",
+                      "Negotiations\n40 meetings\n2.5% of サイト訪問数",
+                      "Web orders\n20 orders\n1.25% of サイト訪問数"]
     rates = [rate.toPlainText() for rate in view.rates if rate.isVisible()]
-    assert rates == [f"↓ {fmt.percent(Decimal(r) / 100)}" for r in (10, 50, 50, 50)]
-    assert view.actuals.isVisible() and view.actuals.opts["width"][1] > 0 and view.actuals.opts["width"][2] == 0
+    assert rates == ["↓ 10%", "↓ 50%", "↓ 50%", "↓ 50%"]
+    # only leads has an actual: 1,234 of 160 is over 1.5 times, so its bar is capped at 1.5 x 0.208
+    assert view.actuals.isVisible() and list(view.actuals.opts["width"]) == pytest.approx([0, 0.312, 0, 0, 0])
 
 
 def test_a_narrow_view_shows_the_labels_whole(qtbot, view, plan):
@@ -161,7 +171,14 @@ def test_one_redraw_per_call_and_items_reused_when_the_funnel_shrinks(view, plan
     assert [metric_id for metric_id, _ in view.stage_geometry()] == STAGES[2:]
 
 
-def test_a_thousand_redraws_keep_items_and_memory_flat(view, plan):
+def kept_by_kpidesk_and_pyqtgraph(before: tracemalloc.Snapshot, after: tracemalloc.Snapshot) -> int:
+    """Bytes still held at ``after`` that code of kpidesk or pyqtgraph allocated since ``before``."""
+    wanted = [tracemalloc.Filter(True, "*kpidesk*"), tracemalloc.Filter(True, "*pyqtgraph*")]
+    return sum(stat.size_diff for stat in after.filter_traces(wanted).compare_to(before.filter_traces(wanted),
+                                                                                "filename"))
+
+
+def test_many_redraws_keep_items_and_memory_flat(view, plan):
     first = funnel_of(plan)
     plan.set_field(plan.metrics["negotiations"], "rate", Decimal("0.4"))
     plan.set_field(plan.metrics["leads"], "actual", Decimal("150"))
@@ -171,18 +188,24 @@ def test_a_thousand_redraws_keep_items_and_memory_flat(view, plan):
         QApplication.processEvents()
     items = len(view.plot.scene().items())
     gc.collect()
-    tracemalloc.start()
-    start, _ = tracemalloc.get_traced_memory()
-    for index in range(1000):
-        view.show_stages(second if index % 2 else first, STAGES[index % 5])
-        QApplication.processEvents()
-    gc.collect()
-    end, peak = tracemalloc.get_traced_memory()
-    tracemalloc.stop()
-    growth = end - start
-    print(f"\n1,000 redraws: traced Python memory grew {growth / 1024:.1f} KiB (peak {peak / 1024:.1f} KiB)")
+    tracemalloc.start(1)
+    try:
+        for index in range(200):  # what is cached the first times round under tracing
+            view.show_stages(second if index % 2 else first, STAGES[index % 5])
+            QApplication.processEvents()
+        gc.collect()
+        before = tracemalloc.take_snapshot()
+        for index in range(1000):
+            view.show_stages(second if index % 2 else first, STAGES[index % 5])
+            QApplication.processEvents()
+        gc.collect()
+        after = tracemalloc.take_snapshot()
+    finally:
+        tracemalloc.stop()
+    growth = kept_by_kpidesk_and_pyqtgraph(before, after)
+    print(f"\n1,000 redraws: kpidesk and pyqtgraph keep {growth / 1024:.1f} KiB more")
     assert len(view.plot.scene().items()) == items
-    assert growth < 1024 * 1024  # a leak of even 1 KiB per redraw would pass this bound
+    assert growth < 256 * 1024  # measured: about 40 KiB; a leak of 1 KiB per redraw keeps 1,000 KiB
 
 
 def test_palette_changes_recolour_the_graph(view, plan):

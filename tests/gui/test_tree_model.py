@@ -206,3 +206,44 @@ def test_a_change_of_many_rows_is_one_signal(qtbot, big):
     with qtbot.assertNotEmitted(model.manyRowsChanged):
         doc.set_rate("c7_s2", "35")
     assert changed
+
+
+def wide_document(branches: int) -> Document:
+    """A sum over ``branches`` funnels (orders <- deals <- leads), as a loaded file."""
+    from decimal import Decimal
+
+    from kpidesk.model.metric import Metric, Relation
+    from kpidesk.model.plan import Plan
+    from kpidesk.planfile import PlanFile, loads
+
+    plan = Plan()
+    plan.attach(Metric("total", "Total", relation=Relation.SUM), None)
+    for n in range(branches):
+        plan.attach(Metric(f"o{n}", f"Orders {n}", relation=Relation.FUNNEL, target=Decimal(20)), plan.metrics["total"])
+        plan.attach(Metric(f"d{n}", f"Deals {n}", rate=Decimal("0.5")), plan.metrics[f"o{n}"])
+    document = Document()
+    document.replace(loads(PlanFile(plan, "").dumps(), "wide.toml"))
+    return document
+
+
+def test_parent_index_and_row_count_do_the_same_work_in_a_plan_ten_times_the_size(qapp, monkeypatch,
+                                                                                  operation_count):
+    work = {}
+    for branches in (100, 1_000):
+        document = wide_document(branches)
+        model = PlanTreeModel(document)
+        operation_count.counting_children(document.plan)
+        total = model.index(0, 0)
+        last = model.index(branches - 1, 0, total)  # the last of many siblings
+        deepest = model.index(0, 0, last)
+        assert model.data(last) == f"Orders {branches - 1}" and model.data(deepest) == f"Deals {branches - 1}"
+        calls = {
+            "parent": lambda model=model, deepest=deepest: model.parent(deepest),
+            "index": lambda model=model, total=total, row=branches - 1: model.index(row, 3, total),
+            "rowCount": lambda model=model, total=total: model.rowCount(total),
+        }
+        work[branches] = {name: operation_count.operations(monkeypatch, call) for name, call in calls.items()}
+        assert model.parent(deepest) == last and model.rowCount(total) == branches
+        assert model.index(branches - 1, 3, total).internalId() == last.internalId()
+    assert all(work[100].values())
+    assert work[1_000] == work[100], work  # O(1): no search of the siblings, no walk of the tree

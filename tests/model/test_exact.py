@@ -209,3 +209,33 @@ def test_a_derived_target_says_how_it_was_reached(plan):
     assert why("nurtured") == "= 67 meetings (Negotiations) / 50%"
     assert why("web_orders") == "= 100 orders (Orders) x 20%"
     assert why("sales") == "Given by you."
+
+
+#: Goal-seeks whose solved rate does not divide: (edits, metric solved, exact rate, rate shown rounded up).
+#: 1,190 visits at 10 % are 119 leads for 80 nurtured: 80/119 = 67.2268...%; 1,300 visits for 160 leads:
+#: 160/1,300 = 12.3076...%; 90 nurtured leads for 40 negotiations: 40/90 = 44.444...%.
+UNEVEN_SEEKS = [
+    ([SetField("visits", "target", D(1190)), SetField("leads", "solve_rate", True)], "leads", F(80, 119), "67.23%"),
+    ([SetField("visits", "target", D(1300)), SetField("visits", "solve_rate", True)], "visits", F(8, 65), "12.31%"),
+    ([SetField("nurtured", "target", D(90)), SetField("negotiations", "solve_rate", True)], "negotiations",
+     F(4, 9), "44.45%"),
+]
+
+
+@pytest.mark.parametrize("edits, solved, exact_rate, shown", UNEVEN_SEEKS)
+def test_a_solved_rate_that_does_not_divide_meets_the_goal_and_one_step_less_would_not(plan, edits, solved,
+                                                                                      exact_rate, shown):
+    Composite(edits).apply(plan)
+    metric = plan.metrics[solved]
+    assert metric.computed.rate == exact_rate
+    assert plan.metrics["web_orders"].computed.forecast == 20  # the goal, met exactly
+    assert errors(plan) == []
+    assert percent_text(metric.computed.rate, up=True) == shown
+    typed = D(shown.rstrip("%")) / 100
+
+    def forecast_at(rate: D) -> F:
+        Composite([SetField(solved, "solve_rate", False), SetField(solved, "rate", rate)]).apply(plan)
+        return plan.metrics["web_orders"].computed.forecast
+
+    assert forecast_at(typed) >= 20  # the shown rate, typed back, still meets 20 web orders
+    assert forecast_at(typed - D("0.0001")) < 20  # the next smaller rate shown (0.01 % less) would not

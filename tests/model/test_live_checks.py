@@ -13,7 +13,7 @@ from kpidesk.model.checks import LiveChecks, run_checks
 from kpidesk.model.edits import AddMetric, Edit, MoveMetric, RemoveMetric, SetField, SetInfo
 from kpidesk.model.findings import Finding, Severity
 from kpidesk.model.generate import generate_plan
-from kpidesk.model.metric import Metric
+from kpidesk.model.metric import Metric, Relation
 from kpidesk.model.plan import Plan, PlanError
 from kpidesk.planfile import load
 
@@ -141,3 +141,28 @@ def test_findings_are_listed_again_only_when_they_changed() -> None:
     SetField("visits", "source", "").apply(plan)
     live.refresh()
     assert live.findings() is not first and live.findings() == run_checks(plan)
+
+
+def wide_plan(branches: int) -> Plan:
+    """A sum over ``branches`` funnels of orders <- deals (50 %) <- leads (10 %), 20 orders each."""
+    plan = Plan()
+    plan.attach(Metric("total", "Total", relation=Relation.SUM), None)
+    for n in range(branches):
+        plan.attach(Metric(f"o{n}", f"Orders {n}", relation=Relation.FUNNEL, target=Decimal(20)), plan.metrics["total"])
+        plan.attach(Metric(f"d{n}", f"Deals {n}", relation=Relation.FUNNEL, rate=Decimal("0.5")), plan.metrics[f"o{n}"])
+        plan.attach(Metric(f"l{n}", f"Leads {n}", rate=Decimal("0.1")), plan.metrics[f"d{n}"])
+    plan.engine.recalculate_all()
+    return plan
+
+
+def test_one_edits_recalculation_does_the_same_work_in_a_plan_ten_times_the_size(monkeypatch, operation_count):
+    work = {}
+    for branches in (100, 1_000):
+        plan = wide_plan(branches)
+        last = f"d{branches - 1}"
+        work[branches] = operation_count.operations(
+            monkeypatch, lambda plan=plan, last=last: plan.set_field(plan.metrics[last], "rate", Decimal("0.4")))
+        assert plan.metrics[f"l{branches - 1}"].computed.target == 500  # 20 / 40 % / 10 %: recalculated
+        assert plan.metrics["total"].computed.target == 20 * branches
+    assert work[100] > 0
+    assert work[1_000] == work[100], work  # O(1) in the plan's size: no walk over the other branches

@@ -48,3 +48,17 @@ def test_a_japanese_fiscal_year_is_april_to_march_and_the_default_is_the_calenda
 def test_weekly_intervals_in_english_and_japanese():
     assert is_weekly("Weekly") and is_weekly("毎週") and is_weekly("週次")
     assert not is_weekly("monthly") and not is_weekly("")
+
+
+@pytest.mark.parametrize("info, start, end", [
+    ({"end": "2027-03-31"}, dt.date(2026, 4, 1), dt.date(2027, 3, 31)),  # only the end: a year back to it
+    ({"start": "2027-03-31", "end": "2026-04-01"}, dt.date(2026, 4, 1), dt.date(2027, 3, 31)),  # written reversed
+    ({"start": "2026-04-01", "end": "2026-04-01"}, dt.date(2026, 4, 1), dt.date(2026, 4, 1)),  # a single day
+    ({"start": "2024-02-29"}, dt.date(2024, 2, 29), dt.date(2025, 2, 28)),  # no 29 February a year later
+    ({"end": "2028-02-29"}, dt.date(2027, 3, 1), dt.date(2028, 2, 29)),  # nor a year earlier
+    ({"start": "2024-03-01"}, dt.date(2024, 3, 1), dt.date(2025, 2, 28)),
+    ({"end": "2025-02-28"}, dt.date(2024, 2, 29), dt.date(2025, 2, 28)),
+])
+def test_a_span_with_one_end_or_reversed_ends_is_a_year_in_order(info, start, end):
+    span = plan_span(info, dt.date(2020, 6, 15))
+    assert (span.start, span.end) == (start, end)

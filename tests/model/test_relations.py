@@ -77,9 +77,24 @@ def test_formula_metrics_compute_ratios_and_report_division_by_zero():
     assert target(plan2, "cpa") == 5000
     plan2.set_field(plan2.metrics["cost"], "target", D(0))
     assert target(plan2, "cpa") == 0
-    plan2.set_field(plan2.metrics["cost"], "target", D(5))
-    plan2.set_field(plan2.metrics["leads"], "rate", D(0))
-    assert any(f.check == "impossible" for f in plan2.findings())
+
+
+def test_a_formula_dividing_by_a_metric_of_zero_is_reported_and_left_open():
+    plan = build(("orders", None, {"relation": Relation.FUNNEL, "target": D(20)}),
+                 ("leads", "orders", {"rate": D("0.1")}),
+                 ("cost", None, {"kind": Kind.MONEY, "target": D(1_000_000)}),
+                 ("visits", None, {"target": D(4)}),
+                 ("cpv", "orders", {"relation": Relation.FORMULA, "formula": "cost / visits", "kind": Kind.MONEY}))
+    assert target(plan, "cpv") == 250_000
+    assert not [f for f in plan.findings() if f.check == "impossible"]
+    plan.set_field(plan.metrics["visits"], "target", D(0))
+    impossible = [f for f in plan.findings() if f.check == "impossible"]
+    assert [(f.metric, f.code) for f in impossible] == [("cpv", "formula_div_zero")]
+    assert describe(impossible[0], plan) == "The formula of Cpv divides by zero."
+    assert target(plan, "cpv") is None
+    assert target(plan, "leads") == 200  # the funnel's rates are not what is at fault
+    plan.set_field(plan.metrics["visits"], "target", D(5))
+    assert target(plan, "cpv") == 200_000 and not [f for f in plan.findings() if f.check == "impossible"]
 
 
 def test_formula_parser_never_evaluates_code():

@@ -1,6 +1,7 @@
 """Loading and saving changes nothing; an edit of one input changes one line."""
 
 import difflib
+import re
 from decimal import Decimal
 
 import pytest
@@ -36,6 +37,18 @@ def test_any_valid_plan_round_trips(text):
     assert loads(text).dumps() == text
 
 
+def field_line(text: str, metric_id: str, field: str) -> str | None:
+    """The line of ``field`` in the table of ``metric_id``, as written, or None when the key is absent."""
+    lines = text.splitlines()
+    start = lines.index(f'id = "{metric_id}"')
+    for line in lines[start + 1:]:
+        if line == "[[metric]]":
+            return None
+        if line.split("=")[0].strip() == field:
+            return line
+    return None
+
+
 @settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(plan_texts(), st.data())
 def test_any_single_set_changes_one_line(text, data):
@@ -44,14 +57,27 @@ def test_any_single_set_changes_one_line(text, data):
     choices = ["target=123", "target=", "source=Web analytics"]
     if plan_file.plan.metrics[metric].parent is not None:
         choices += ["rate=37%", "rate=0.05"]
-    assignment = f"{metric}.{data.draw(st.sampled_from(choices))}"
-    Composite([parse_assignment(plan_file, assignment)]).apply(plan_file.plan)
-    diff = changed_lines(text, plan_file.dumps())
-    before = plan_file.plan.metrics[metric]
-    assert len(diff) <= 2, diff
-    if len(diff) == 2:  # a replaced line: one out, one in, same key
-        assert diff[0][1:].split("=")[0] == diff[1][1:].split("=")[0]
-    del before
+    choice = data.draw(st.sampled_from(choices))
+    field = choice.split("=")[0]
+    before = getattr(plan_file.plan.metrics[metric], field)
+    old_line = field_line(text, metric, field)
+    Composite([parse_assignment(plan_file, f"{metric}.{choice}")]).apply(plan_file.plan)
+    after = getattr(plan_file.plan.metrics[metric], field)
+    out = plan_file.dumps()
+    diff = changed_lines(text, out)
+    new_line = field_line(out, metric, field)
+    if after == before:  # the value it had already: not a byte changes
+        assert diff == []
+        assert out == text
+    elif old_line is None:  # a key added: one new line, nothing else
+        assert diff == ["+" + new_line]
+    elif after is None:  # a key cleared: its one line goes
+        assert new_line is None
+        assert diff == ["-" + old_line]
+    else:  # a value replaced: that line out, the same key with the new value in
+        assert diff == ["-" + old_line, "+" + new_line]
+    assert new_line is None or re.fullmatch(rf"{field} = \S.*", new_line)
+    assert getattr(loads(out).plan.metrics[metric], field) == after
 
 
 def test_edit_keeps_comments_and_changes_only_that_value():
