@@ -16,3 +16,13 @@ def sample_window(qtbot) -> MainWindow:
     qtbot.addWidget(win, before_close_func=lambda w: setattr(w.files, "maybe_save", lambda: True))
     win.show()
     return win
+
+
+@pytest.fixture
+def window(sample_window, qtbot) -> MainWindow:
+    """The sample window with the keyboard in the tree, as it opens for a planner (a module that
+    needs another window defines its own ``window``)."""
+    sample_window.activateWindow()
+    sample_window.tree.setFocus()
+    qtbot.waitUntil(sample_window.tree.hasFocus)
+    return sample_window

@@ -6,7 +6,6 @@ Numbers are from the sample plan (btob-web): 1,600 visits -> 160 leads -> 80 nur
 
 from __future__ import annotations
 
-import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QLineEdit, QMessageBox
 
@@ -14,14 +13,6 @@ from kpidesk.gui.edit_actions import SOURCE, STAGE
 from kpidesk.gui.tree_model import Column
 
 Key, Mod = Qt.Key, Qt.KeyboardModifier
-
-
-@pytest.fixture
-def window(sample_window, qtbot):
-    sample_window.activateWindow()
-    sample_window.tree.setFocus()
-    qtbot.waitUntil(sample_window.tree.hasFocus)
-    return sample_window
 
 
 def focused(win):

@@ -6,7 +6,6 @@ the focused widget.
 
 from __future__ import annotations
 
-import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QInputMethodEvent
 from PySide6.QtWidgets import QApplication
@@ -15,14 +14,6 @@ from kpidesk.gui.find_bar import matches
 from kpidesk.gui.tree_model import Column
 
 Key, Mod = Qt.Key, Qt.KeyboardModifier
-
-
-@pytest.fixture
-def window(sample_window, qtbot):
-    sample_window.activateWindow()
-    sample_window.tree.setFocus()
-    qtbot.waitUntil(sample_window.tree.hasFocus)
-    return sample_window
 
 
 def target():

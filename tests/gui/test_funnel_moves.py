@@ -20,14 +20,6 @@ INDENT, OUTDENT = (Key.Key_Right, ALT_SHIFT), (Key.Key_Left, ALT_SHIFT)
 
 
 @pytest.fixture
-def window(sample_window, qtbot):
-    sample_window.activateWindow()
-    sample_window.tree.setFocus()
-    qtbot.waitUntil(sample_window.tree.hasFocus)
-    return sample_window
-
-
-@pytest.fixture
 def events_below_web_orders(window):
     """A metric right below the funnel's last stage, Web orders (a share of Orders): indent puts it under Web orders."""
     new_id = window.document.add_metric("orders", None, "Events")

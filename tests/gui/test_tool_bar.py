@@ -13,14 +13,6 @@ from kpidesk.gui.tree_model import Column
 Key, Mod = Qt.Key, Qt.KeyboardModifier
 
 
-@pytest.fixture
-def window(sample_window, qtbot):
-    sample_window.activateWindow()
-    sample_window.tree.setFocus()
-    qtbot.waitUntil(sample_window.tree.hasFocus)
-    return sample_window
-
-
 def button(win, action) -> QToolButton:
     widget = win.tool_bar.widgetForAction(action)
     assert isinstance(widget, QToolButton), f"{action.text()} has no button"
