@@ -19,7 +19,7 @@ window and the printout round what they show.
 from __future__ import annotations
 
 import datetime as dt
-from bisect import bisect_left, bisect_right
+from bisect import bisect_left
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
@@ -54,12 +54,8 @@ class Shape:
     def __bool__(self) -> bool:
         return bool(self.weights)
 
-    def up_to(self, last: Period) -> Fraction:
-        """The part due in every period up to and including ``last``."""
-        index = bisect_right(self.order, last)
-        return self.running[index - 1] if index else Fraction(0)
-
     def before(self, first: Period) -> Fraction:
+        """The part due in every period before ``first`` (carry-in and periods gone)."""
         index = bisect_left(self.order, first)
         return self.running[index - 1] if index else Fraction(0)
 
@@ -106,10 +102,6 @@ class Phasing:
 
     def carry_in(self, target: Fraction) -> Fraction:
         return target * self.shape.before(self.periods[0])
-
-    def up_to(self, target: Fraction, last: Period) -> Fraction:
-        """The target summed over every period up to and including ``last`` (carry-in included)."""
-        return target * self.shape.up_to(last)
 
     def due_by(self, target: Fraction, day: dt.date) -> Fraction:
         """The target due by the end of ``day``: every period before the one holding it, and that one

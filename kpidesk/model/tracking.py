@@ -32,7 +32,7 @@ from kpidesk.model.exact import Fraction, exact
 from kpidesk.model.formula_pass import evaluate as evaluate_formula
 from kpidesk.model.metric import Better, Metric, Relation
 from kpidesk.model.numbers import NumberError, parse_rate
-from kpidesk.model.periods import Period, Span, parse_period, period_of, plan_span
+from kpidesk.model.periods import Period, Span, parse_period, plan_span
 from kpidesk.model.phasing import Phasing, earlier, phase_plan
 from kpidesk.model.plan import Plan
 
@@ -98,13 +98,6 @@ class Tracking:
 
     def __getitem__(self, metric_id: str) -> Progress:
         return self.metrics[metric_id]
-
-    def as_of_period(self, metric_id: str) -> Period:
-        """The period of this metric that holds the as-of date."""
-        return period_of(self.as_of, self.phasing[metric_id].weekly)
-
-    def phased_targets(self, metric: Metric, target: Fraction) -> dict[Period, Fraction]:
-        return self.phasing[metric.id].targets(target)
 
 
 def thresholds_of(info: Mapping[str, object]) -> Thresholds:
