@@ -1,14 +1,18 @@
 """The KGI/KPI tree as a Qt item model: a thin adapter over the Plan, driven by plan.events.
 
-No copy of the plan is kept: ``parent()`` and ``index()`` use ``metric.parent``
-and ``metric.row`` (O(1)). An index carries a small integer key per metric
-(``internalId``), so that a stale index can never point at freed memory.
+The tree's shape is held in C++: one ``QStandardItem`` per metric, carrying
+a small integer key, mirrors the plan's parent/child structure and follows it
+by the plan's events. Qt asks ``index()``, ``parent()``, ``rowCount()``,
+``hasChildren()`` and ``flags()`` for every expanded row after any insert,
+removal or move, and walks every kept index (one per expanded row) to its
+root before a removal: at 10,000 metrics that is tens of thousands of calls,
+which stay in C++ instead of crossing into Python. Only what a row shows
+(``data()``, asked for the rows painted) and what a user does (``setData()``,
+drops) are Python, reading the Plan directly: no copy of a value is kept.
 Edits go through the Document (one undo step each), never into the plan.
 
-What runs for every row (Qt lays out every expanded row again after any
-insert, remove or move: ``index``, ``rowCount``, ``hasChildren``, ``flags``)
-does as little as it can, and a change costs the rows it changed: their
-highlight is worked out when a row is painted, not for rows out of sight.
+A change costs the rows it changed: their highlight is worked out when a row
+is painted, not for rows out of sight.
 """
 
 from __future__ import annotations
@@ -20,7 +24,6 @@ from enum import IntEnum
 from typing import Any
 
 from PySide6.QtCore import (
-    QAbstractItemModel,
     QByteArray,
     QMimeData,
     QModelIndex,
@@ -29,7 +32,7 @@ from PySide6.QtCore import (
     Qt,
     Signal,
 )
-from PySide6.QtGui import QBrush, QColor, QFont, QGuiApplication, QPalette
+from PySide6.QtGui import QBrush, QColor, QFont, QGuiApplication, QPalette, QStandardItem, QStandardItemModel
 
 from kpidesk.gui.document import Document
 from kpidesk.gui.formatting import Formatter
@@ -51,6 +54,7 @@ KgiRole = Qt.ItemDataRole.UserRole + 3  # True on the KGI's row
 ProgressRole = Qt.ItemDataRole.UserRole + 4  # actual / target as a float, or None
 ChangedRole = Qt.ItemDataRole.UserRole + 5  # what a comparison found changed on the row (lines), or None
 StatusRole = Qt.ItemDataRole.UserRole + 6  # the Status of the Progress cell as of the as-of date, or None
+_KEY = int(Qt.ItemDataRole.UserRole) + 7  # on a row's first cell: the key of its metric (see PlanTreeModel._key)
 _Index = QModelIndex | QPersistentModelIndex
 
 
@@ -72,11 +76,12 @@ _EDITABLE_COLUMNS = frozenset(int(c) for c in EDITABLE)
 _EDGE = int(Column.EDGE)
 _BACKGROUND = int(Qt.ItemDataRole.BackgroundRole)
 _ACTUAL = int(Column.ACTUAL)
-#: Flags made once: combining Qt's flag enums costs more than the rest of flags(), which Qt asks for every row.
+#: Flags made once: combining Qt's flag enums costs more than the rest of cell_flags().
 _READ_ONLY = (Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemIsDragEnabled
               | Qt.ItemFlag.ItemIsDropEnabled)
 _EDITABLE_FLAGS = _READ_ONLY | Qt.ItemFlag.ItemIsEditable
 _ROOT_FLAGS = Qt.ItemFlag.ItemIsDropEnabled
+_base_data = QStandardItemModel.data  # the key stored on a first cell, read without our data()
 #: Roles as plain ints: data() runs for every role of every painted cell.
 _DISPLAY, _EDIT, _FONT, _FOREGROUND = (int(Qt.ItemDataRole.DisplayRole), int(Qt.ItemDataRole.EditRole),
                                        int(Qt.ItemDataRole.FontRole), int(Qt.ItemDataRole.ForegroundRole))
@@ -93,19 +98,30 @@ def edge_is_share(metric: Metric) -> bool:
     return metric.share is not None or (metric.parent is not None and metric.parent.relation is Relation.SHARE)
 
 
-class PlanTreeModel(QAbstractItemModel):
-    """Rows are metrics, children under their parent; columns as in :class:`Column`."""
+class PlanTreeModel(QStandardItemModel):
+    """Rows are metrics, children under their parent; columns as in :class:`Column`.
+
+    Qt's own ``index()``, ``parent()``, ``rowCount()``, ``hasChildren()`` and ``flags()`` answer from the items;
+    ``flags()`` there says every cell takes text, so what a cell really takes is :meth:`cell_flags`, which the view
+    asks before it opens an editor."""
 
     #: Values changed on more rows than :data:`MANY_ROWS` (a new factor at the top, a new currency): views
     #: repaint what they show instead of being told row by row.
     manyRowsChanged = Signal()
+    #: A metric is about to move with the rows below it (its rows leave and come back): views note what to restore.
+    subtreeMoving = Signal(object)
+    #: The metric has moved: its rows are back at their new place.
+    subtreeMoved = Signal(object)
+    #: The rows were made again for another plan (after ``modelReset`` and the rows' insertion).
+    rebuilt = Signal()
 
     def __init__(self, document: Document, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.document = document
         self.formatter = Formatter()
-        self._keys: dict[int, Metric] = {}  # internalId -> metric
+        self._keys: dict[int, Metric] = {}  # a row's key -> metric
         self._key_of: dict[Metric, int] = {}
+        self._items: dict[Metric, QStandardItem] = {}  # the first cell of each metric's row
         #: Each row's texts as last shown, and its parent's relation then (which says whether the rate column
         #: holds a rate or a share): painting reads them, and an edit's highlight compares with them.
         self._shown: dict[Metric, tuple[tuple[str, ...], Relation | None]] = {}
@@ -132,7 +148,7 @@ class PlanTreeModel(QAbstractItemModel):
         document.planReplaced.connect(self._reset)
         self._reset()
 
-    # ---- keys and indexes ----------------------------------------------------------------
+    # ---- keys, items and indexes -----------------------------------------------------------------
     def _key(self, metric: Metric) -> int:
         key = self._key_of.get(metric)
         if key is None:
@@ -141,51 +157,37 @@ class PlanTreeModel(QAbstractItemModel):
             self._keys[key] = metric
         return key
 
+    def _item(self, metric: Metric) -> QStandardItem:
+        """A new first cell for ``metric``'s row, with the rows of the metrics below it (not yet in the model)."""
+        item = QStandardItem()
+        item.setData(self._key(metric), _KEY)
+        item.setFlags(_EDITABLE_FLAGS)  # the name: what Qt's flags() answers on the first column
+        item.setColumnCount(_COLUMNS)
+        self._items[metric] = item
+        if metric.children:
+            item.appendRows([self._item(child) for child in metric.children])
+        return item
+
+    def _parent_item(self, parent: Metric | None) -> QStandardItem:
+        return self.invisibleRootItem() if parent is None else self._items[parent]
+
+    def _forget(self, metric: Metric) -> None:
+        for each in metric.walk():
+            self._items.pop(each, None)
+
     def metric(self, index: _Index) -> Metric | None:
-        return self._keys.get(index.internalId()) if index.isValid() else None
+        if not index.isValid():
+            return None
+        if isinstance(index, QPersistentModelIndex):
+            index = QModelIndex(index)
+        return self._keys.get(_base_data(self, index.siblingAtColumn(0) if index.column() else index, _KEY))
 
     def index_of(self, metric: Metric | None, column: int = 0) -> QModelIndex:
-        if metric is None:
+        item = self._items.get(metric) if metric is not None else None
+        if item is None:
             return QModelIndex()
-        key = self._key_of.get(metric)
-        return self.createIndex(metric.row, column, key if key is not None else self._key(metric))
-
-    def index(self, row: int, column: int, parent: _Index = QModelIndex()) -> QModelIndex:  # noqa: B008
-        parent_metric = self._keys.get(parent.internalId()) if parent.isValid() else None
-        siblings = self.document.plan.roots if parent_metric is None else parent_metric.children
-        if not (0 <= row < len(siblings) and 0 <= column < _COLUMNS):
-            return QModelIndex()
-        metric = siblings[row]
-        key = self._key_of.get(metric)
-        return self.createIndex(row, column, key if key is not None else self._key(metric))
-
-    def parent(self, index: _Index = QModelIndex()) -> QModelIndex:  # type: ignore[override]  # noqa: B008
-        """Asked most of all: Qt walks every kept index (one per expanded row) up to the root on a removal."""
-        metric = self._keys.get(index.internalId()) if index.isValid() else None
-        parent = metric.parent if metric is not None else None
-        if parent is None:
-            return QModelIndex()
-        key = self._key_of.get(parent)
-        return self.createIndex(parent.row, 0, key if key is not None else self._key(parent))
-
-    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: N802, B008
-        if not parent.isValid():
-            return len(self.document.plan.roots)
-        if parent.column() > 0:
-            return 0
-        metric = self._keys.get(parent.internalId())
-        return len(metric.children) if metric is not None else 0
-
-    def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: N802, B008
-        return _COLUMNS
-
-    def hasChildren(self, parent: _Index = QModelIndex()) -> bool:  # noqa: N802, B008
-        if not parent.isValid():
-            return bool(self.document.plan.roots)
-        if parent.column() > 0:
-            return False
-        metric = self._keys.get(parent.internalId())
-        return metric is not None and bool(metric.children)
+        index = self.indexFromItem(item)
+        return index.siblingAtColumn(column) if column else index
 
     # ---- headers and values --------------------------------------------------------------------
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:  # noqa: N802
@@ -288,7 +290,7 @@ class PlanTreeModel(QAbstractItemModel):
         return None
 
     def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        metric = self._keys.get(index.internalId()) if index.isValid() else None
+        metric = self.metric(index)
         if metric is None:
             return None
         column = index.column()
@@ -463,14 +465,16 @@ class PlanTreeModel(QAbstractItemModel):
         metrics = self.document.plan.metrics
         self._changed(frozenset(metrics[i] for i in ids if i in metrics))
 
-    def flags(self, index: _Index) -> Qt.ItemFlag:
+    def cell_flags(self, index: _Index) -> Qt.ItemFlag:
+        """What the cell at ``index`` takes: read-only for calculated cells, no rate above a root, no single
+        actual where there are actuals by period."""
         if not index.isValid():
             return _ROOT_FLAGS
         column = index.column()
         if column not in _EDITABLE_COLUMNS:
             return _READ_ONLY
         if column == _EDGE or column == _ACTUAL:
-            metric = self._keys.get(index.internalId())
+            metric = self.metric(index)
             if metric is not None and (metric.parent is None if column == _EDGE else bool(metric.actuals)):
                 return _READ_ONLY  # no edge above a root; actuals by period are typed in the grid
         return _EDITABLE_FLAGS
@@ -478,7 +482,7 @@ class PlanTreeModel(QAbstractItemModel):
     def field_at(self, index: _Index) -> str | None:
         """The metric field that the cell at ``index`` edits; None for a calculated or empty cell."""
         metric = self.metric(index)
-        if metric is None or not self.flags(index) & Qt.ItemFlag.ItemIsEditable:
+        if metric is None or not self.cell_flags(index) & Qt.ItemFlag.ItemIsEditable:
             return None
         column = index.column()
         if column == Column.EDGE:
@@ -567,18 +571,25 @@ class PlanTreeModel(QAbstractItemModel):
 
     # ---- following the plan ------------------------------------------------------------------------
     def _reset(self) -> None:
-        self.beginResetModel()
+        """Rows for the document's plan: made apart from the model, then put in at once."""
         if self._plan is not None:
             self._plan.events.disconnect(self._on_event)
         self._plan = self.document.plan
         self._plan.events.connect(self._on_event)
         self._keys.clear()
         self._key_of.clear()
+        self._items.clear()
         self._flash.clear()
         self.changes = {}  # a comparison was with the plan that was here
         self._pending.clear()
         self._shown = {m: (self._values(m), m.parent.relation if m.parent else None) for m in self._plan.walk()}
-        self.endResetModel()
+        rows = [self._item(root) for root in self._plan.roots]
+        self.clear()
+        self.setColumnCount(_COLUMNS)
+        self.invisibleRootItem().setFlags(_ROOT_FLAGS)
+        if rows:
+            self.invisibleRootItem().appendRows(rows)
+        self.rebuilt.emit()
 
     def mark_changes(self, changes: dict[str, list[str]]) -> None:
         """Tint the rows of these metric ids, their lines in the name's tooltip; {} clears the marks."""
@@ -595,23 +606,23 @@ class PlanTreeModel(QAbstractItemModel):
         return tuple(self.text(metric, c) for c in Column)
 
     def _on_event(self, event: ev.Event) -> None:
-        if isinstance(event, ev.MetricInserting):
-            self.beginInsertRows(self.index_of(event.parent), event.row, event.row)
-        elif isinstance(event, ev.MetricInserted):
-            self.endInsertRows()
+        """The items follow the plan's structure; each change of rows is one Qt signal."""
+        if isinstance(event, ev.MetricInserted):
+            # A list, not one item: PySide gives C++ the ownership of a list's items, not of a lone item
+            self._parent_item(event.parent).insertRow(event.row, [self._item(event.metric)])
             now = time.monotonic()  # back after an undo: its texts may be older than the plan
             self._pending.update((m, now) for m in event.metric.walk())
-        elif isinstance(event, ev.MetricRemoving):
-            self.beginRemoveRows(self.index_of(event.parent), event.row, event.row)
         elif isinstance(event, ev.MetricRemoved):
-            self.endRemoveRows()
+            self._parent_item(event.parent).removeRow(event.row)
+            self._forget(event.metric)
         elif isinstance(event, ev.MetricMoving):
-            down = event.new_parent is event.old_parent and event.new_row > event.old_row
-            self.beginMoveRows(self.index_of(event.old_parent), event.old_row, event.old_row,
-                               self.index_of(event.new_parent), event.new_row + 1 if down else event.new_row)
+            self.subtreeMoving.emit(event.metric)
         elif isinstance(event, ev.MetricMoved):
-            self.endMoveRows()
-            self._pending[event.metric] = time.monotonic()
+            metric = event.metric
+            taken = self._parent_item(event.old_parent).takeRow(event.old_row)
+            self._parent_item(metric.parent).insertRow(metric.row, taken[:1])
+            self._pending[metric] = time.monotonic()
+            self.subtreeMoved.emit(metric)
         elif isinstance(event, ev.MetricsChanged):
             self._changed(event.metrics)
         elif isinstance(event, ev.PlanInfoChanged) and event.field == "currency":
@@ -624,6 +635,8 @@ class PlanTreeModel(QAbstractItemModel):
         manyRowsChanged when there are many. What changed on a row is seen when it is painted (see
         :meth:`flash_strength`), so rows out of sight cost nothing more."""
         plan = self.document.plan
+        if plan is not self._plan:
+            return  # told before this model saw the new plan: its rows are all made again (see _reset)
         rows = set(metrics)
         rows.update(plan.metrics[i] for i in self.document.findings_changed if i in plan.metrics)
         now = time.monotonic()

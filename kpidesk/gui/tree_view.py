@@ -21,6 +21,7 @@ from __future__ import annotations
 from PySide6.QtCore import (
     QAbstractItemModel,
     QEvent,
+    QItemSelectionModel,
     QModelIndex,
     QPersistentModelIndex,
     QRect,
@@ -255,15 +256,19 @@ class MetricTreeView(QTreeView):
         self._fade.setInterval(40)
         self._fade.timeout.connect(self._fade_step)
         self._faded: list[tuple[object, int]] = []  # the cells highlighted at the last step
+        #: While a metric moves (its rows leave and come back): its rows that were folded, and the current cell
+        #: (metric, column) when it was on one of them.
+        self._moving: tuple[list[object], tuple[object, int] | None] | None = None
         self.update_colors()
 
     def setModel(self, model) -> None:  # noqa: N802
         super().setModel(model)
         model.dataChanged.connect(self._start_fade)
         model.manyRowsChanged.connect(self._many_changed)
-        model.modelReset.connect(self.expandAll)
+        model.rebuilt.connect(self.expandAll)
         model.rowsInserted.connect(lambda parent, first, last: self.expand(parent))
-        model.rowsMoved.connect(lambda *args: self.expand(args[3]))
+        model.subtreeMoving.connect(self._note_before_move)
+        model.subtreeMoved.connect(self._restore_after_move)
 
     def update_colors(self) -> None:
         """The selected row as a light tint of the highlight, so that the framed current cell stands out."""
@@ -274,6 +279,27 @@ class MetricTreeView(QTreeView):
             palette.setColor(group, QPalette.ColorRole.Highlight, tint)
             palette.setColor(group, QPalette.ColorRole.HighlightedText, palette.color(group, QPalette.ColorRole.Text))
         self.setPalette(palette)
+
+    def _note_before_move(self, metric) -> None:
+        """A moved metric's rows are taken out and put back: note what the view must keep of them."""
+        model = self.model()
+        folded = [m for m in metric.walk() if m.children and not self.isExpanded(model.index_of(m))]
+        current = model.metric(self.currentIndex())
+        here = current is not None and (current is metric or metric in current.ancestors())
+        self._moving = (folded, (current, self.currentIndex().column()) if here else None)
+
+    def _restore_after_move(self, metric) -> None:
+        """The moved rows are back: expanded as everything new is, except what was folded; the cursor on them."""
+        model, (folded, current) = self.model(), self._moving or ([], None)
+        self._moving = None
+        kept_folded = set(folded)
+        for each in metric.walk():
+            if each.children and each not in kept_folded:
+                self.expand(model.index_of(each))
+        if current is not None:
+            self.selectionModel().setCurrentIndex(
+                model.index_of(current[0], current[1]),
+                QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows)
 
     def _start_fade(self, *args) -> None:
         if not self._fade.isActive():
@@ -368,7 +394,15 @@ class MetricTreeView(QTreeView):
         return current.siblingAtColumn(columns[position]) if 0 <= position < len(columns) else QModelIndex()
 
     def _editable(self, index: QModelIndex) -> bool:
-        return bool(index.isValid() and index.flags() & Qt.ItemFlag.ItemIsEditable)
+        model = self.model()
+        return bool(index.isValid() and model is not None and model.cell_flags(index) & Qt.ItemFlag.ItemIsEditable)
+
+    def edit(self, index: QModelIndex, trigger: QAbstractItemView.EditTrigger = QAbstractItemView.EditTrigger.AllEditTriggers,  # noqa: E501
+             event: QEvent | None = None) -> bool:
+        """Editors open only on cells that take a value (the model's Qt flags say every cell does)."""
+        if index.isValid() and not self._editable(index):
+            return False
+        return super().edit(index, trigger, event)
 
     def next_value_cell(self, forward: bool) -> QModelIndex:
         """The next (or previous) cell that takes a value, along the row and on to the next row (Tab)."""
