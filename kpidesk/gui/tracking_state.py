@@ -74,7 +74,7 @@ class TrackingState(QObject):
         self._shown: dict[str, Progress] = {}
         self._months: tuple[Period, ...] = ()
         self.computations = 0  # how often the plan was tracked: lets tests see "once per action"
-        document.metricsChanged.connect(lambda *_args: self.refresh())
+        document.metricsChanged.connect(self._metrics_changed)
         document.planReplaced.connect(self._plan_replaced)
         document.infoChanged.connect(self._info_changed)
         self._plan_replaced()
@@ -149,6 +149,13 @@ class TrackingState(QObject):
         return bottleneck_lines(self.document.plan, self.tracking, self.bottleneck, QCoreApplication.translate)
 
     # ---- keeping up with the plan -------------------------------------------------------------------
+    def _metrics_changed(self, metrics: frozenset[Metric], structure: bool) -> None:
+        """After an action: track the plan again, unless it was not tracked and the action brought no actuals by
+        period (a metric with them that comes back is among ``metrics``), which spares a look at every metric."""
+        if self.tracking is None and not any(has_period_actuals(m) for m in metrics):
+            return
+        self.refresh()
+
     def refresh(self) -> None:
         """Track the plan again (when it has actuals by period) and tell the views what changed."""
         plan = self.document.plan

@@ -232,17 +232,11 @@ def plan_findings(plan: Plan, computed: Results, kpis: int, deepest: Metric | No
     return found
 
 
-def deepest_metric(plan: Plan) -> tuple[Metric | None, int]:
-    """The first metric (in walk order) of the greatest depth, and that depth."""
-    depths: dict[Metric, int] = {}  # parents come before their children
-    deepest, most = None, -1
-    for metric in plan.walk():
-        parent = metric.parent
-        depth = depths[parent] + 1 if parent is not None else 0
-        depths[metric] = depth
-        if depth > most:
-            deepest, most = metric, depth
-    return deepest, most
+def _place_in_walk(metric: Metric) -> tuple[int, ...]:
+    """The rows from the root down to ``metric``: sorted, they give the walk's order (parents first)."""
+    rows = [metric.row]
+    rows.extend(ancestor.row for ancestor in metric.ancestors())
+    return tuple(reversed(rows))
 
 
 def listing(places: list[list[Finding]]) -> list[Finding]:
@@ -290,9 +284,10 @@ class LiveChecks:
     its parts' units, kinds and relations) and, if its relation or formula changed, its children (whose
     checks read their parent's); a metric whose calculated values alone changed, only in what reads values;
     the metrics added, and the parents that gained, lost or reordered children. The few checks of the
-    plan as a whole run every time, but the deepest metric is looked for only after a change of the tree's
-    shape. :meth:`findings` lists them as ``run_checks`` does, walking the plan only when the order of the
-    metrics that have findings may have changed.
+    plan as a whole run every time; the metrics are kept by depth (a change of the tree's shape costs the
+    metrics it moved), and the first of the deepest in the walk's order is picked among them only when the
+    plan is too deep to pass. :meth:`findings` lists them as ``run_checks`` does, walking the plan only when
+    the order of the metrics that have findings may have changed.
     """
 
     def __init__(self, plan: Plan) -> None:
@@ -302,6 +297,12 @@ class LiveChecks:
         self._shape: dict[Metric, tuple[Relation, str | None]] = {}  # what its children's checks read of it
         self._kgi: Metric | None = None
         self._deepest: tuple[Metric | None, int] = (None, -1)
+        self._depth: dict[Metric, int] = {}  # each metric's depth, and the metrics at each depth
+        self._at_depth: dict[int, set[Metric]] = {}
+        #: The first of the deepest metrics in the walk's order (when too deep), and the metrics placed since it
+        #: was picked: only they can come before it, unless it moved or left (then it is picked again).
+        self._first_deep: Metric | None = None
+        self._placed: list[Metric] = []
         self._whole: list[tuple[int, Finding]] = []
         self._ordered: list[Metric] | None = None  # the metrics with findings, in walk order
         self._listing: list[Finding] | None = None  # None: to be listed again
@@ -326,6 +327,7 @@ class LiveChecks:
             self._structure |= event.structure
         elif isinstance(event, ev.MetricInserted):
             self._stale_inputs.update(event.metric.walk())
+            self._place(event.metric)
             self._changed_parent(event.parent)
         elif isinstance(event, ev.MetricRemoved):
             for metric in event.metric.walk():
@@ -333,6 +335,7 @@ class LiveChecks:
             self._changed_parent(event.parent)
         elif isinstance(event, ev.MetricMoved):
             self._stale_inputs.add(event.metric)
+            self._place(event.metric)
             self._changed_parent(event.old_parent)
             self._changed_parent(event.metric.parent)
         elif isinstance(event, ev.PlanReset):
@@ -344,8 +347,40 @@ class LiveChecks:
             self._stale_inputs.add(parent)
         self._structure = True
 
+    def _place(self, top: Metric) -> None:
+        """``top`` and the metrics below it are (now) where they are in the tree: count them at their depths."""
+        depths, at_depth = self._depth, self._at_depth
+        stack = [(top, top.depth)]
+        while stack:
+            metric, depth = stack.pop()
+            old = depths.get(metric)
+            if old is not None:
+                at_depth[old].discard(metric)
+            self._placed.append(metric)
+            depths[metric] = depth
+            at_depth.setdefault(depth, set()).add(metric)
+            stack.extend((child, depth + 1) for child in metric.children)
+
+    def _deepest_now(self) -> tuple[Metric | None, int]:
+        """The greatest depth, and its first metric in the walk's order where it is too deep to pass (else None:
+        plan_findings names the deepest metric only then)."""
+        most = max((depth for depth, metrics in self._at_depth.items() if metrics), default=-1)
+        first, placed, self._placed = self._first_deep, self._placed, []
+        if most + 1 <= Thresholds().max_depth:
+            self._first_deep = None
+            return None, most
+        if first is None or first in placed or self._depth.get(first) != most:
+            first = min(self._at_depth[most], key=_place_in_walk)
+        else:
+            first = min([first, *(m for m in placed if self._depth.get(m) == most)], key=_place_in_walk)
+        self._first_deep = first
+        return first, most
+
     def _forget(self, metric: Metric) -> None:
         """``metric`` left the plan: so did its findings."""
+        depth = self._depth.pop(metric, None)
+        if depth is not None:
+            self._at_depth[depth].discard(metric)
         had = self._values.pop(metric, None) is not None
         if self._inputs.pop(metric, None) is not None or had:
             self._ordered = self._listing = None
@@ -383,7 +418,7 @@ class LiveChecks:
         if self._structure:
             self._structure = False
             self._ordered = None
-            self._deepest = deepest_metric(plan)
+            self._deepest = self._deepest_now()
         whole = plan_findings(plan, _live, len(plan.metrics) - len(plan.roots), *self._deepest)
         if whole != self._whole:
             self._whole = whole
@@ -424,7 +459,10 @@ class LiveChecks:
             if found:
                 self._inputs[metric] = found
         self.rechecked = len(plan.metrics)
-        self._deepest = deepest_metric(plan)
+        self._depth, self._at_depth, self._first_deep = {}, {}, None
+        for root in plan.roots:
+            self._place(root)
+        self._deepest = self._deepest_now()
         self._whole = plan_findings(plan, _live, len(plan.metrics) - len(plan.roots), *self._deepest)
         self._ordered = None
         self._listing = None

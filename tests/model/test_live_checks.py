@@ -166,3 +166,38 @@ def test_one_edits_recalculation_does_the_same_work_in_a_plan_ten_times_the_size
         assert plan.metrics["total"].computed.target == 20 * branches
     assert work[100] > 0
     assert work[1_000] == work[100], work  # O(1) in the plan's size: no walk over the other branches
+
+
+def test_the_deepest_metric_follows_adds_moves_removes_and_undos_without_a_walk(monkeypatch) -> None:
+    plan = load(TEMPLATE).plan  # Sales > Orders > Web orders > ... > Visits: 7 levels, the most that pass
+    live = LiveChecks(plan)
+    live.refresh()
+
+    def too_deep() -> list[tuple[str | None, dict]]:
+        live.refresh()
+        assert live.findings() == run_checks(plan)
+        return [(f.metric, f.params) for f in live.findings() if f.code == "too_deep"]
+
+    assert too_deep() == []
+    walks = []
+    walk = Plan.walk
+    monkeypatch.setattr(Plan, "walk", lambda self: walks.append(1) or walk(self))
+    ads = AddMetric(Metric("ads", "Ads"), "leads", 0)  # level 7: still passes
+    ads.apply(plan)
+    live.refresh()
+    assert walks == []  # counted, not walked
+    monkeypatch.undo()
+    clicks = Metric("clicks", "Clicks")
+    clicks.children.append(Metric("views", "Views", parent=clicks))
+    AddMetric(clicks, "visits", 0).apply(plan)
+    assert too_deep() == [("views", {"count": 9, "limit": 7})]  # Views is at the ninth level
+    MoveMetric("views", "ads", 0).apply(plan)  # level 8 under Ads (Leads' first child), before Clicks in the walk
+    assert too_deep() == [("views", {"count": 8, "limit": 7})]
+    MoveMetric("visits", "leads", 0).apply(plan)  # Visits, and Clicks below it, now come before Ads and Views
+    assert too_deep() == [("clicks", {"count": 8, "limit": 7})]
+    MoveMetric("visits", "leads", 1).apply(plan)
+    assert too_deep() == [("views", {"count": 8, "limit": 7})]
+    RemoveMetric("ads").apply(plan)  # with Views
+    assert too_deep() == [("clicks", {"count": 8, "limit": 7})]
+    RemoveMetric("clicks").apply(plan)
+    assert too_deep() == []
