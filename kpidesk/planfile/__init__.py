@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import functools
 import os
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from kpidesk.model import events as ev
+from kpidesk.model.metric import Metric
 from kpidesk.model.plan import Plan
 from kpidesk.planfile.codec import FORMAT_VERSION
 from kpidesk.planfile.errors import PlanFileError, Problem, problem
@@ -23,6 +26,7 @@ BOM = "\ufeff"
 _LONE_LF = re.compile(r"(?<!\r)\n")
 
 
+@functools.lru_cache(maxsize=4)  # asked of the same loaded text after every edit (a str keeps its hash)
 def dominant_newline(text: str) -> str:
     """The line ending most lines of ``text`` use ("\\r\\n" or "\\n")."""
     crlf = text.count("\r\n")
@@ -60,6 +64,21 @@ class PlanFile:
     #: version (someone else's save in between is never overwritten). None: not known, not checked.
     base_sha256: str | None = None
     _writer: PlanWriter | None = field(default=None, repr=False)
+    #: The metrics whose fields were set since the text was last made; None: look at every metric (the first
+    #: time, and after a change of the tree's shape). Spares the writer a comparison of every field of every
+    #: metric after each edit: the autosave of a large plan makes its text often.
+    _touched: set[Metric] | None = field(default=None, repr=False)
+
+    def __post_init__(self) -> None:
+        self.plan.events.connect(self._note)
+
+    def _note(self, event: ev.Event) -> None:
+        """After each action: what it set, or (metrics added, removed or moved) that every metric is looked at."""
+        if isinstance(event, ev.MetricsChanged):
+            if event.structure:
+                self._touched = None
+            elif self._touched is not None:
+                self._touched.update(event.inputs)
 
     @property
     def name(self) -> str:
@@ -72,7 +91,8 @@ class PlanFile:
                 return render_new(self.plan)
             text, self.reshaped = as_tables(self.text, self.positions)
             self._writer = PlanWriter(text, scan(text))
-        return keep_layout(self._writer.write(self.plan), self.text)
+        touched, self._touched = self._touched, set()
+        return keep_layout(self._writer.write(self.plan, touched), self.text)
 
     def encoded(self) -> bytes:
         return ((BOM if self.bom else "") + self.dumps()).encode("utf-8")

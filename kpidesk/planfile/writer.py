@@ -13,6 +13,7 @@ byte for byte.
 from __future__ import annotations
 
 from collections import deque
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any
@@ -399,6 +400,8 @@ class PlanWriter:
         #: a move puts the tables back where they were.
         self.home = [c.metric_id for c in self.chunks if c.metric_id is not None]
         self.home_shape = _shape_of_file(self.chunks)
+        #: The metrics' chunks by id as the last full write left them (their texts change in place after).
+        self._by_id: dict[str, Chunk] | None = None
 
     # ---- plan-level ------------------------------------------------------------
     def _write_info(self, plan: Plan) -> None:
@@ -455,10 +458,19 @@ class PlanWriter:
         chunk.text = document.as_string().rstrip("\r\n") + ending
         chunk.values = _decoded(_unwrap(table))
 
-    def write(self, plan: Plan) -> str:
-        """The text of the file for the plan as it is now."""
+    def write(self, plan: Plan, touched: Iterable[Metric] | None = None) -> str:
+        """The text of the file for the plan as it is now.
+
+        ``touched``: the only metrics whose fields may differ from the text last written, the tree's shape
+        unchanged since (None: compare every metric, and the order of the tables)."""
         self._write_version()
         self._write_info(plan)
+        if touched is not None and self._by_id is not None:
+            metrics = [m for m in touched if plan.metrics.get(m.id) is m]
+            if all(m.id in self._by_id for m in metrics):
+                for metric in metrics:
+                    self._update_metric(self._by_id[metric.id], metric)
+                return "".join([chunk.text for chunk in self.chunks])
         by_id = {c.metric_id: c for c in self.chunks if c.metric_id is not None}
         fresh: set[str] = set()
         for metric in plan.walk():
@@ -479,7 +491,8 @@ class PlanWriter:
             order = _order(existing, plan)
         if order != existing:
             self._rearrange(order, by_id, fresh)
-        return "".join(chunk.text for chunk in self.chunks)
+        self._by_id = {c.metric_id: c for c in self.chunks if c.metric_id is not None}
+        return "".join([chunk.text for chunk in self.chunks])
 
     def _rearrange(self, order: list[str], by_id: dict[str, Chunk], fresh: set[str]) -> None:
         """Put metric chunks in ``order`` in the metric slots; other tables stay."""

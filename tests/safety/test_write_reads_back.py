@@ -198,7 +198,7 @@ def test_text_that_is_not_the_plan_is_never_written(saved_once, monkeypatch: pyt
                                                     words: str) -> None:
     path, plan_file, before, backup = saved_once
     write = PlanWriter.write
-    monkeypatch.setattr(PlanWriter, "write", lambda self, plan: fault(write(self, plan)))
+    monkeypatch.setattr(PlanWriter, "write", lambda self, plan, touched=None: fault(write(self, plan, touched)))
     with pytest.raises(SaveError) as refused:
         save(plan_file)
     assert words in str(refused.value) and "were left as they were" in str(refused.value)
