@@ -501,9 +501,13 @@ class MainWindow(QMainWindow):
         store = settings()
         store.setValue("window/geometry", self.saveGeometry())
         store.setValue("window/state", self.saveState(WINDOW_STATE_VERSION))
-        store.setValue("window/splitter", self.splitter.saveState())
         store.setValue("window/right", self.right.saveState())
-        store.setValue(COLUMNS_KEY, self.tree.header().saveState())
+        if self._auto_layout:  # laid out by the window for its size: laid out again for the next one
+            store.remove("window/splitter")
+            store.remove(COLUMNS_KEY)
+        else:  # the planner's own widths
+            store.setValue("window/splitter", self.splitter.saveState())
+            store.setValue(COLUMNS_KEY, self.tree.header().saveState())
 
 
 __all__ = ["MainWindow", "Column"]

@@ -112,7 +112,7 @@ class PlanTreeModel(QStandardItemModel):
     subtreeMoving = Signal(object)
     #: The metric has moved: its rows are back at their new place.
     subtreeMoved = Signal(object)
-    #: The rows were made again for another plan (after ``modelReset`` and the rows' insertion).
+    #: The rows were made again for another plan (the old rows removed, the new ones inserted).
     rebuilt = Signal()
 
     def __init__(self, document: Document, parent: QObject | None = None) -> None:
@@ -584,11 +584,13 @@ class PlanTreeModel(QStandardItemModel):
         self._pending.clear()
         self._shown = {m: (self._values(m), m.parent.relation if m.parent else None) for m in self._plan.walk()}
         rows = [self._item(root) for root in self._plan.roots]
-        self.clear()
-        self.setColumnCount(_COLUMNS)
-        self.invisibleRootItem().setFlags(_ROOT_FLAGS)
+        top = self.invisibleRootItem()
+        if self.columnCount() != _COLUMNS:  # the first time: later the columns (and their widths) stay
+            self.setColumnCount(_COLUMNS)
+            top.setFlags(_ROOT_FLAGS)
+        top.removeRows(0, top.rowCount())
         if rows:
-            self.invisibleRootItem().appendRows(rows)
+            top.appendRows(rows)
         self.rebuilt.emit()
 
     def mark_changes(self, changes: dict[str, list[str]]) -> None:
