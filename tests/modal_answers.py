@@ -88,6 +88,7 @@ class ModalAnswers:
         self.problems: list[str] = []
         self._last: tuple[QWidget | None, float] = (None, 0.0)  # the dialog answered last, and when
         self._waiting: tuple[QWidget | None, float] = (None, 0.0)  # the dialog showing, and since when
+        self._running: list[QWidget] = []  # dialogs whose answers are under way
         self._timer = QTimer()
         self._timer.setInterval(10)
         self._timer.timeout.connect(self._look)
@@ -103,6 +104,8 @@ class ModalAnswers:
         if dialog is None or not dialog.isVisible():
             return
         now = time.monotonic()
+        if dialog in self._running:
+            return  # its answer is still under way (and opened the dialog now on top, or is about to close it)
         last, when = self._last
         if dialog is last and now - when < AGAIN_AFTER_S:
             return  # still closing after its answer; the same dialog asking again comes later (a refused value)
@@ -118,12 +121,21 @@ class ModalAnswers:
         self.seen.append(note)
         answer = self.answers.popleft()
         self._last = (dialog, now)
+        self._running.append(dialog)
+        # Answered from a timer of its own: this one must keep looking while the answer runs, for a dialog that
+        # the answer opens (a refused value's message); Qt does not run a timer's slot again while it runs.
+        QTimer.singleShot(0, lambda: self._run(answer, dialog, note))
+
+    def _run(self, answer: Answer, dialog: QWidget, note: Shown) -> None:
         owner = dialog.parentWidget().window() if dialog.parentWidget() is not None else None
         try:
             answer(dialog)
         except Exception as exc:  # noqa: BLE001 - told at the end of the test; the dialog must not wait
             self.problems.append(f"answering {note}: {exc!r}")
             self._dismiss(dialog)
+        finally:
+            self._running.remove(dialog)
+        self._last = (dialog, time.monotonic())
         if owner is not None and not dialog.isVisible():
             # As a window manager does, the window under the closed dialog is active again (the offscreen
             # platform leaves none active), so that its keys and shortcuts work for what the test types next.
