@@ -2,8 +2,9 @@
 
 No test may wait for a person: every message box answers at once (Discard
 where offered, else Cancel or No) and every other modal dialog is rejected.
-What was asked is recorded in the ``dialogs`` fixture. A test that wants
-another answer patches the box itself.
+What was asked is recorded in the ``dialogs`` fixture. A test that asks for the
+``modal`` fixture gets the real dialogs instead and answers them as a person
+does (tests/modal_answers.py).
 """
 
 import os
@@ -21,6 +22,14 @@ os.environ["LANGUAGE"] = "en"
 def dialogs(request, monkeypatch):
     """Answer modal dialogs without blocking; yields the list of (kind, title, text) asked."""
     asked: list[tuple[str, str, str]] = []
+    if "modal" in request.fixturenames:  # real dialogs, answered by the test; checked after the test's own end
+        request.getfixturevalue("qapp")
+        answers = _helper("modal_answers").ModalAnswers()
+        request.node.modal_answers = answers
+        yield asked
+        problems = answers.finish()
+        assert not problems, problems
+        return
     if not any(part in str(request.path) for part in ("gui", "safety", "render")):
         yield asked
         return
@@ -53,22 +62,34 @@ def dialogs(request, monkeypatch):
 @pytest.fixture
 def tracked_plan_path(tmp_path):
     """The sample plan with three months of actuals (see tests/tracked_plan.py), written to a file."""
+    return _helper("tracked_plan").write_tracked_plan(tmp_path)
+
+
+def _helper(name: str):
+    """A helper module of tests/ by file name (tests/ is no package: pytest imports with importlib)."""
     import importlib.util
+    import sys
     from pathlib import Path
 
-    spec = importlib.util.spec_from_file_location("tracked_plan", Path(__file__).with_name("tracked_plan.py"))
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module.write_tracked_plan(tmp_path)
+    if name not in sys.modules:  # once: dataclasses look their module up there
+        spec = importlib.util.spec_from_file_location(name, Path(__file__).with_name(f"{name}.py"))
+        module = importlib.util.module_from_spec(spec)
+        sys.modules[name] = module
+        spec.loader.exec_module(module)
+    return sys.modules[name]
+
+
+@pytest.fixture
+def modal(request, dialogs):
+    """Real modal dialogs, answered by clicks and keys queued with ``modal.answer(...)`` (tests/modal_answers.py).
+
+    The test fails when a dialog came that nobody expected (it is rejected, also while the test's windows
+    close) or an answer was left unused.
+    """
+    return request.node.modal_answers
 
 
 @pytest.fixture(scope="session")
 def operation_count():
     """tests/operation_count.py: counts Metric attribute reads and children visited, for O(1) guards."""
-    import importlib.util
-    from pathlib import Path
-
-    spec = importlib.util.spec_from_file_location("operation_count", Path(__file__).with_name("operation_count.py"))
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
+    return _helper("operation_count")

@@ -4,6 +4,8 @@ import os
 import subprocess
 import sys
 
+from PySide6.QtCore import Qt
+
 from kpidesk.gui.main_window import MainWindow
 
 
@@ -26,5 +28,8 @@ def test_the_funnel_graph_replaces_the_placeholder_and_selects_stages(qtbot):
         window.load_funnel()
     assert hasattr(window.funnel, "show_stages")
     assert window.right.widget(0) is window.funnel
-    window.funnel.stageActivated.emit("leads")
-    assert window.current_id() == "leads"
+    view = window.funnel
+    assert [metric_id for metric_id, _ in view.stage_geometry()] == ["visits", "leads", "nurtured", "negotiations",
+                                                                      "web_orders"]
+    qtbot.mouseClick(view.plot.viewport(), Qt.MouseButton.LeftButton, pos=view.stage_center(1).toPoint())
+    assert window.current_id() == "leads"  # the bar clicked is the row selected in the tree

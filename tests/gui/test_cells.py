@@ -7,9 +7,9 @@ Numbers are from the sample plan (btob-web): 1,600 visits -> 160 leads -> 80 nur
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication, QLineEdit, QMessageBox
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QApplication, QLineEdit
 
-from kpidesk.gui.edit_actions import SOURCE, STAGE
 from kpidesk.gui.tree_model import Column
 
 Key, Mod = Qt.Key, Qt.KeyboardModifier
@@ -218,17 +218,17 @@ def test_del_on_the_unit_price_target_keeps_the_metric_and_says_what_is_wrong(qt
     assert cell(window, "unit_price", Column.TARGET) == "¥10,000,000" and window.finding_count.text() == "No findings"
 
 
-def test_del_on_a_name_deletes_nothing_and_ctrl_del_asks_then_deletes(qtbot, window, monkeypatch):
+def test_del_on_a_name_deletes_nothing_and_ctrl_del_asks_then_deletes(qtbot, modal, window):
     go(qtbot, window, "nurtured")
     press(qtbot, window, Key.Key_Delete)
     assert "nurtured" in window.document.plan.metrics
     assert "Ctrl+Del" in window.statusBar().currentMessage()
-    asked = []
-    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: asked.append(a[2]) or QMessageBox.StandardButton.No)
+    asked = modal.answer(modal.key(Key.Key_Escape))  # Esc: No
     press(qtbot, window, Key.Key_Delete, Mod.ControlModifier)
     assert "nurtured" in window.document.plan.metrics
-    assert "Nurtured leads and the 2 metrics below it (Leads, Visits)" in asked[0] and "rate 50%" in asked[0]
-    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Yes)
+    assert asked[0].text == ("Delete Nurtured leads and the 2 metrics below it (Leads, Visits)?\n\n"
+                             "Values you gave go with it:\nNurtured leads: rate 50%\nLeads: rate 50%\nVisits: rate 10%")
+    modal.answer(modal.click("Yes"))
     press(qtbot, window, Key.Key_Delete, Mod.ControlModifier)
     assert "nurtured" not in window.document.plan.metrics and "visits" not in window.document.plan.metrics
     assert window.statusBar().currentMessage().startswith("Deleted Nurtured leads and the 2 metrics below it")
@@ -330,12 +330,13 @@ def test_a_solved_rate_above_100_percent_is_a_warning(qtbot, window):
     assert "more than 100 %" in window.statusBar().currentMessage()
 
 
-def test_a_child_under_a_funnel_stage_asks_and_can_become_a_new_stage(qtbot, window, monkeypatch):
-    asked = []
-    monkeypatch.setattr(window.edits, "ask_funnel", lambda parent_id: asked.append(parent_id) or STAGE)
+def test_a_child_under_a_funnel_stage_asks_and_can_become_a_new_stage(qtbot, modal, window):
+    asked = modal.answer(modal.click("A New &Stage"))
     go(qtbot, window, "negotiations")
     press(qtbot, window, Key.Key_Insert)
-    assert asked == ["negotiations"]
+    assert asked[0].title == "Add to a Funnel"
+    assert asked[0].text == ("Negotiations is a funnel stage: Nurtured leads is the stage before it. "
+                             "What is the new metric?")
     type_text(qtbot, window, "Webinars")
     press(qtbot, window, Key.Key_Return)
     plan = window.document.plan
@@ -351,10 +352,11 @@ def test_a_child_under_a_funnel_stage_asks_and_can_become_a_new_stage(qtbot, win
     assert plan.metrics["nurtured"].parent.id == "negotiations" and len(plan.metrics) == 8
 
 
-def test_a_sibling_of_a_funnel_stage_can_be_another_source(qtbot, window, monkeypatch):
-    monkeypatch.setattr(window.edits, "ask_funnel", lambda parent_id: SOURCE)
+def test_a_sibling_of_a_funnel_stage_can_be_another_source(qtbot, modal, window):
+    asked = modal.answer(modal.click("Another S&ource of Leads"))
     go(qtbot, window, "visits")
     press(qtbot, window, Key.Key_Return)  # a metric beside visits: a second thing under leads
+    assert asked[0].buttons == {"Cancel": True, "A New Stage": True, "Another Source of Leads": True}
     type_text(qtbot, window, "Events")
     press(qtbot, window, Key.Key_Return)
     plan = window.document.plan
@@ -387,7 +389,10 @@ def test_ctrl_home_and_ctrl_end_go_to_the_first_and_last_row(qtbot, window):
 
 def test_the_context_menu_acts_on_the_clicked_cell(qtbot, window):
     rect = window.tree.visualRect(window.model.index_of(window.document.plan.metrics["visits"], Column.EDGE))
-    window._context_menu(rect.center())
+    # a right click through the window, as the platform delivers it: Qt makes the context menu event of it
+    point = window.tree.viewport().mapTo(window, rect.center())
+    QTest.mouseClick(window.windowHandle(), Qt.MouseButton.RightButton, Mod.NoModifier, point)
+    qtbot.waitUntil(lambda: window.context_menu is not None and window.context_menu.isVisible())
     menu = window.context_menu
     assert at(window) == ("visits", Column.EDGE)
     shown = [action.text() for action in menu.actions() if action.isEnabled() and action.text()]

@@ -57,7 +57,7 @@ def test_hidden_dock_never_rebuilds_then_once_when_shown_and_once_per_action(sam
     assert len(rebuilds) == before + 1
     before = len(rebuilds)
     assert document.set_plan_info({"title": "Another title"})  # a plan-level change: one rebuild too
-    document.metricsChanged.emit(frozenset(), False)  # several signals in one turn: still one rebuild
+    assert document.rename("leads", "MQLs")  # a second change in the same turn: still one rebuild
     _settle(qtbot)
     assert len(rebuilds) == before + 1
 

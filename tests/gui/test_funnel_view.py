@@ -12,7 +12,6 @@ from PySide6.QtWidgets import QApplication
 
 from kpidesk import paths, planfile
 from kpidesk.gui import theme
-from kpidesk.gui.formatting import Formatter
 from kpidesk.gui.funnel_view import FLOOR, FunnelView
 from kpidesk.model.funnel import funnel_of
 
@@ -133,14 +132,14 @@ def test_labels_show_names_formatted_targets_actuals_and_rates(english_numbers, 
     assert view.actuals.isVisible() and list(view.actuals.opts["width"]) == pytest.approx([0, 0.312, 0, 0, 0])
 
 
-def test_a_narrow_view_shows_the_labels_whole(qtbot, view, plan):
+def test_a_narrow_view_shows_the_labels_whole(qtbot, english_numbers, view, plan):
     """The funnel beside the tree on a 1024-pixel screen is about 270 pixels wide: target and actual read whole."""
     plan.set_field(plan.metrics["visits"], "actual", Decimal("1250"))
     view.resize(270, 330)
     qtbot.waitUntil(lambda: view.width() == 270)
     view.show_stages(funnel_of(plan))
     first = view.visible_texts()[0]
-    assert f"actual {Formatter().number(Decimal(1250))}" in first and "…" not in first
+    assert first == "Visits\n1,600 visits · actual 1,250" and "…" not in first
     assert min(width for _, width in view.stage_geometry()) > 0, "the bars keep their room"
 
 
@@ -205,7 +204,8 @@ def test_many_redraws_keep_items_and_memory_flat(view, plan):
     growth = kept_by_kpidesk_and_pyqtgraph(before, after)
     print(f"\n1,000 redraws: kpidesk and pyqtgraph keep {growth / 1024:.1f} KiB more")
     assert len(view.plot.scene().items()) == items
-    assert growth < 256 * 1024  # measured: about 40 KiB; a leak of 1 KiB per redraw keeps 1,000 KiB
+    # measured: 31 KiB; with a leak of 1 KiB per redraw put into FunnelView.show_stages for a try, 1,095 KiB
+    assert growth < 256 * 1024
 
 
 def test_palette_changes_recolour_the_graph(view, plan):
