@@ -472,7 +472,11 @@ class LiveChecks:
         if self._listing is None:
             if self._ordered is None:
                 values, inputs = self._values, self._inputs
-                self._ordered = [m for m in self.plan.walk() if m in values or m in inputs]
+                found = values.keys() | inputs.keys()
+                if len(found) * 16 < len(self.plan.metrics):  # a few: put them in order, not the whole plan
+                    self._ordered = sorted(found, key=_place_in_walk)
+                else:
+                    self._ordered = [m for m in self.plan.walk() if m in values or m in inputs]
             places: list[list[Finding]] = [[] for _ in range(PLACES)]
             for metric in self._ordered:
                 for place, result in self._values.get(metric, ()):

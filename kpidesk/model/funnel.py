@@ -46,6 +46,18 @@ def funnel_top(metric: Metric) -> Metric | None:
     return node
 
 
+def _first_funnel(plan: Plan) -> Metric | None:
+    """The first funnel stage in the walk's order, looked for in that order (the window asks after every action,
+    and most plans have a funnel near the top: the rest of the plan is not visited)."""
+    stack = list(reversed(plan.roots))
+    while stack:
+        metric = stack.pop()
+        if _stage_child(metric) is not None:
+            return metric
+        stack.extend(reversed(metric.children))
+    return None
+
+
 def funnel_of(plan: Plan, metric: Metric | None = None) -> list[Stage]:
     """Stages of the funnel that holds ``metric`` (default: the KGI's), widest first.
 
@@ -55,7 +67,7 @@ def funnel_of(plan: Plan, metric: Metric | None = None) -> list[Stage]:
     candidates = [metric, plan.kgi] if metric is not None else [plan.kgi]
     top = next((t for c in candidates if c is not None and (t := funnel_top(c)) is not None), None)
     if top is None:
-        top = next((m for m in plan.walk() if _stage_child(m) is not None), None)
+        top = _first_funnel(plan)
     if top is None:
         return []
     chain = [top]
