@@ -114,3 +114,24 @@ def test_one_edit_recalculates_only_what_it_affects():
     changed = seen[0].metrics
     assert leaf in changed
     assert len(changed) < 40  # the path to the root and the stages it feeds, not the whole plan
+
+
+def test_moving_a_part_among_its_shares_recalculates_that_part_alone():
+    plan = generate_plan(1000, seed=1)
+    orders = plan.metrics["orders"]
+    assert orders.relation is Relation.SHARE and len(orders.children) > 100
+    plan.set_field(orders.children[5], "share", Decimal("0.9"))  # the shares now add up to over 100 %
+    seen = []
+    plan.events.connect(seen.append)
+    channel = orders.children[-1]
+    plan.move_metric(channel, orders, 0)
+    changed = seen[-1].metrics
+    assert channel in changed and len(changed) < 10  # not the ~200 channels and their stages
+    incremental = values(plan)
+    assert any(f.code == "shares_over_100" for f in orders.computed.findings)
+    plan.engine.recalculate_all()
+    assert values(plan) == incremental
+    plan.move_metric(channel, plan.metrics[orders.children[1].id], 0)  # to another parent: all of it again
+    incremental = values(plan)
+    plan.engine.recalculate_all()
+    assert values(plan) == incremental
