@@ -7,14 +7,24 @@ another answer patches the box itself.
 """
 
 import os
+import sys
+from pathlib import Path
 
 import pytest
+from hypothesis import settings
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ.setdefault("KPIDESK_SETTINGS_ISOLATED", "1")
 # The suite reads English texts: a planner's own LANGUAGE=ja (or LANG=ja_JP.UTF-8) must not change them.
 # LANGUAGE comes first in kpidesk's rule (kpidesk/i18n.py); tests of Japanese set their own environment.
 os.environ["LANGUAGE"] = "en"
+
+# Property tests: a fifth of each test's examples in the default run, all of them with
+# HYPOTHESIS_PROFILE=ci (CI's second run, .ci/run); tests/property_examples.py scales the counts.
+settings.register_profile("default-run", max_examples=20)
+settings.register_profile("ci", max_examples=100)
+settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "default-run"))
+sys.path.insert(0, str(Path(__file__).parent))  # for property_examples
 
 
 @pytest.fixture(autouse=True)
