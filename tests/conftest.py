@@ -82,3 +82,66 @@ def operation_count():
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)
     return module
+
+
+# ---- tests that need a read-only folder or a file another user owns (marked unprivileged) ----------
+#: Set by .ci/unprivileged, which runs ``-m unprivileged`` as a user other than root: there a skip
+#: of such a test is a failure, as the run exists to do what root can only pretend.
+UNPRIVILEGED_RUN = os.environ.get("KPIDESK_TEST_UNPRIVILEGED") == "1"
+#: A folder the user may write, holding files another user owns (mode 0666); .ci/unprivileged makes it.
+FOREIGN_FILES = "KPIDESK_TEST_FOREIGN_FILES"
+
+
+def pytest_sessionstart(session):
+    if UNPRIVILEGED_RUN and hasattr(os, "geteuid") and os.geteuid() == 0:
+        raise pytest.UsageError("KPIDESK_TEST_UNPRIVILEGED=1 is for a run as a user other than root")
+
+
+@pytest.hookimpl(hookwrapper=True)
+def pytest_runtest_makereport(item, call):
+    outcome = yield
+    report = outcome.get_result()
+    if UNPRIVILEGED_RUN and report.skipped and item.get_closest_marker("unprivileged"):
+        reason = report.longrepr[2] if isinstance(report.longrepr, tuple) else str(report.longrepr)
+        report.outcome = "failed"
+        report.longrepr = f"skipped in the unprivileged run, which must run it for real: {reason}"
+
+
+@pytest.fixture
+def give_away(monkeypatch):
+    """Makes a file belong to another user, so that a save cannot keep its owner; returns a function.
+
+    As root (who may give a file to anyone) it changes the owner to 4242 and makes ``os.fchown``
+    refuse, as the system does for everyone else. As another user it puts in the file's place a
+    file another user owns, from the folder named by KPIDESK_TEST_FOREIGN_FILES, holding the
+    same bytes; without such a file the test is skipped (and fails in the unprivileged run).
+    """
+    import errno
+
+    def give(path: Path) -> None:
+        if os.geteuid() == 0:
+            os.chown(path, 4242, 4242)
+
+            def refuse(fd, uid, gid):
+                raise PermissionError(errno.EPERM, "Operation not permitted")
+
+            monkeypatch.setattr(os, "fchown", refuse)
+            return
+        folder = os.environ.get(FOREIGN_FILES)
+        for candidate in sorted(Path(folder).iterdir()) if folder else []:
+            if candidate.stat().st_uid == os.geteuid():
+                continue
+            claimed = path.with_name(f".{path.name}.foreign")
+            try:
+                os.replace(candidate, claimed)  # moved out of the folder: no other test gets it
+            except FileNotFoundError:
+                continue  # taken by a test running at the same time
+            with open(claimed, "r+b") as stream:  # another user's file, writable by all
+                stream.write(path.read_bytes())
+                stream.truncate()
+            os.replace(claimed, path)
+            assert path.stat().st_uid != os.geteuid()
+            return
+        pytest.skip(f"needs a file owned by someone else: {FOREIGN_FILES} names no folder holding one")
+
+    return give
