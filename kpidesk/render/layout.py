@@ -160,7 +160,12 @@ def layout_tree(
     for node, _, _ in reversed(order):
         half = breadth(node) / 2
         contour: Contour = [[-half, half]]
-        if node.children:
+        if len(node.children) == 1:
+            # centred right below, its contour unchanged: no packing, and a chain thousands deep
+            # stays linear (contour lists are never changed in place once made, so sharing is safe)
+            relative[id(node.children[0])] = 0.0
+            contour.extend(contours.pop(id(node.children[0])))
+        elif node.children:
             child_contours = [contours.pop(id(child)) for child in node.children]
             offsets = _place_children(child_contours, sibling_gap, subtree_gap)
             centre = (offsets[0] + offsets[-1]) / 2

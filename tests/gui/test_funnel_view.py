@@ -177,6 +177,7 @@ def kept_by_kpidesk_and_pyqtgraph(before: tracemalloc.Snapshot, after: tracemall
                                                                                 "filename"))
 
 
+@pytest.mark.slow  # 1,250 redraws, 1,000 of them under tracemalloc
 def test_many_redraws_keep_items_and_memory_flat(view, plan):
     first = funnel_of(plan)
     plan.set_field(plan.metrics["negotiations"], "rate", Decimal("0.4"))

@@ -4,6 +4,7 @@ from decimal import Decimal
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from property_examples import examples
 
 from kpidesk.model.generate import generate_plan
 from kpidesk.model.metric import Computed, Metric, Relation
@@ -25,7 +26,7 @@ def chain(goal: int, stage_rates: list[Decimal]) -> Plan:
     return plan
 
 
-@settings(max_examples=300, deadline=None)
+@settings(max_examples=examples(300), deadline=None)
 @given(st.integers(min_value=0, max_value=10**7), st.lists(rates, min_size=1, max_size=7))
 def test_forward_from_back_calculated_targets_meets_the_goal(goal, stage_rates):
     plan = chain(goal, stage_rates)
@@ -61,7 +62,7 @@ def values(plan: Plan):
     }
 
 
-@settings(max_examples=120, deadline=None)
+@settings(max_examples=examples(120), deadline=None)
 @given(edit_sequences(), st.sampled_from([2, 16]))
 def test_incremental_recalculation_equals_a_full_one(edits, running_sum_from):
     plan = generate_plan(60, seed=len(edits))

@@ -8,6 +8,7 @@ from numbers import Rational
 
 from hypothesis import assume, given, settings
 from hypothesis import strategies as st
+from property_examples import examples
 
 from kpidesk.model.checks import run_checks
 from kpidesk.model.evaluation import evaluate
@@ -96,7 +97,7 @@ def engine_trouble(plan: Plan) -> set[str]:
     return {f.code for m in plan.walk() for f in m.computed.findings} - {"given_above_need"}
 
 
-@settings(max_examples=200, deadline=None)
+@settings(max_examples=examples(200), deadline=None)
 @given(plans())
 def test_meeting_every_kpi_meets_the_goal(plan):
     assume(not engine_trouble(plan))
@@ -112,7 +113,7 @@ def test_meeting_every_kpi_meets_the_goal(plan):
     assert not [f for f in run_checks(plan) if f.check == "consistency" and f.severity.value == "error"]
 
 
-@settings(max_examples=150, deadline=None)
+@settings(max_examples=examples(150), deadline=None)
 @given(plans(money=True))
 def test_money_only_plans_meet_their_goal_exactly(plan):
     assume(not engine_trouble(plan))  # (sums are left out: given parts may overshoot a sum)
@@ -142,7 +143,7 @@ def goal_seek_plans(draw) -> Plan:
     return plan
 
 
-@settings(max_examples=150, deadline=None)
+@settings(max_examples=examples(150), deadline=None)
 @given(goal_seek_plans(), st.integers(min_value=1, max_value=10**6))
 def test_a_solved_rate_is_the_smallest_that_meets_its_goal(plan, nudge):
     metric = plan.metrics["solved"]
@@ -156,7 +157,7 @@ def test_a_solved_rate_is_the_smallest_that_meets_its_goal(plan, nudge):
     assert probe[parent.id].forecast < probe[parent.id].target
 
 
-@settings(max_examples=200, deadline=None)
+@settings(max_examples=examples(200), deadline=None)
 @given(plans(), st.data())
 def test_an_evaluation_with_overrides_equals_the_edited_plan_and_changes_nothing(plan, data):
     stages = [m for m in plan.walk() if m.rate is not None]

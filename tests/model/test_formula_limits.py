@@ -5,6 +5,7 @@ from decimal import Decimal as D
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from property_examples import examples
 
 from kpidesk.model.formula import BinOp, FormulaError, Neg, Num, Ref, parse, references
 from kpidesk.model.limits import MAX_FORMULA_LENGTH, MAX_FORMULA_NESTING
@@ -73,7 +74,7 @@ TOKENS = st.sampled_from(["-", "+", "*", "/", "(", ")", "a", "b_2", "1", "0.5", 
                           " ", "--", "((", "))", "9" * 70, ".", "%", "e", "１２", "√"])
 
 
-@settings(max_examples=500, deadline=None)
+@settings(max_examples=examples(500), deadline=None)
 @given(st.lists(TOKENS, max_size=400).map("".join))
 def test_any_text_parses_or_raises_formula_error(text):
     try:

@@ -6,6 +6,7 @@ from decimal import Decimal
 
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from property_examples import examples
 
 from kpidesk import paths
 from kpidesk.model import checks
@@ -75,7 +76,7 @@ def an_edit(draw, plan: Plan) -> Edit:
     return MoveMetric(metric_id, parent, draw(st.integers(0, 3)))
 
 
-@settings(max_examples=80, deadline=None, database=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=examples(80), deadline=None, database=None, suppress_health_check=[HealthCheck.too_slow])
 @given(st.data())
 def test_live_findings_are_run_checks_after_any_edits_and_undos(data) -> None:
     plan = load(TEMPLATE).plan if data.draw(st.booleans(), label="template") else generate_plan(60, seed=3)

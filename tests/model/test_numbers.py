@@ -5,6 +5,7 @@ from decimal import Decimal as D
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from property_examples import examples
 
 from kpidesk.model import display
 from kpidesk.model.limits import MAX_DECIMALS, MAX_NUMBER_LENGTH, MAX_SIGNIFICANT_DIGITS
@@ -128,7 +129,7 @@ NUMBER_TEXTS = st.builds(
 )
 
 
-@settings(max_examples=400, deadline=None)
+@settings(max_examples=examples(400), deadline=None)
 @given(st.one_of(NUMBER_TEXTS, st.text(DIGITS | FULL_WIDTH | st.sampled_from(".,%eE-+_ '"), max_size=40),
                  st.text(max_size=20)))
 def test_any_text_parses_or_raises_number_error(text):
@@ -142,7 +143,7 @@ def test_any_text_parses_or_raises_number_error(text):
         assert -value.as_tuple().exponent <= MAX_DECIMALS
 
 
-@settings(max_examples=300, deadline=None)
+@settings(max_examples=examples(300), deadline=None)
 @given(st.decimals(min_value=0, max_value=1, places=12, allow_nan=False, allow_infinity=False))
 def test_a_rate_written_as_percent_text_reads_back_exactly(value):
     value = check_number(value)

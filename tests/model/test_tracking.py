@@ -13,6 +13,7 @@ from decimal import Decimal as D
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from property_examples import examples
 
 from kpidesk import paths
 from kpidesk.model.bottleneck import RATE, VOLUME, find_bottleneck
@@ -174,7 +175,7 @@ def test_a_formula_without_actuals_is_computed_from_the_actuals_to_date():
     assert got.actual_to_date == 6_000 and got.progress == Fraction(5, 6)  # 180,000 / 30 leads
 
 
-@settings(max_examples=60, deadline=None)
+@settings(max_examples=examples(60), deadline=None)
 @given(lag=st.integers(0, 5), weights=st.dictionaries(st.integers(4, 15), st.integers(0, 9), max_size=6),
        weekly=st.booleans())
 def test_phased_targets_always_add_up_to_the_target(lag, weights, weekly):
@@ -192,7 +193,7 @@ def test_phased_targets_always_add_up_to_the_target(lag, weights, weekly):
         assert all(value >= 0 for value in phases.targets(target).values())
 
 
-@settings(max_examples=60, deadline=None)
+@settings(max_examples=examples(60), deadline=None)
 @given(actual=st.integers(1, 10_000), target=st.integers(1, 10_000))
 def test_lower_is_better_inverts_higher(actual, target):
     statuses = {}

@@ -5,6 +5,7 @@ from decimal import Decimal as D
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from property_examples import examples
 
 from kpidesk import paths
 from kpidesk.cli import parse_assignment
@@ -136,7 +137,7 @@ ASSIGNMENTS = st.tuples(st.sampled_from(METRIC_IDS), st.sampled_from(schema.SETT
     lambda pair: st.tuples(st.just(pair[0]), st.just(pair[1]), _values(pair[1])))
 
 
-@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=examples(300), deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(st.lists(ASSIGNMENTS, min_size=1, max_size=3))
 def test_any_accepted_set_writes_a_file_that_loads_back_the_same(assignments):
     plan_file = loads(TEMPLATE, "plan.toml")

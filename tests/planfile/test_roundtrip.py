@@ -7,6 +7,7 @@ from decimal import Decimal
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from property_examples import examples
 from strategies import plan_texts
 
 from kpidesk import paths
@@ -31,7 +32,7 @@ def test_templates_round_trip_byte_identical(name):
     assert loads(text).dumps() == text
 
 
-@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=examples(60), deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(plan_texts())
 def test_any_valid_plan_round_trips(text):
     assert loads(text).dumps() == text
@@ -49,7 +50,7 @@ def field_line(text: str, metric_id: str, field: str) -> str | None:
     return None
 
 
-@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=examples(60), deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(plan_texts(), st.data())
 def test_any_single_set_changes_one_line(text, data):
     plan_file = loads(text)
@@ -131,7 +132,7 @@ def test_crlf_and_bom_are_kept():
     assert data.startswith(b"\xef\xbb\xbf") and b'rate = "20%"\r\n' in data and b"\n" not in data.replace(b"\r\n", b"")
 
 
-@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=examples(300), deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(plan_texts(), st.lists(st.tuples(st.sampled_from(["add", "move", "remove"]), st.integers(0, 50),
                                         st.integers(0, 50)), min_size=1, max_size=6))
 def test_structural_edits_survive_save_and_load(text, steps):

@@ -101,7 +101,8 @@ def _inserted_at_the_top(plan_file: PlanFile) -> None:
 
 @pytest.mark.parametrize("plan_file", [
     pytest.param(lambda: load(paths.templates()["btob-web"]), id="sample"),
-    pytest.param(lambda: loads(PlanFile(generate_plan(2_000, seed=3), "").dumps()), id="2000-metrics"),
+    pytest.param(lambda: loads(PlanFile(generate_plan(2_000, seed=3), "").dumps()), id="2000-metrics",
+                 marks=pytest.mark.slow),  # against the quadratic list version: long
 ])
 def test_save_after_inserts_at_the_top_writes_the_bytes_of_the_list_version(plan_file, monkeypatch):
     ours, theirs = plan_file(), plan_file()

@@ -6,6 +6,7 @@ import itertools
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from property_examples import examples
 
 from kpidesk.render.layout import Layout, Node, Orientation, layout_tree
 
@@ -65,13 +66,13 @@ def _check(roots: list[Node], layout: Layout) -> None:
             assert along == sorted(along)
 
 
-@settings(max_examples=150, deadline=None)
+@settings(max_examples=examples(150), deadline=None)
 @given(trees())
 def test_top_down_no_overlap_parents_centred(roots):
     _check(roots, layout_tree(roots, Orientation.TOP_DOWN, sibling_gap=SIBLING_GAP, subtree_gap=SUBTREE_GAP))
 
 
-@settings(max_examples=150, deadline=None)
+@settings(max_examples=examples(150), deadline=None)
 @given(trees())
 def test_left_to_right_no_overlap_parents_centred(roots):
     _check(roots, layout_tree(roots, Orientation.LEFT_TO_RIGHT, sibling_gap=SIBLING_GAP, subtree_gap=SUBTREE_GAP))

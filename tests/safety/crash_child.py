@@ -19,6 +19,7 @@ from kpidesk.gui.main_window import MainWindow
 app = QApplication(sys.argv[:1])
 mode, path = sys.argv[1], sys.argv[2]
 asked: list[str] = []
+reported: list[bool] = []
 
 
 def window() -> MainWindow:
@@ -28,16 +29,22 @@ def window() -> MainWindow:
 def edit() -> None:
     w = window()
     w.guard.recoveryWritten.connect(lambda written: print("recovery", written, flush=True))
+    w.guard.set_autosave_delay(100)  # the test waits for the recovery file: no need to wait the 2 s
     w.document.set_rate("visits", "20")
     w.document.rename("leads", "Leads (web)")
 
 
 def answer(parent, kind: str, details: dict) -> str:
     asked.append(kind)
+    if kind == "recover":
+        QTimer.singleShot(0, report)  # once the edits are restored, not after a fixed time
     return {"recover": "restore"}.get(kind, "cancel")
 
 
 def report() -> None:
+    if reported:
+        return
+    reported.append(True)
     w = window()
     document = w.document
     print(json.dumps({
@@ -56,5 +63,5 @@ if mode == "edit":
     QTimer.singleShot(300, edit)
 else:
     file_guard.ask_with_dialogs = answer
-    QTimer.singleShot(800, report)
+    QTimer.singleShot(5000, report)  # what the window holds if recovery is never offered
 sys.exit(run(path))

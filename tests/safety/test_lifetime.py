@@ -26,6 +26,7 @@ def rss_mb() -> float:
     return pages * resource.getpagesize() / 2**20
 
 
+@pytest.mark.slow
 def test_long_session_in_one_window(qtbot, qtlog, tmp_path: Path) -> None:
     from PySide6.QtWidgets import QApplication
 

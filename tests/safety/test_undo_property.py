@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from property_examples import examples
 
 from kpidesk import paths
 from kpidesk.model.edits import AddMetric, Edit, MoveMetric, RemoveMetric, SetField, SetInfo
@@ -98,7 +99,7 @@ def undo_redo_property(tmp_path_factory, data) -> None:
 HEALTH = [HealthCheck.too_slow, HealthCheck.function_scoped_fixture]
 
 
-@settings(max_examples=60, deadline=None, database=None, suppress_health_check=HEALTH)
+@settings(max_examples=examples(60), deadline=None, database=None, suppress_health_check=HEALTH)
 @given(st.data())
 def test_undo_all_gives_the_start_and_redo_all_the_end(tmp_path_factory, data) -> None:
     undo_redo_property(tmp_path_factory, data)

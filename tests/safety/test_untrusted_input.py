@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from property_examples import examples
 
 from kpidesk import paths
 from kpidesk.model.limits import MAX_KEY_PARTS, MAX_NAME_LENGTH, MAX_NESTING, MAX_TEXT_LENGTH
@@ -61,13 +62,13 @@ def fuzz(examples: int) -> settings:
                     suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture])
 
 
-@fuzz(300)
+@fuzz(examples(300))
 @given(mutated_plans())
 def test_mutated_plans_give_only_plan_file_errors(text: str) -> None:
     only_plan_file_errors(text)
 
 
-@fuzz(200)
+@fuzz(examples(200))
 @given(st.binary(max_size=2000))
 def test_random_bytes_give_only_plan_file_errors(tmp_path_factory, data: bytes) -> None:
     path = tmp_path_factory.mktemp("fuzz") / "plan.toml"

@@ -20,6 +20,7 @@ import pytest
 import tomlkit
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from property_examples import examples
 
 from kpidesk import cli, paths
 from kpidesk.model.edits import AddMetric, Edit, MoveMetric, RemoveMetric, SetField, SetInfo
@@ -161,7 +162,7 @@ HEALTH = [HealthCheck.too_slow, HealthCheck.function_scoped_fixture]
 
 
 @pytest.mark.parametrize("shape", list(SHAPES))
-@settings(max_examples=15, deadline=None, database=None, suppress_health_check=HEALTH)
+@settings(max_examples=examples(15), deadline=None, database=None, suppress_health_check=HEALTH)
 @given(data=st.data())
 def test_every_accepted_write_reads_back_as_the_plan_written(tmp_path_factory, shape: str,
                                                              data: st.DataObject) -> None:

@@ -108,6 +108,7 @@ def test_file_form_is_kept(tmp_path: Path, form: str) -> None:
 
 
 # ---- failures ----------------------------------------------------------------------------
+@pytest.mark.unprivileged
 def test_read_only_folder(plan_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     before = plan_path.read_bytes()
     plan_file = edited(plan_path)
@@ -132,6 +133,7 @@ def test_read_only_folder(plan_path: Path, monkeypatch: pytest.MonkeyPatch) -> N
     assert_failed_cleanly(plan_path, before, plan_file, "read-only", info.value)
 
 
+@pytest.mark.unprivileged
 def test_read_only_file(plan_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     before = plan_path.read_bytes()
     plan_file = edited(plan_path)
@@ -239,15 +241,9 @@ def test_rename_refused_once_then_succeeds(plan_path: Path, monkeypatch: pytest.
     assert plan_path.read_bytes() == b"x = 1\n"
 
 
-def test_owner_that_cannot_be_kept_is_reported(plan_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    os.chown(plan_path, 4242, 4242) if os.geteuid() == 0 else None
-    if os.geteuid() == 0:
-        def refuse(fd, uid, gid):
-            raise PermissionError(errno.EPERM, "Operation not permitted")
-
-        monkeypatch.setattr(os, "fchown", refuse)
-    elif plan_path.stat().st_uid == os.geteuid():
-        pytest.skip("needs a file owned by someone else")
+@pytest.mark.unprivileged
+def test_owner_that_cannot_be_kept_is_reported(plan_path: Path, give_away) -> None:
+    give_away(plan_path)  # tests/conftest.py: a real other owner, or as root a refused fchown
     warnings = write_atomic(plan_path, b"x = 1\n")
     assert any("owner" in w for w in warnings)
 
