@@ -72,3 +72,19 @@ def operation_count():
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)
     return module
+
+
+def _shared_module(name: str) -> None:
+    """Load ``tests/NAME.py`` as module ``NAME``: with --import-mode=importlib the tests folder is not on the path,
+    and hypothesis strategies are needed at import time, where a fixture cannot reach."""
+    import importlib.util
+    import sys
+    from pathlib import Path
+
+    spec = importlib.util.spec_from_file_location(name, Path(__file__).with_name(f"{name}.py"))
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[name] = module
+    spec.loader.exec_module(module)
+
+
+_shared_module("plan_strategies")  # tests/plan_strategies.py: whole plan files, for properties in any folder
