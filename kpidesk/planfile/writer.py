@@ -56,6 +56,8 @@ def _differs(values: dict[str, Any], key: str, wanted: object, added: set[str]) 
         return key in added  # an empty [metric.actuals] the planner wrote stays; one an edit added goes
     if key not in values:
         return wanted is not None and codec.DEFAULTS.get(key) != wanted
+    if wanted is None and values[key] in ("", None) and key not in added:
+        return False  # an empty text the planner wrote (unit = "", formula = "") is the text left out: it stays
     if key in added and codec.DEFAULTS.get(key) == wanted:
         return True  # an edit added it; an undo back to the default takes it out again
     return wanted is None or values[key] != wanted
