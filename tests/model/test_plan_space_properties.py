@@ -14,10 +14,11 @@ from hypothesis import strategies as st
 from plan_strategies import MONTHS, RATES, Options, plan_texts
 
 from kpidesk.model.checks import run_checks
+from kpidesk.model.display import value_text
 from kpidesk.model.edits import AddMetric, Composite, Edit, MoveMetric, RemoveMetric, SetField, SetInfo, SetPeriodValues
 from kpidesk.model.engine import falls_short
 from kpidesk.model.evaluation import evaluate
-from kpidesk.model.exact import Fraction, shown_percent
+from kpidesk.model.exact import Fraction, round_to, shown_percent, to_decimal
 from kpidesk.model.metric import Kind, Metric, Relation
 from kpidesk.model.plan import Plan, PlanError
 from kpidesk.planfile import loads
@@ -153,6 +154,21 @@ def test_a_rate_that_divides_nothing_is_solved_and_shown_so_that_it_meets_the_go
     assert shown_percent(deals.computed.rate, up=True) == Decimal("28.58")  # 28.5714... shown rounded up
     assert meets(plan, deals, orders, Decimal("0.2858"))
     assert forecast_short(plan, deals, orders, Decimal("0.2857"))  # rounded half: 19 orders, the goal missed
+
+
+def test_targets_past_28_digits_are_calculated_and_shown_exactly():
+    """A goal of 1 through stages of 0.00000001 % needs 10^30 money: quantizing it past the 28 digits of the
+    default decimal context made loading the plan fail with InvalidOperation (found by the property below)."""
+    text = ('[[metric]]\nid = "goal"\nname = "Goal"\nkind = "money"\nrelation = "funnel"\ntarget = 1\n\n'
+            '[[metric]]\nid = "a"\nparent = "goal"\nname = "A"\nkind = "money"\nrelation = "funnel"\n'
+            'rate = "0.00000001%"\n\n[[metric]]\nid = "b"\nparent = "a"\nname = "B"\nkind = "money"\n'
+            'relation = "funnel"\nrate = "0.00000001%"\n\n[[metric]]\nid = "c"\nparent = "b"\nname = "C"\n'
+            'kind = "money"\nrate = "0.00000001%"\n')
+    plan = loads(text).plan
+    assert plan.metrics["c"].computed.target == 10**30
+    assert round_to(Fraction(10**40) + Fraction(1, 3), 2) == Decimal("1" + "0" * 40 + ".33")
+    assert value_text(plan.metrics["c"], plan.metrics["c"].computed.target, "USD") == "1" + ",000" * 10
+    assert to_decimal(Fraction(10**40) + Fraction(1, 4)) == Decimal("1" + "0" * 40 + ".25")
 
 
 # ---- incremental equals full ---------------------------------------------------------------------
