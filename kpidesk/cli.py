@@ -188,7 +188,8 @@ def cmd_calc(args: argparse.Namespace) -> int:
         say()
         for finding in findings:
             where = f"{finding.metric}: " if finding.metric else ""
-            severity = translate("Cli", SEVERITY_WORDS[finding.severity.value])
+            word = SEVERITY_WORDS.get(finding.severity.value)  # an info (a given value above the need) as check says it
+            severity = translate("Cli", word) if word else finding.severity.value
             say(escape_controls(f"{severity}: {where}{describe(finding, plan, translate)} [{finding.check}]"))
     return EXIT_OK
 

@@ -169,3 +169,6 @@ def give_away(monkeypatch):
         pytest.skip(f"needs a file owned by someone else: {FOREIGN_FILES} names no folder holding one")
 
     return give
+
+
+_helper("plan_strategies")  # tests/plan_strategies.py: whole plan files, for properties in any folder (at import)

@@ -20,7 +20,7 @@ from __future__ import annotations
 import unicodedata
 from decimal import Decimal
 
-from kpidesk.model.exact import Fraction, Number, minor_digits, round_to, shown, shown_percent
+from kpidesk.model.exact import Fraction, Number, minor_digits, round_to, shown, shown_percent, whole
 from kpidesk.model.metric import Kind, Metric
 
 #: Number styles: every digit, grouped (1,000,000,000), or in Japanese units of 10^4 (10億).
@@ -32,7 +32,7 @@ LARGE_UNITS = ((4, "万"), (8, "億"), (12, "兆"))
 
 def grouped(value: Decimal) -> str:
     """1600 -> '1,600', 1234.5 -> '1,234.5' (the digits as they are)."""
-    return f"{value:,f}" if value != value.to_integral_value() else f"{value.quantize(Decimal(1)):,f}"
+    return f"{value:,f}" if value != value.to_integral_value() else f"{whole(value):,f}"
 
 
 def unit_currency(metric: Metric) -> str:
@@ -50,7 +50,7 @@ def rounded(metric: Metric | None, value: Number, currency: str = "") -> Decimal
         places = minor_digits(currency) if currency else 2
         result = round_to(fraction, places)
         # whole amounts drop their cents: 1,000,000 USD, not 1,000,000.00
-        return result.quantize(Decimal(1)) if result == result.to_integral_value() else result
+        return whole(result) if result == result.to_integral_value() else result
     if metric is not None and metric.kind is Kind.PERCENT:
         return shown_percent(fraction) / 100
     return shown(fraction)
@@ -83,7 +83,7 @@ def compact_text(value: Number) -> str:
         amount = fraction / 10**power
         digits = round_to(amount, 1 if abs(amount) < 1000 else 0)
         if digits == digits.to_integral_value():
-            digits = digits.quantize(Decimal(1))
+            digits = whole(digits)
         text = f"{digits:f}{word}"
         if index + 1 == len(LARGE_UNITS) or abs(digits) < 10 ** (LARGE_UNITS[index + 1][0] - power):
             break  # else 10,000 of this unit or more: the next unit says it

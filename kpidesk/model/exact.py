@@ -18,7 +18,7 @@ reads and types back still meets the goal.
 from __future__ import annotations
 
 import math
-from decimal import Decimal
+from decimal import Decimal, localcontext
 from fractions import Fraction
 from functools import lru_cache
 from typing import TYPE_CHECKING
@@ -73,8 +73,10 @@ def round_to(value: Number, places: int, *, up: bool = False) -> Decimal:
     fraction = Fraction(value)
     scaled: Fraction = fraction * 10**places  # typeshed: int ** int is Any (a negative power is a float)
     whole = math.ceil(scaled) if up else math.floor(scaled + Fraction(1, 2))
-    result = Decimal(whole).scaleb(-places)
-    return result.quantize(Decimal(1).scaleb(-places)) if places > 0 else result.quantize(Decimal(1))
+    with localcontext() as context:  # every digit: more than the default 28 would fail to quantize
+        context.prec = max(context.prec, len(str(abs(whole))) + places + 2)
+        result = Decimal(whole).scaleb(-places)
+        return result.quantize(Decimal(1).scaleb(-places)) if places > 0 else result.quantize(Decimal(1))
 
 
 def settle(value: Fraction, currency: str) -> Fraction:
@@ -89,8 +91,7 @@ def to_decimal(value: Number, places: int = 12) -> Decimal:
     fraction = Fraction(value)
     if fraction.denominator == 1:
         return Decimal(fraction.numerator)
-    result = round_to(fraction, places)
-    return result.normalize() if result != result.to_integral_value() else result.quantize(Decimal(1))
+    return trimmed(round_to(fraction, places))
 
 
 def to_json_number(value: Number | None) -> int | float | None:
@@ -114,10 +115,23 @@ def shown(value: Number, *, decimals: int = SHOWN_DECIMALS, up: bool = False) ->
         # digits needed to show two significant digits of a small value, at most 6
         magnitude = -math.floor(math.log10(abs(fraction.numerator)) - math.log10(fraction.denominator))
         places = min(6, max(places, magnitude + 1))
-    result = round_to(fraction, places, up=up)
-    if result == result.to_integral_value():
+    return trimmed(round_to(fraction, places, up=up))
+
+
+def whole(result: Decimal) -> Decimal:
+    """A whole ``result`` written without decimals (100.00 -> 100), every digit kept however many."""
+    with localcontext() as context:
+        context.prec = max(context.prec, len(result.as_tuple().digits) + 2)
         return result.quantize(Decimal(1))
-    return result.normalize()
+
+
+def trimmed(result: Decimal) -> Decimal:
+    """``result`` without trailing zeros (2.50 -> 2.5, 100.00 -> 100), every digit kept however many."""
+    if result == result.to_integral_value():
+        return whole(result)
+    with localcontext() as context:
+        context.prec = max(context.prec, len(result.as_tuple().digits) + 2)
+        return result.normalize()
 
 
 def shown_percent(fraction: Number, *, up: bool = False) -> Decimal:

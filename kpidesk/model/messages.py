@@ -351,6 +351,8 @@ EDIT_ERRORS: dict[str, str] = {
     "tree_would_be_too_deep": QT_TRANSLATE_NOOP("EditErrors", "The tree would be deeper than {limit} levels."),
     "only_goal": QT_TRANSLATE_NOOP("EditErrors", "{name} is the only top metric: a plan needs at least one goal."),
     "below_itself": QT_TRANSLATE_NOOP("EditErrors", "{name} cannot move below itself."),
+    "formula_reads_it": QT_TRANSLATE_NOOP(
+        "EditErrors", "{name} cannot be deleted: the formula of {readers} reads {reads}. Change that formula first."),
     "no_info_field": QT_TRANSLATE_NOOP("EditErrors", "The plan has no field {field!r}."),
     "no_metric": QT_TRANSLATE_NOOP("EditErrors", "No metric has the id {id!r}."),
     "info_too_long": QT_TRANSLATE_NOOP("EditErrors", "The {field} is longer than {limit:,} characters."),

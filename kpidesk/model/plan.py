@@ -11,9 +11,11 @@ from __future__ import annotations
 from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
 from decimal import Decimal
+from functools import lru_cache
 from typing import Any
 
 from kpidesk.model import events as ev
+from kpidesk.model import formula as formulas
 from kpidesk.model import schema
 from kpidesk.model.engine import Engine
 from kpidesk.model.findings import Finding
@@ -170,6 +172,7 @@ class Plan:
         if metric.parent is None and len(self.roots) == 1:
             # an empty plan could be saved but not opened again: the file format needs a goal
             raise PlanError("only_goal", metric=metric.id, name=metric.name)
+        self._check_not_read(metric)
         parent, row = metric.parent, metric.row
         siblings = self.children_of(parent)
         with self.batch():
@@ -188,6 +191,21 @@ class Plan:
                 self._dirty.add(self.roots[0])
             self.events.emit(ev.MetricRemoved(parent, row, metric))
         return parent, row
+
+    def _check_not_read(self, metric: Metric) -> None:
+        """Refuse to delete what a formula left in the plan reads: a file whose formula names a metric
+        that is not there does not open again (the same rule as setting such a formula)."""
+        gone = {node.id for node in metric.walk()}
+        readers, read = [], set()
+        for other in self.metrics.values():
+            if other.formula and other.id not in gone:
+                refs = _formula_refs(other.formula)  # the text as it is now (the engine's index waits for the batch)
+                if refs & gone:
+                    readers.append(other.id)
+                    read |= refs & gone
+        if readers:
+            raise PlanError("formula_reads_it", metric=metric.id, name=metric.name, readers=tuple(sorted(readers)),
+                            reads=tuple(sorted(read)))
 
     def move_metric(self, metric: Metric, new_parent: Metric | None, new_row: int) -> None:
         """Move ``metric`` to ``new_row`` (its row after the move) under ``new_parent``."""
@@ -345,6 +363,15 @@ class Plan:
             raise PlanError(rule.why.inside("refused_because", metric=metric.id, name=metric.name, field=field,
                                             value=schema.shown(value), where=rule.where, other=rule.value))
         return value
+
+
+@lru_cache(maxsize=4096)
+def _formula_refs(text: str) -> frozenset[str]:
+    """The ids a formula reads (none for one that does not parse)."""
+    try:
+        return frozenset(formulas.references(formulas.parse(text)))
+    except formulas.FormulaError:
+        return frozenset()
 
 
 def _in_period_order(table: dict[str, Decimal], before: dict[str, Decimal]) -> dict[str, Decimal]:

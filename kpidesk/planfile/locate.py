@@ -98,6 +98,15 @@ def _opens_multiline(text: str) -> str | None:
     return open_delim
 
 
+def _sub_table(table: TablePositions, key: str, header: Pos) -> None:
+    """A key written as a table of its own (``[metric.unit]``, ``[metric.actuals.2026-04.x]``) stands at the
+    first header that names it, for its messages."""
+    parts = key.split(".")
+    for end in range(1, len(parts) + 1):
+        table.keys.setdefault(".".join(parts[:end]), header)
+        table.key_names.setdefault(".".join(parts[:end]), header)
+
+
 def scan(text: str) -> SourceMap:
     """Positions of the keys of a valid plan file."""
     result = SourceMap()
@@ -132,7 +141,10 @@ def scan(text: str) -> SourceMap:
             elif not array and name.startswith("metric.") and result.metrics:
                 current = result.metrics[-1]
                 prefix = name[len("metric.") :] + "."
+                _sub_table(current, prefix[:-1], header)
             else:
+                if not array and name.startswith("plan.") and result.plan is not None:
+                    _sub_table(result.plan, name[len("plan.") :], header)
                 current = None
             continue
         read = _read_key(line, indent)

@@ -20,7 +20,7 @@ from typing import Any
 
 import tomlkit
 from tomlkit.container import Container, OutOfOrderTableProxy
-from tomlkit.items import InlineTable, Item, Null, Table
+from tomlkit.items import Comment, InlineTable, Item, Null, Table
 
 from kpidesk.model.metric import Metric
 from kpidesk.model.plan import INFO_FIELDS, Plan
@@ -30,6 +30,8 @@ from kpidesk.planfile.reader import loads_toml
 
 #: A key's item as a table gives it (``Table.item``), kept while the key is deleted.
 Dropped = Item | OutOfOrderTableProxy
+#: What a deleted key followed in its table: ("key", name) or ("comment", the comment line).
+Anchor = tuple[str, str]
 
 
 @dataclass
@@ -41,6 +43,7 @@ class Chunk:
     metric_id: str | None = None
     values: dict[str, Any] = field(default_factory=dict)  # decoded values, for comparing
     dropped: dict[str, Dropped] = field(default_factory=dict)  # deleted keys' items: an undo gets the comment back
+    dropped_after: dict[str, Anchor] = field(default_factory=dict)  # what each deleted key followed: its place
     added: set[str] = field(default_factory=set)  # keys an edit added: back at their default, they go again
     #: Periods taken out of a period table ("actuals.2026-04"), with the comment lines above them: for an undo.
     dropped_periods: dict[str, tuple[Item, int]] = field(default_factory=dict)
@@ -57,6 +60,8 @@ def _differs(values: dict[str, Any], key: str, wanted: object, added: set[str]) 
         return key in added  # an empty [metric.actuals] the planner wrote stays; one an edit added goes
     if key not in values:
         return wanted is not None and codec.DEFAULTS.get(key) != wanted
+    if wanted is None and values[key] in ("", None) and key not in added:
+        return False  # an empty text the planner wrote (unit = "", formula = "") is the text left out: it stays
     if key in added and codec.DEFAULTS.get(key) == wanted:
         return True  # an edit added it; an undo back to the default takes it out again
     return wanted is None or values[key] != wanted
@@ -87,7 +92,7 @@ def _split(text: str, positions: SourceMap) -> list[Chunk]:
 
 
 def _set_key(table: Table, key: str, wanted: object, dropped: dict[str, Dropped] | None = None,
-             added: set[str] | None = None) -> None:
+             added: set[str] | None = None, after: dict[str, Anchor] | None = None) -> None:
     """Bring one key of a tomlkit table in line with ``wanted`` (None: absent).
 
     A key the planner wrote stays even at its default value (``kind = "count"``);
@@ -96,11 +101,15 @@ def _set_key(table: Table, key: str, wanted: object, dropped: dict[str, Dropped]
     present = key in table
     dropped = {} if dropped is None else dropped
     added = set() if added is None else added
+    after = {} if after is None else after
     at_default = codec.DEFAULTS.get(key) == wanted
     if wanted is None or (at_default and (not present or key in added)):
         if present:
             if key not in added:
                 dropped[key] = table.item(key)  # the planner's own line, comment and all
+                anchor = _anchor(table.value, key)
+                if anchor is not None:
+                    after[key] = anchor
             del table[key]
         added.discard(key)
         return
@@ -110,16 +119,53 @@ def _set_key(table: Table, key: str, wanted: object, dropped: dict[str, Dropped]
             table[key] = codec.encode(key, wanted, stored)
         return
     item = dropped.pop(key, None)
+    anchor = after.pop(key, None)
     if item is None:
         added.add(key)
     if item is None or codec.decode(key, _unwrap(item)) != wanted:
         item = codec.encode(key, wanted)
     order = codec.METRIC_KEYS
     previous = [k for k in order[: order.index(key)] if k in table and k not in codec.TABLE_KEYS]
-    if previous and key not in codec.TABLE_KEYS:
+    if anchor is not None and key not in codec.TABLE_KEYS and _insert_at_anchor(table.value, anchor, key, item):
+        pass  # back where the planner had it (an undo)
+    elif previous and key not in codec.TABLE_KEYS:
         table.value._insert_after(previous[-1], key, item)
     else:
         table[key] = item
+
+
+def _ends_blank(text: str) -> bool:
+    """Whether ``text`` ends with a blank line, in a file of either line ending."""
+    return text.endswith(("\n\n", "\r\n\r\n"))
+
+
+def _anchor(container: Container, key: str) -> Anchor | None:
+    """What ``key`` follows in its table: the key or the comment line above it (blank lines passed over)."""
+    body = container.body
+    index = next(i for i, (k, _) in enumerate(body) if k is not None and k.key == key)
+    for k, item in reversed(body[:index]):
+        if k is not None:
+            return ("key", k.key)
+        if isinstance(item, Comment):
+            return ("comment", item.as_string())
+    return None
+
+
+def _insert_at_anchor(container: Container, anchor: Anchor, key: str, item: Item) -> bool:
+    """Put ``key`` right after what it followed when it was deleted; False when that is gone."""
+    kind, name = anchor
+    for index, (k, found) in enumerate(container.body):
+        if kind == "key":
+            here = k is not None and k.key == name
+        else:
+            here = k is None and isinstance(found, Comment) and found.as_string() == name
+        if here:
+            if index + 1 < len(container.body):
+                container._insert_at(index + 1, key, item)
+            else:
+                container.append(key, item)
+            return True
+    return False
 
 
 def _set_periods(table: Table, key: str, wanted: object, dropped: dict[str, tuple[Item, int]]) -> bool:
@@ -451,7 +497,7 @@ class PlanWriter:
             if key in codec.TABLE_KEYS and key in table and not (wanted[key] is None and key in chunk.added) \
                     and _set_periods(table, key, wanted[key], chunk.dropped_periods):
                 continue  # period by period: comments in the table stay
-            _set_key(table, key, wanted[key], chunk.dropped, chunk.added)
+            _set_key(table, key, wanted[key], chunk.dropped, chunk.added, chunk.dropped_after)
         # the blank lines that end the chunk part it from the next table: a sub-table added
         # at the end would take them (tomlkit puts a new table after the table's whitespace)
         ending = chunk.text[len(chunk.text.rstrip("\r\n")):]
@@ -520,20 +566,20 @@ class PlanWriter:
                 else:
                     rebuilt.append(chunk)
         last_before = self.chunks[-1]
-        final_ending = last_before.text[len(last_before.text.rstrip("\n")):]  # the file's own ending
+        final_ending = last_before.text[len(last_before.text.rstrip("\r\n")):]  # the file's own ending
         for index, chunk in enumerate(rebuilt[:-1]):
             if chunk.lost_ending:
-                chunk.text, chunk.lost_ending = chunk.text.rstrip("\n") + chunk.lost_ending, ""
+                chunk.text, chunk.lost_ending = chunk.text.rstrip("\r\n") + chunk.lost_ending, ""
             if not chunk.text.endswith("\n"):
                 chunk.text += "\n"
-            if chunk.metric_id in fresh and not chunk.text.endswith("\n\n"):
+            if chunk.metric_id in fresh and not _ends_blank(chunk.text):
                 chunk.text += "\n"  # and a blank line after it
             following = rebuilt[index + 1]
-            if following.metric_id in fresh and not chunk.text.endswith("\n\n") \
-                    and not following.text.startswith("\n"):
+            if following.metric_id in fresh and not _ends_blank(chunk.text) \
+                    and not following.text.startswith(("\n", "\r\n")):
                 following.text = "\n" + following.text  # a new table starts after a blank line
         if rebuilt and rebuilt[-1] is not last_before:
             last = rebuilt[-1]
-            last.lost_ending = last.lost_ending or last.text[len(last.text.rstrip("\n")):]
-            last.text = last.text.rstrip("\n") + (final_ending or "\n")
+            last.lost_ending = last.lost_ending or last.text[len(last.text.rstrip("\r\n")):]
+            last.text = last.text.rstrip("\r\n") + (final_ending or "\n")
         self.chunks = rebuilt

@@ -117,11 +117,11 @@
     </message>
     <message>
         <source>kpidesk: error: {0}</source>
-        <extracomment>Commands that live in their own module: name -&gt; (module, help); ``module:function`` names another entry point than ``main`` (one module, several commands). What ``kpidesk --help`` says of the commands with more to say than their name.</extracomment>
         <translation>kpidesk: エラー: {0}</translation>
     </message>
     <message>
         <source>(unreadable)</source>
+        <extracomment>Commands that live in their own module: name -&gt; (module, help); ``module:function`` names another entry point than ``main`` (one module, several commands). What ``kpidesk --help`` says of the commands with more to say than their name.</extracomment>
         <translation>（読み込めません）</translation>
     </message>
     <message>
@@ -1147,6 +1147,10 @@ As another source, {0} becomes the sum of {1} (at its rate) and {2}, which start
     <message>
         <source>{name} cannot move below itself.</source>
         <translation>{name}を自分自身の下には移動できません。</translation>
+    </message>
+    <message>
+        <source>{name} cannot be deleted: the formula of {readers} reads {reads}. Change that formula first.</source>
+        <translation>{name}は削除できません。{readers}の数式が{reads}を参照しています。先にその数式を変更してください。</translation>
     </message>
     <message>
         <source>The plan has no field {field!r}.</source>
