@@ -109,7 +109,7 @@ class Formatter:
         if value is None:
             return ""
         if value == value.to_integral_value():
-            return f"{value.quantize(Decimal(1)):,f}"
+            return f"{value.to_integral_value():,f}"  # quantize would fail past 28 digits
         return format(value, "f")
 
 

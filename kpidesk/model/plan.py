@@ -196,7 +196,8 @@ class Plan:
         """Refuse to delete what a formula left in the plan reads: a file whose formula names a metric
         that is not there does not open again (the same rule as setting such a formula)."""
         gone = {node.id for node in metric.walk()}
-        readers, read = [], set()
+        readers: list[str] = []
+        read: set[str] = set()
         for other in self.metrics.values():
             if other.formula and other.id not in gone:
                 refs = _formula_refs(other.formula)  # the text as it is now (the engine's index waits for the batch)

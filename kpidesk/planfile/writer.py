@@ -16,7 +16,7 @@ from collections import deque
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from decimal import Decimal
-from typing import Any
+from typing import Any, cast
 
 import tomlkit
 from tomlkit.container import Container, OutOfOrderTableProxy
@@ -126,7 +126,8 @@ def _set_key(table: Table, key: str, wanted: object, dropped: dict[str, Dropped]
         item = codec.encode(key, wanted)
     order = codec.METRIC_KEYS
     previous = [k for k in order[: order.index(key)] if k in table and k not in codec.TABLE_KEYS]
-    if anchor is not None and key not in codec.TABLE_KEYS and _insert_at_anchor(table.value, anchor, key, item):
+    if anchor is not None and key not in codec.TABLE_KEYS and _insert_at_anchor(
+            table.value, anchor, key, cast(Item, item)):  # a plain key's item, not a table's proxy
         pass  # back where the planner had it (an undo)
     elif previous and key not in codec.TABLE_KEYS:
         table.value._insert_after(previous[-1], key, item)
