@@ -1,0 +1,237 @@
+"""The three-way merge where sides meet: metrics added on both sides, where their metric goes among ours,
+moves on both sides, refusals retried and taken back, deletes and the plan's facts.
+
+On the sample (btob-web) sales has two parts, orders then unit_price; visits is the last funnel stage.
+"""
+
+from decimal import Decimal
+
+from kpidesk import paths
+from kpidesk.model.merge import (
+    BOTH,
+    BOTH_ADDED,
+    PARENT_GONE,
+    PLAN,
+    REFUSED,
+    THEY_DELETED,
+    WE_DELETED,
+    field_edits,
+    merge_into,
+    new_metric,
+)
+from kpidesk.model.plan import Plan
+from kpidesk.planfile import loads
+
+TEMPLATE = paths.templates()["btob-web"].read_text(encoding="utf-8")
+
+
+def plan_of(text):
+    return loads(text).plan
+
+
+def edit(text, metric_id, old, new):
+    start = text.index(f'[[metric]]\nid = "{metric_id}"')
+    end = text.find("\n[[metric]]", start + 1)
+    end = len(text) if end < 0 else end + 1
+    assert old in text[start:end], (metric_id, old)
+    return text[:start] + text[start:end].replace(old, new, 1) + text[end:]
+
+
+def cut(text, metric_id):
+    start = text.index(f'[[metric]]\nid = "{metric_id}"')
+    end = text.find("\n[[metric]]", start + 1)
+    return text[:start] + (text[end + 1:] if end >= 0 else "")
+
+
+def add(text, metric_id, parent, name, extra=""):
+    return text.rstrip("\n") + f'\n\n[[metric]]\nid = "{metric_id}"\nparent = "{parent}"\nname = "{name}"\n{extra}'
+
+
+def insert_before(text, before_id, metric_id, parent, name):
+    """A metric placed in the file (so among its siblings) just before ``before_id``."""
+    at = text.index(f'[[metric]]\nid = "{before_id}"')
+    return text[:at] + f'[[metric]]\nid = "{metric_id}"\nparent = "{parent}"\nname = "{name}"\n\n' + text[at:]
+
+
+def merge(ours_text, theirs_text, base_text=TEMPLATE):
+    base, ours, theirs = plan_of(base_text), plan_of(ours_text), plan_of(theirs_text)
+    return ours, merge_into(base, ours, theirs)
+
+
+def conflicts(result):
+    return [(c.code, c.metric, c.field, c.base, c.ours, c.theirs) for c in result.conflicts]
+
+
+def children(plan, metric_id):
+    return [m.id for m in plan.metrics[metric_id].children]
+
+
+# ---- added on both sides -------------------------------------------------------------------------
+def test_a_metric_added_on_both_sides_differently_is_a_conflict_per_field_and_kept_once():
+    ours = add(TEMPLATE, "ads", "visits", "Ad clicks", 'owner = "A"\n')
+    theirs = add(TEMPLATE, "ads", "leads", "Ad clicks", 'unit = "clicks"\nowner = "B"\n')
+    merged, result = merge(ours, theirs)
+    assert conflicts(result) == [(BOTH_ADDED, "ads", "parent", None, "visits", "leads"),
+                                 (BOTH_ADDED, "ads", "owner", None, "A", "B"),
+                                 (BOTH_ADDED, "ads", "unit", None, None, "clicks")]
+    assert merged.metrics["ads"].parent.id == "visits" and merged.metrics["ads"].owner == "A"
+    assert not result.applied
+
+
+def test_a_metric_added_on_both_sides_alike_is_no_conflict():
+    both = add(TEMPLATE, "ads", "visits", "Ad clicks", 'owner = "A"\n')
+    merged, result = merge(both, both)
+    assert result.clean and not result.applied and children(merged, "visits") == ["ads"]
+
+
+# ---- where their metric goes -----------------------------------------------------------------
+def test_their_metric_goes_after_the_sibling_it_follows_on_their_side():
+    theirs = insert_before(TEMPLATE, "unit_price", "discount", "sales", "Discount")
+    merged, result = merge(TEMPLATE, theirs)
+    assert result.clean and children(merged, "sales") == ["orders", "discount", "unit_price"]
+    assert [(c.kind.value, c.metric, c.new) for c in result.applied] == [("added", "discount", "sales")]
+
+
+def test_their_first_metric_goes_first_and_after_what_only_we_added_there():
+    theirs = insert_before(TEMPLATE, "orders", "brand", "sales", "Brand sales")
+    merged, result = merge(TEMPLATE, theirs)
+    assert children(merged, "sales") == ["brand", "orders", "unit_price"]
+    # below visits: we added "mine", they added "ads" then "ads2"
+    ours = add(TEMPLATE, "mine", "visits", "Mine")
+    theirs = add(add(TEMPLATE, "ads", "visits", "Ads"), "ads2", "visits", "Ads 2")
+    merged, result = merge(ours, theirs)
+    assert result.clean and children(merged, "visits") == ["mine", "ads", "ads2"]
+
+
+def test_their_metric_under_a_parent_we_deleted_is_a_conflict():
+    ours = cut(TEMPLATE, "unit_price")
+    theirs = add(TEMPLATE, "discount", "unit_price", "Discount")
+    merged, result = merge(ours, theirs)
+    assert conflicts(result) == [(PARENT_GONE, "discount", "parent", None, None, "unit_price")]
+    assert "discount" not in merged.metrics
+
+
+# ---- moves -------------------------------------------------------------------------------------
+def test_their_reorder_among_siblings_lands_where_they_put_it():
+    at = TEMPLATE.index('[[metric]]\nid = "unit_price"')
+    chunk = TEMPLATE[at:].rstrip("\n") + "\n\n"
+    first = TEMPLATE[:at].replace('[[metric]]\nid = "orders"', chunk + '[[metric]]\nid = "orders"')
+    merged, result = merge(TEMPLATE, first)
+    assert result.clean and children(merged, "sales") == ["unit_price", "orders"]
+    # and back: from the first row to the last, counted after taking it out
+    merged, result = merge(first, TEMPLATE, first)
+    assert result.clean and children(merged, "sales") == ["orders", "unit_price"]
+    assert len(result.applied) == 1
+
+
+def test_moves_on_both_sides():
+    to_orders = edit(TEMPLATE, "unit_price", 'parent = "sales"', 'parent = "orders"')
+    to_visits = edit(TEMPLATE, "unit_price", 'parent = "sales"', 'parent = "visits"')
+    merged, result = merge(to_orders, to_visits)
+    assert conflicts(result) == [(BOTH, "unit_price", "parent", "sales", "orders", "visits")]
+    assert merged.metrics["unit_price"].parent.id == "orders"
+    merged, result = merge(to_orders, to_orders)
+    assert result.clean and not result.applied and merged.metrics["unit_price"].parent.id == "orders"
+
+
+def test_their_move_to_the_top_and_under_a_metric_we_deleted():
+    top = edit(TEMPLATE, "unit_price", 'parent = "sales"\n', "")
+    merged, result = merge(TEMPLATE, top)
+    assert result.clean and merged.metrics["unit_price"].parent is None
+    under_visits = edit(TEMPLATE, "unit_price", 'parent = "sales"', 'parent = "visits"')
+    merged, result = merge(cut(TEMPLATE, "visits"), under_visits)
+    assert conflicts(result) == [(PARENT_GONE, "unit_price", "parent", "sales", None, "visits")]
+    assert merged.metrics["unit_price"].parent.id == "sales"
+
+
+def test_their_move_of_a_metric_we_deleted_is_reported_once():
+    moved = edit(TEMPLATE, "unit_price", 'parent = "sales"', 'parent = "orders"')
+    merged, result = merge(cut(TEMPLATE, "unit_price"), moved)
+    assert conflicts(result) == [(WE_DELETED, "unit_price", "parent", "sales", None, "orders")]
+    assert "unit_price" not in merged.metrics
+
+
+# ---- fields the plan refuses --------------------------------------------------------------------
+def test_their_value_our_side_refuses_is_a_conflict_with_the_reason():
+    # we made the unit price a count; their 2.5 is no whole count
+    ours = edit(TEMPLATE, "unit_price", 'kind = "money"', 'kind = "count"')
+    theirs = edit(TEMPLATE, "unit_price", "target = 10_000_000", "target = 2.5")
+    merged, result = merge(ours, theirs)
+    assert conflicts(result) == [(REFUSED, "unit_price", "target", None, Decimal(10_000_000), Decimal("2.5"))]
+    assert result.conflicts[0].reason.code == "count_not_whole"
+    assert merged.metrics["unit_price"].target == 10_000_000 and not result.applied
+
+
+def test_their_actuals_our_side_refuses_are_taken_back_from_what_was_applied():
+    ours = edit(TEMPLATE, "unit_price", 'kind = "money"', 'kind = "count"')
+    # unit_price is the last table of the file: its actuals follow it
+    theirs = TEMPLATE.rstrip("\n") + '\n\n[metric.actuals]\n"2026-04" = 2.5\n"2026-05" = 3\n'
+
+    merged, result = merge(ours, theirs)
+    assert [(c[0], c[1], c[2]) for c in conflicts(result)] == [(REFUSED, "unit_price", "actuals")]
+    assert result.applied == [] and merged.metrics["unit_price"].actuals == {}
+
+
+def test_a_table_period_they_removed_is_removed():
+    with_actuals = edit(TEMPLATE, "visits", 'core keywords."', 'core keywords."\n\n[metric.actuals]\n'
+                                                              '"2026-04" = 1200\n"2026-05" = 1300\n')
+    one_left = with_actuals.replace('"2026-05" = 1300\n', "")
+    merged, result = merge(with_actuals, one_left, with_actuals)
+    assert result.clean and merged.metrics["visits"].actuals == {"2026-04": 1200}
+    assert [(c.metric, c.field, c.old, c.new) for c in result.applied] == [
+        ("visits", "actuals.2026-05", Decimal(1300), None)]
+
+
+# ---- deletes -----------------------------------------------------------------------------------
+def test_their_delete_of_what_we_changed_is_a_conflict_and_it_stays():
+    ours = edit(TEMPLATE, "unit_price", 'owner = "Sales division"', 'owner = "Pricing"')
+    merged, result = merge(ours, cut(TEMPLATE, "unit_price"))
+    assert conflicts(result) == [(THEY_DELETED, "unit_price", "owner", "Sales division", "Pricing", None)]
+    assert "unit_price" in merged.metrics
+
+
+def test_their_delete_of_a_chain_goes_deepest_first():
+    theirs = cut(cut(TEMPLATE, "visits"), "leads")
+    merged, result = merge(TEMPLATE, theirs)
+    assert result.clean and "leads" not in merged.metrics and "visits" not in merged.metrics
+    assert [(c.kind.value, c.metric, c.old) for c in result.applied] == [("removed", "visits", "leads"),
+                                                                        ("removed", "leads", "nurtured")]
+    assert dict(result.applied[0].extra) == {"name": "Visits"}
+
+
+# ---- the plan's facts --------------------------------------------------------------------------
+def test_plan_facts_changed_on_both_sides_conflict_and_a_cleared_one_is_cleared():
+    ours = TEMPLATE.replace('title = "Web orders FY2026"', 'title = "Ours"')
+    theirs = TEMPLATE.replace('title = "Web orders FY2026"', 'title = "Theirs"').replace(
+        'notes = "Rates from the last two fiscal years of CRM data."\n', "")
+    merged, result = merge(ours, theirs)
+    assert conflicts(result) == [(PLAN, None, "title", "Web orders FY2026", "Ours", "Theirs")]
+    assert merged.info["title"] == "Ours" and not merged.info.get("notes")
+    assert [(c.field, c.old, c.new) for c in result.applied] == [
+        ("notes", "Rates from the last two fiscal years of CRM data.", None)]
+    merged, result = merge(ours, TEMPLATE)  # only we changed it
+    assert result.clean and merged.info["title"] == "Ours"
+
+
+# ---- the edits a merge applies -------------------------------------------------------------------
+def test_the_edits_for_a_rate_a_solved_rate_and_a_default():
+    def described(edits):
+        return [(e.metric_id, e.field, e.new) for e in edits]
+
+    assert described(field_edits("visits", "rate", "solve")) == [("visits", "rate", None),
+                                                                 ("visits", "solve_rate", True)]
+    assert described(field_edits("visits", "rate", Decimal("0.2"))) == [("visits", "solve_rate", False),
+                                                                        ("visits", "rate", Decimal("0.2"))]
+    assert described(field_edits("visits", "kind", None)) == [("visits", "kind", "count")]
+    assert described(field_edits("visits", "lag", None)) == [("visits", "lag", 0)]
+    assert described(field_edits("visits", "owner", "X")) == [("visits", "owner", "X")]
+
+
+def test_a_new_metric_copies_inputs_and_no_tables_in_common():
+    source = plan_of(edit(TEMPLATE, "visits", 'core keywords."',
+                          'core keywords."\n\n[metric.actuals]\n"2026-04" = 1200\n')).metrics["visits"]
+    copy = new_metric(source)
+    assert (copy.id, copy.name, copy.rate, copy.owner, copy.actuals) == (
+        "visits", "Visits", Decimal("0.1"), "SEO and ads", {"2026-04": 1200})
+    assert copy.actuals is not source.actuals and copy.parent is None and not copy.children
+    assert isinstance(Plan(), Plan)
