@@ -141,3 +141,16 @@ def test_the_listing_writes_flags_choices_and_tables_as_the_file_holds_them():
     assert "leads.actuals.2026-04 = 12" in got and "leads.relation = funnel" in got
     assert "plan.end = 2027-03-31" in got and 'plan.kgi = "web_orders"' in got
     assert "" in got and got.count("") == 8  # a blank line before each of the eight metrics
+
+
+def test_choices_and_thresholds_read_as_their_words_not_quoted():
+    assert lines(TEMPLATE, edit(TEMPLATE, "unit_price", 'kind = "money"', 'kind = "count"')) == [
+        "Average unit price: kind money -> (none)"]  # count is the default, which the file leaves out
+    thresholds = TEMPLATE.replace('kgi = "web_orders"', 'kgi = "web_orders"\non_track = "95%"\nbehind = "80%"')
+    assert lines(TEMPLATE, thresholds) == ["Plan: on-track threshold (none) -> 95%",
+                                           "Plan: behind threshold (none) -> 80%"]
+    summed = lines(TEMPLATE, edit(TEMPLATE, "visits", 'rate = "10%"', 'relation = "sum"'))
+    assert summed[:2] == ["Visits: made from (none) -> sum", "Visits: rate 10% -> (none)"]
+    # a funnel stage made a sum of no parts: nothing below it is forecast any more
+    assert ("  Visits: gap 0 -> - because the made from of Visits went (none) -> sum and the rate of Visits went "
+            "10% -> (none)") in summed
