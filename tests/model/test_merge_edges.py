@@ -8,6 +8,7 @@ from decimal import Decimal
 
 from kpidesk import paths
 from kpidesk.model.merge import (
+    BELOW_DELETED,
     BOTH,
     BOTH_ADDED,
     PARENT_GONE,
@@ -235,3 +236,161 @@ def test_a_new_metric_copies_inputs_and_no_tables_in_common():
         "visits", "Visits", Decimal("0.1"), "SEO and ads", {"2026-04": 1200})
     assert copy.actuals is not source.actuals and copy.parent is None and not copy.children
     assert isinstance(Plan(), Plan)
+
+
+# ---- what the plan refuses of theirs ---------------------------------------------------------------
+def chain(depth):
+    """A plan of ``depth`` metrics, each below the one before (m0 at the top)."""
+    text = 'format_version = "1.0"\n[plan]\ntitle = "Deep"\n'
+    for i in range(depth):
+        text += f'\n[[metric]]\nid = "m{i}"\nname = "M{i}"\n' + (f'parent = "m{i - 1}"\n' if i else "")
+    return text
+
+
+def test_their_metric_below_one_we_moved_too_deep_is_refused():
+    # 63 levels and a second top metric; we put it at the 64th level, they add one below it: 65 levels
+    base = chain(63) + '\n[[metric]]\nid = "side"\nname = "Side"\n'
+    ours = base.replace('name = "Side"\n', 'name = "Side"\nparent = "m62"\n')
+    merged, result = merge(ours, add(base, "extra", "side", "Extra"), base)
+    assert conflicts(result) == [(REFUSED, "extra", "parent", None, None, "side")]
+    assert result.conflicts[0].reason.code == "tree_would_be_too_deep"
+    assert "extra" not in merged.metrics and not result.applied
+
+
+def test_their_move_below_itself_on_our_side_is_refused():
+    # we put unit_price below visits; they put visits below unit_price
+    ours = edit(TEMPLATE, "unit_price", 'parent = "sales"', 'parent = "visits"')
+    theirs = edit(TEMPLATE, "visits", 'parent = "leads"', 'parent = "unit_price"')
+    merged, result = merge(ours, theirs)
+    assert conflicts(result) == [(REFUSED, "visits", "parent", "leads", "leads", "unit_price")]
+    assert result.conflicts[0].reason.code == "below_itself"
+    assert merged.metrics["visits"].parent.id == "leads" and merged.metrics["unit_price"].parent.id == "visits"
+
+
+def test_their_delete_of_our_only_top_metric_is_refused():
+    base = chain(1) + '\n[[metric]]\nid = "other"\nname = "Other"\n'
+    merged, result = merge(chain(1), base.replace(chain(1), 'format_version = "1.0"\n[plan]\ntitle = "Deep"\n'),
+                           base)
+    assert conflicts(result) == [(REFUSED, "m0", "parent", None, None, None)]
+    assert result.conflicts[0].reason.code == "only_goal" and "m0" in merged.metrics
+
+
+def test_their_kgi_that_we_deleted_is_refused():
+    merged, result = merge(cut(TEMPLATE, "unit_price"), TEMPLATE.replace('kgi = "web_orders"', 'kgi = "unit_price"'))
+    assert conflicts(result) == [(REFUSED, None, "kgi", "web_orders", "web_orders", "unit_price")]
+    assert result.conflicts[0].reason.code == "no_metric" and merged.info["kgi"] == "web_orders"
+
+
+# ---- one conflict does not stop the rest of theirs ---------------------------------------------------
+def test_after_a_metric_added_alike_or_under_a_deleted_parent_their_other_additions_arrive():
+    both = add(TEMPLATE, "ads", "visits", "Ad clicks")
+    merged, result = merge(both, add(both, "seo", "visits", "Organic clicks"))
+    assert result.clean and children(merged, "visits") == ["ads", "seo"]
+    theirs = add(add(TEMPLATE, "ads", "visits", "Ad clicks"), "discount", "unit_price", "Discount")
+    merged, result = merge(cut(TEMPLATE, "visits"), theirs)
+    assert conflicts(result) == [(PARENT_GONE, "ads", "parent", None, None, "visits")]
+    assert [(c.kind.value, c.metric, c.field, c.old, c.new) for c in result.applied] == [
+        ("added", "discount", "parent", None, "unit_price")]
+
+
+def test_their_metric_goes_after_the_nearest_earlier_sibling_we_still_have():
+    # they add d after unit_price; we deleted unit_price: d follows orders
+    theirs = add(TEMPLATE, "d", "sales", "D")
+    merged, result = merge(cut(TEMPLATE, "unit_price"), theirs)
+    assert children(merged, "sales") == ["orders", "d"]
+
+
+def test_their_metric_goes_after_one_we_added_in_the_same_place_and_before_the_next_in_base():
+    base = add(TEMPLATE, "b", "visits", "B")
+    ours = insert_before(base, "b", "mine", "visits", "Mine")
+    theirs = insert_before(base, "b", "ads", "visits", "Ads")
+    merged, result = merge(ours, theirs, base)
+    assert result.clean and children(merged, "visits") == ["mine", "ads", "b"]
+
+
+def test_after_a_conflict_of_one_field_their_other_fields_of_the_metric_arrive():
+    ours = edit(TEMPLATE, "negotiations", 'rate = "50%"', 'rate = "45%"')
+    theirs = edit(edit(TEMPLATE, "negotiations", 'rate = "50%"', 'rate = "40%"'), "negotiations",
+                  'owner = "Inside sales"', 'owner = "Field sales"')
+    merged, result = merge(ours, theirs)
+    assert [c[:3] for c in conflicts(result)] == [(BOTH, "negotiations", "rate")]
+    assert merged.metrics["negotiations"].owner == "Field sales"
+    assert [(c.kind.value, c.metric, c.field, c.old, c.new) for c in result.applied] == [
+        ("changed", "negotiations", "owner", "Inside sales", "Field sales")]
+
+
+def test_after_their_new_metric_the_fields_they_changed_further_down_arrive():
+    theirs = insert_before(TEMPLATE, "unit_price", "discount", "sales", "Discount")
+    theirs = edit(theirs, "unit_price", 'owner = "Sales division"', 'owner = "Pricing"')
+    theirs = edit(theirs, "visits", 'name = "Visits"', 'name = "Site visits"')
+    merged, result = merge(TEMPLATE, theirs)
+    assert result.clean and merged.metrics["unit_price"].owner == "Pricing"
+    assert [(c.kind.value, c.metric, c.field, c.old, c.new) for c in result.applied] == [
+        ("added", "discount", "parent", None, "sales"), ("renamed", "visits", "name", "Visits", "Site visits"),
+        ("changed", "unit_price", "owner", "Sales division", "Pricing")]
+
+
+def test_their_plan_fact_arrives_as_a_change_of_the_plan():
+    merged, result = merge(TEMPLATE, TEMPLATE.replace('title = "Web orders FY2026"', 'title = "FY2027"'))
+    assert [(c.kind.value, c.metric, c.field, c.old, c.new) for c in result.applied] == [
+        ("plan", None, "title", "Web orders FY2026", "FY2027")]
+    assert merged.info["title"] == "FY2027"
+
+
+# ---- moves among several siblings -----------------------------------------------------------------
+FOUR = add(add(add(add(TEMPLATE, "a", "visits", "A"), "b", "visits", "B"), "c", "visits", "C"), "d", "visits", "D")
+
+
+def test_their_move_down_among_siblings_counts_the_row_after_taking_it_out():
+    theirs = cut(FOUR, "a").replace('[[metric]]\nid = "d"', '[[metric]]\nid = "a"\nparent = "visits"\nname = "A"\n\n'
+                                                           '[[metric]]\nid = "d"')
+    merged, result = merge(FOUR, theirs, FOUR)
+    assert result.clean and children(merged, "visits") == ["b", "c", "a", "d"]
+
+
+def test_their_move_to_another_parent_keeps_the_row_they_gave_it():
+    theirs = edit(FOUR, "unit_price", 'parent = "sales"', 'parent = "visits"')
+    theirs = cut(theirs, "unit_price").rstrip("\n") + '\n\n[[metric]]\nid = "unit_price"\nparent = "visits"\n' \
+        'name = "Average unit price"\nunit = "JPY"\nkind = "money"\ntarget = 10_000_000\n'
+    theirs = theirs.replace('[[metric]]\nid = "c"', '[[metric]]\nid = "unit_price"\nparent = "visits"\n'
+                            'name = "Average unit price"\nunit = "JPY"\nkind = "money"\ntarget = 10_000_000\n\n'
+                            '[[metric]]\nid = "c"', 1)
+    theirs = theirs[:theirs.rindex('\n\n[[metric]]\nid = "unit_price"')] + "\n"
+    merged, result = merge(FOUR, theirs, FOUR)
+    assert children(merged, "visits") == ["a", "b", "unit_price", "c", "d"]
+    assert children(merged, "sales") == ["orders"]
+
+
+def test_after_a_move_both_made_or_one_under_a_deleted_parent_their_other_moves_arrive():
+    both = edit(TEMPLATE, "unit_price", 'parent = "sales"', 'parent = "orders"')
+    theirs = edit(both, "visits", 'parent = "leads"', 'parent = "nurtured"')
+    merged, result = merge(both, theirs)
+    assert result.clean and merged.metrics["visits"].parent.id == "nurtured"
+    # they moved visits below unit_price, which we deleted, and leads below negotiations
+    theirs = edit(edit(TEMPLATE, "visits", 'parent = "leads"', 'parent = "unit_price"'), "leads",
+                  'parent = "nurtured"', 'parent = "negotiations"')
+    merged, result = merge(cut(TEMPLATE, "unit_price"), theirs)
+    assert conflicts(result) == [(PARENT_GONE, "visits", "parent", "leads", None, "unit_price")]
+    assert merged.metrics["leads"].parent.id == "negotiations"
+
+
+def test_after_their_move_of_a_metric_we_deleted_their_other_moves_arrive():
+    theirs = edit(edit(TEMPLATE, "leads", 'parent = "nurtured"', 'parent = "negotiations"'), "unit_price",
+                  'parent = "sales"', 'parent = "orders"')
+    merged, result = merge(cut(TEMPLATE, "visits"), theirs)
+    assert merged.metrics["leads"].parent.id == "negotiations" and merged.metrics["unit_price"].parent.id == "orders"
+
+
+# ---- their deletes next to a conflict ---------------------------------------------------------------
+def test_a_conflict_of_one_delete_leaves_their_other_deletes_to_happen():
+    # we changed leads, they deleted leads and visits below it: leads stays, visits goes
+    ours = edit(TEMPLATE, "leads", 'owner = "Content team"', 'owner = "Editors"')
+    merged, result = merge(ours, cut(cut(TEMPLATE, "visits"), "leads"))
+    assert conflicts(result) == [(THEY_DELETED, "leads", "owner", "Content team", "Editors", None)]
+    assert "leads" in merged.metrics and "visits" not in merged.metrics
+    # we added two below visits; they deleted visits and unit_price: visits stays, unit_price goes
+    ours = add(add(TEMPLATE, "ads", "visits", "Ads"), "seo", "visits", "SEO")
+    merged, result = merge(ours, cut(cut(TEMPLATE, "visits"), "unit_price"))
+    assert conflicts(result) == [(BELOW_DELETED, "visits", "parent", None, "ads,seo", None)]
+    assert "visits" in merged.metrics and "unit_price" not in merged.metrics
+    assert [(c.kind.value, c.metric, c.field) for c in result.applied] == [("removed", "unit_price", "parent")]
