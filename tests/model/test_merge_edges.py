@@ -394,3 +394,53 @@ def test_a_conflict_of_one_delete_leaves_their_other_deletes_to_happen():
     assert conflicts(result) == [(BELOW_DELETED, "visits", "parent", None, "ads,seo", None)]
     assert "visits" in merged.metrics and "unit_price" not in merged.metrics
     assert [(c.kind.value, c.metric, c.field) for c in result.applied] == [("removed", "unit_price", "parent")]
+
+
+# ---- more orders of steps -------------------------------------------------------------------------
+def test_their_metric_goes_after_every_metric_we_added_in_the_same_place():
+    base = add(TEMPLATE, "b", "visits", "B")
+    ours = insert_before(insert_before(base, "b", "m1", "visits", "M1"), "b", "m2", "visits", "M2")
+    theirs = insert_before(base, "b", "ads", "visits", "Ads")
+    merged, result = merge(ours, theirs, base)
+    assert result.clean and children(merged, "visits") == ["m1", "m2", "ads", "b"]
+
+
+def test_their_moves_after_one_of_a_metric_we_deleted_arrive():
+    # in their tree, visits (now below nurtured) comes before unit_price (now below orders)
+    theirs = edit(edit(TEMPLATE, "visits", 'parent = "leads"', 'parent = "nurtured"'), "unit_price",
+                  'parent = "sales"', 'parent = "orders"')
+    merged, result = merge(cut(TEMPLATE, "visits"), theirs)
+    assert merged.metrics["unit_price"].parent.id == "orders" and "visits" not in merged.metrics
+
+
+def test_their_moves_after_one_both_made_arrive():
+    both = edit(TEMPLATE, "leads", 'parent = "nurtured"', 'parent = "negotiations"')
+    theirs = edit(both, "unit_price", 'parent = "sales"', 'parent = "orders"')
+    merged, result = merge(both, theirs)
+    assert result.clean and merged.metrics["unit_price"].parent.id == "orders"
+
+
+def test_their_fields_after_a_changed_period_arrive():
+    with_actuals = edit(TEMPLATE, "visits", 'core keywords."',
+                        'core keywords."\n\n[metric.actuals]\n"2026-04" = 1200\n')
+    theirs = edit(with_actuals.replace('"2026-04" = 1200', '"2026-04" = 1300'), "visits", 'rate = "10%"',
+                  'rate = "10%"\nlag = 1')
+    merged, result = merge(with_actuals, theirs, with_actuals)
+    visits = merged.metrics["visits"]
+    assert result.clean and visits.actuals == {"2026-04": 1300} and visits.lag == 1
+
+
+def test_a_refused_table_takes_back_only_its_own_periods():
+    ours = edit(TEMPLATE, "unit_price", 'kind = "money"', 'kind = "count"')
+    theirs = edit(TEMPLATE, "unit_price", 'owner = "Sales division"', 'owner = "Pricing"')
+    theirs = theirs.rstrip("\n") + '\n\n[metric.actuals]\n"2026-04" = 2.5\n'  # unit_price is the last table
+    merged, result = merge(ours, theirs)
+    assert [c[:3] for c in conflicts(result)] == [(REFUSED, "unit_price", "actuals")]
+    assert [(c.metric, c.field) for c in result.applied] == [("unit_price", "owner")]
+    assert merged.metrics["unit_price"].owner == "Pricing"
+
+
+def test_a_fact_they_cleared_is_cleared_to_empty_text():
+    theirs = TEMPLATE.replace('notes = "Rates from the last two fiscal years of CRM data."\n', "")
+    merged, result = merge(TEMPLATE, theirs)
+    assert merged.info["notes"] == ""
