@@ -26,7 +26,7 @@ from kpidesk.planfile import loads
 
 
 @pytest.fixture
-def plan() -> Plan:
+def sample_plan() -> Plan:
     return loads(paths.templates()["btob-web"].read_text(encoding="utf-8")).plan
 
 
@@ -75,36 +75,36 @@ def test_a_cell_over_the_csv_limit_is_refused_on_its_line():
     assert str(error.problems[0].reason.params["detail"]).startswith("field larger than field limit")
 
 
-def test_a_long_row_without_a_period_is_refused_at_the_period(plan):
-    error = refused(read_actuals, b"metric,period,value\nvisits,,5\n", plan)
+def test_a_long_row_without_a_period_is_refused_at_the_period(sample_plan):
+    error = refused(read_actuals, b"metric,period,value\nvisits,,5\n", sample_plan)
     assert where(error) == [(2, 2, "csv_period_missing")]
 
 
-def test_rows_without_a_header_hold_three_cells(plan):
-    error = refused(read_actuals, b"visits,2026-04,5\nleads,2026-04,6,7\n", plan)
+def test_rows_without_a_header_hold_three_cells(sample_plan):
+    error = refused(read_actuals, b"visits,2026-04,5\nleads,2026-04,6,7\n", sample_plan)
     assert where(error) == [(2, 4, "csv_extra_cell")]
 
 
-def test_wide_rows_longer_than_the_header_are_each_refused(plan):
-    error = refused(read_actuals, b"metric,2026-04\nvisits,5,6\nleads,7,8\nweb_orders,1\n", plan)
+def test_wide_rows_longer_than_the_header_are_each_refused(sample_plan):
+    error = refused(read_actuals, b"metric,2026-04\nvisits,5,6\nleads,7,8\nweb_orders,1\n", sample_plan)
     assert where(error) == [(2, 3, "csv_extra_cell"), (3, 3, "csv_extra_cell")]
     assert error.problems[0].reason.params == {"value": "6"}
 
 
-def test_wide_rows_may_end_in_empty_cells_and_a_column_may_have_no_header(plan):
-    assert read_actuals(b"metric,,2026-05\nvisits,,5,,,\n", plan) == {"visits": {"2026-05": D(5)}}
+def test_wide_rows_may_end_in_empty_cells_and_a_column_may_have_no_header(sample_plan):
+    assert read_actuals(b"metric,,2026-05\nvisits,,5,,,\n", sample_plan) == {"visits": {"2026-05": D(5)}}
 
 
-def test_a_bad_wide_value_is_named_by_its_row_and_column(plan):
-    error = refused(read_actuals, b"metric,2026-04,2026-05\nvisits,5,x\n", plan)
+def test_a_bad_wide_value_is_named_by_its_row_and_column(sample_plan):
+    error = refused(read_actuals, b"metric,2026-04,2026-05\nvisits,5,x\n", sample_plan)
     assert where(error) == [(2, 3, "not_a_number")]
     assert error.lines("a.csv") == ["a.csv:2:3: error: 2026-05, metric 'visits': 'x' is not a number ('x')"]
 
 
-def test_an_exact_name_wins_over_names_alike_once_case_is_ignored(plan):
-    plan.set_field(plan.metrics["leads"], "name", "VISITS")  # "Visits" and "VISITS" read alike loosely
-    assert read_actuals(b"Visits,2026-04,5\n", plan) == {"visits": {"2026-04": D(5)}}
-    assert read_actuals(b"VISITS,2026-04,5\n", plan) == {"leads": {"2026-04": D(5)}}
+def test_an_exact_name_wins_over_names_alike_once_case_is_ignored(sample_plan):
+    sample_plan.set_field(sample_plan.metrics["leads"], "name", "VISITS")  # "Visits" and "VISITS" read alike loosely
+    assert read_actuals(b"Visits,2026-04,5\n", sample_plan) == {"visits": {"2026-04": D(5)}}
+    assert read_actuals(b"VISITS,2026-04,5\n", sample_plan) == {"leads": {"2026-04": D(5)}}
 
 
 def test_problems_are_translated_and_the_rest_counted_in_the_same_words():
@@ -119,13 +119,13 @@ def test_problems_are_translated_and_the_rest_counted_in_the_same_words():
     assert alone.more == 0 and alone.lines("b.csv") == ["b.csv:1:1: error: the period is missing"]
 
 
-def test_the_summary_counts_each_kind_and_an_empty_import_has_no_periods(plan):
-    plan.set_field(plan.metrics["visits"], "actuals", {"2026-04": D(1), "2026-05": D(2), "2026-06": D(3)})
+def test_the_summary_counts_each_kind_and_an_empty_import_has_no_periods(sample_plan):
+    sample_plan.set_field(sample_plan.metrics["visits"], "actuals", {"2026-04": D(1), "2026-05": D(2), "2026-06": D(3)})
     actuals = {"visits": {"2026-04": D(1), "2026-05": D(20), "2026-06": D(30), "2026-07": D(4)}}
-    summary = summarize(plan, actuals)
+    summary = summarize(sample_plan, actuals)
     assert (summary.values, summary.metrics, summary.first, summary.last) == (4, 1, "2026-04", "2026-07")
     assert (summary.changed, summary.new, summary.unchanged) == (2, 1, 1)
-    empty = summarize(plan, {})
+    empty = summarize(sample_plan, {})
     assert (empty.values, empty.metrics, empty.first, empty.last) == (0, 0, "", "")
 
 
