@@ -132,3 +132,16 @@ def test_the_summary_counts_each_kind_and_an_empty_import_has_no_periods(sample_
 def test_the_import_is_one_edit_named_for_the_undo_list():
     assert import_edit({"visits": {"2026-04": D(1)}}).label == "Import actuals"
     assert import_edit({}, "Importer").label == "Importer"
+
+
+def test_lines_may_end_in_a_carriage_return_alone():
+    assert rows("a,1\rb,2\r") == [(1, ["a", "1"]), (2, ["b", "2"])]  # as old Mac spreadsheets write them
+
+
+def test_the_summary_counts_every_unchanged_value_and_orders_periods_by_time(sample_plan):
+    sample_plan.set_field(sample_plan.metrics["visits"], "actuals", {"2026-04": D(1), "2026-05": D(2)})
+    same = summarize(sample_plan, {"visits": {"2026-04": D(1), "2026-05": D(2)}})
+    assert (same.changed, same.new, same.unchanged) == (0, 0, 2)
+    # week 1 of 2026 (29 December 2025 to 4 January 2026) comes before February, though "W" sorts after "0"
+    mixed = summarize(sample_plan, {"visits": {"2026-02": D(1)}, "leads": {"2026-W01": D(2)}})
+    assert (mixed.first, mixed.last) == ("2026-W01", "2026-02")
