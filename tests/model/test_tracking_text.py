@@ -102,3 +102,31 @@ def test_a_translation_is_used_and_a_broken_one_falls_back_to_english(tracked):
                                           (Status.NO_DATA, "no data")])
 def test_each_status_has_its_word(status, word):
     assert status_text(status) == word
+
+
+def test_every_sentence_is_translated(tracked):
+    plan, seen = tracked
+
+    def marked(context, text):
+        return f"[{context}] {text}"
+
+    found = bottleneck("negotiations", owner="Inside sales", countermeasure="Call twice.", reforecast=F(12),
+                       target=F(20), cost=F(6))
+    lines = bottleneck_lines(plan, seen, found, marked)
+    assert len(lines) == 4 and all(line.startswith("[Tracking] ") for line in lines)
+    assert bottleneck_lines(plan, seen, bottleneck("visits", VOLUME), marked)[0].startswith("[Tracking] ")
+    met = bottleneck_lines(plan, seen, bottleneck("negotiations", reforecast=F(20), target=F(20)), marked)
+    assert met[1] == "[Tracking] At the rates so far the plan still ends at 20 Web orders against 20."
+    assert bottleneck_lines(None, None, None, marked) == ["[Tracking] No stage falls short so far."]
+
+
+def test_a_money_kgi_is_shown_in_the_plans_currency():
+    # sales as the KGI, its unit naming no currency: the plan's yen, no decimals
+    text = paths.templates()["btob-web"].read_text(encoding="utf-8").replace(
+        'kgi = "web_orders"', 'kgi = "sales"').replace('name = "Sales"\nunit = "JPY"\n', 'name = "Sales"\n')
+    plan = loads(text, "btob-web.toml").plan
+    seen = track(plan, JUNE)
+    found = bottleneck("negotiations", reforecast=F(25, 2), target=F(20), cost=F(3, 2))
+    # 12.5 yen -> 13, 7.5 missing -> 8, 1.5 -> 2 (half up)
+    assert bottleneck_lines(plan, seen, found)[-1] == (
+        "At the rates so far the plan ends at 13 Sales against 20: Negotiations costs 2 of the 8 missing.")
