@@ -23,6 +23,7 @@ actual conversion rate: the stage above to date over this stage to date,
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from enum import StrEnum
@@ -114,14 +115,20 @@ def thresholds_of(info: Mapping[str, object]) -> Thresholds:
     return Thresholds(on_track, min(behind, on_track))
 
 
+_DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
+
+
 def as_of_date(text: str | None, span: Span, today: dt.date) -> dt.date:
-    """``2026-06`` (the month's last day), ``2026-06-15``, or today; moved into the plan's span."""
+    """``2026-06`` (the month's last day), ``2026-W27`` (the week's), ``2026-06-15``, or today; moved into the
+    plan's span."""
     if text is None or not text.strip():
         return span.clamp(today)
-    try:
-        return span.clamp(dt.date.fromisoformat(text.strip()))
-    except ValueError:
-        return span.clamp(parse_period(text).last_day)  # PeriodError when it is neither
+    if _DAY.fullmatch(text.strip()):  # not fromisoformat alone: it reads 2026-W27 as the week's Monday
+        try:
+            return span.clamp(dt.date.fromisoformat(text.strip()))
+        except ValueError:
+            pass  # 2026-02-30: the period parser says what is wrong
+    return span.clamp(parse_period(text).last_day)  # PeriodError when it is neither
 
 
 def track(plan: Plan, as_of: dt.date | None = None, *, today: dt.date | None = None,
