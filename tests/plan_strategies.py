@@ -168,9 +168,10 @@ def number_text(draw, value: Decimal) -> str:
         return f'"{int(value):,d}"'
     if style == "fullwidth":
         return '"' + f"{int(value):,d}".translate(_FULL_WIDTH) + '"'
-    if style == "exponent":
-        digits = plain.rstrip("0")
-        return f"{digits}e{len(plain) - len(digits)}"
+    if style == "exponent":  # of the whole number's digits: 2500000.00 is 25e5, not the invalid 2500000.e2
+        whole_digits = f"{int(value)}"
+        digits = whole_digits.rstrip("0")
+        return f"{digits}e{len(whole_digits) - len(digits)}"
     if style == "string":
         return f'"{plain}"'
     return plain
