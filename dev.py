@@ -11,10 +11,11 @@ kpidesk_ja.qm (tools/translations.py; ``translations --check`` changes nothing).
 a folder in ``dist/`` with PyInstaller, from ``.venv-package`` (kpidesk and
 its run-time dependencies only, so no test tool can end up in the bundle);
 arguments go to ``packaging/build.py`` (``--archive`` also packs it).
-``mutate [PATH...] [--tests TEST...]`` runs mutmut (pyproject.toml,
-[tool.mutmut]) on the named files or folders (default: kpidesk/model,
-kpidesk/planfile and kpidesk/storage) against tests/<package> of each, in a
-copy under build/mutmut, and prints the kill ratio per package.
+``mutate [PATH...] [--tests TEST...] [--deselect TEST...]`` runs mutmut
+(pyproject.toml, [tool.mutmut]) on the named files or folders (default:
+kpidesk/model, kpidesk/planfile and kpidesk/storage) against tests/<package>
+of each (less the tests deselected), in a copy under build/mutmut, and prints
+the kill ratio per package.
 """
 
 from __future__ import annotations
@@ -249,10 +250,14 @@ def mutate(arguments: list[str]) -> int:
     parser = argparse.ArgumentParser(prog="dev.py mutate", description="Mutation testing with mutmut.")
     parser.add_argument("paths", nargs="*", default=MUTATE_DEFAULT, help="files or folders under kpidesk/")
     parser.add_argument("--tests", nargs="+", help="tests to run (default: tests/<package> of each path)")
+    parser.add_argument("--deselect", nargs="+", default=[], metavar="TEST",
+                        help="tests (pytest node ids) left out of the selection, e.g. slow property tests")
     parser.add_argument("--jobs", type=int, default=os.cpu_count() or 1, help="mutants tested at once")
     options = parser.parse_args(arguments)
     python = ensure_venv()
-    return run_mutation(python, options.paths, options.tests or mutation_tests(options.paths), options.jobs)
+    tests = options.tests or mutation_tests(options.paths)
+    tests += [argument for test in options.deselect for argument in ("--deselect", test)]
+    return run_mutation(python, options.paths, tests, options.jobs)
 
 
 def main() -> int:

@@ -70,13 +70,33 @@ def _read_key(line: str, start: int) -> tuple[str, int] | None:
         return ".".join(parts), pos
 
 
+def _closing(text: str, delim: str, start: int) -> int:
+    """Where the ``delim`` that closes a multi-line string starts in ``text`` (from ``start``), or -1.
+
+    In a basic string a backslash escapes the character after it: a backslash before three double
+    quotes makes the first a quote of the text, so they do not end the string. A literal string
+    has no escapes.
+    """
+    if delim == "'''":
+        return text.find(delim, start)
+    pos = start
+    while pos < len(text):
+        if text[pos] == "\\":
+            pos += 2
+        elif text.startswith(delim, pos):
+            return pos
+        else:
+            pos += 1
+    return -1
+
+
 def _opens_multiline(text: str) -> str | None:
     """The delimiter of a multi-line string left open at the end of ``text``."""
     open_delim: str | None = None
     pos = 0
     while pos < len(text):
         if open_delim:
-            end = text.find(open_delim, pos)
+            end = _closing(text, open_delim, pos)
             if end < 0:
                 return open_delim
             pos, open_delim = end + 3, None
@@ -117,9 +137,9 @@ def scan(text: str) -> SourceMap:
     for number, line in enumerate(text.split("\n"), start=1):
         line = line.removesuffix("\r")
         if in_string:
-            if in_string in line:
-                rest = line[line.index(in_string) + 3 :]
-                in_string = _opens_multiline(rest)
+            end = _closing(line, in_string, 0)
+            if end >= 0:
+                in_string = _opens_multiline(line[end + 3 :])
             continue
         stripped = line.lstrip()
         indent = len(line) - len(stripped)
