@@ -318,6 +318,24 @@ def test_the_folder_is_synced_after_the_rename(plan: Path, monkeypatch: pytest.M
     assert synced[-1] == (True, plan.parent.stat().st_ino)
 
 
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="reads /proc/self/fdinfo")
+def test_the_folder_is_opened_as_a_folder_for_its_sync(plan: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """O_DIRECTORY: if the folder were swapped for a file meanwhile, the open fails instead of syncing it."""
+    flags: list[int] = []
+    real_fsync = os.fsync
+
+    def recording(fd: int) -> None:
+        if stat.S_ISDIR(os.fstat(fd).st_mode):
+            info = Path(f"/proc/self/fdinfo/{fd}").read_text(encoding="ascii")
+            flags.append(int(re.search(r"^flags:\s*([0-7]+)", info, re.MULTILINE).group(1), 8))
+        real_fsync(fd)
+
+    monkeypatch.setattr(os, "fsync", recording)
+    write_atomic(plan, b"new = 2\n", backup=False)
+    assert len(flags) == 1
+    assert flags[0] & os.O_DIRECTORY and flags[0] & os.O_ACCMODE == os.O_RDONLY
+
+
 # ---- what a save keeps -------------------------------------------------------------------
 def test_refused_chown_of_ones_own_file_is_no_warning(plan: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """Some network drives refuse every chown: a plan that is already ours needs none."""
