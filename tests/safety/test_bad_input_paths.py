@@ -71,26 +71,38 @@ def test_command_line_set_refuses_and_leaves_the_file(tmp_path: Path, capsys, as
     ("notes", "a\x9bb", "U+009B CONTROL SEQUENCE INTRODUCER is not allowed in a text"),
 ])
 def test_the_detail_panel_refuses_control_characters(qtbot, field: str, text: str, words: str) -> None:
+    """Pasted text is how control characters reach a field: typed, Esc and Enter are keys, not text."""
+    from PySide6.QtCore import Qt
+    from PySide6.QtGui import QGuiApplication
+
     from kpidesk.gui.detail_panel import DetailPanel
 
     document = Document()
     document.open(TEMPLATE)
     panel = DetailPanel(document)
     qtbot.addWidget(panel)
+    panel.show()
+    qtbot.waitExposed(panel)
+    panel.activateWindow()
     refusals: list[str] = []
     document.editRefused.connect(refusals.append)
     before = state(document)
     panel.show_metric("visits")
-    panel.fields[field].setFocus()
-    widget = panel.fields[field]
-    widget.setText(text) if hasattr(widget, "setText") else widget.setPlainText(text)
-    panel._edited(field)
-    panel.commit()
+
+    def paste_and_leave(name: str, pasted: str) -> None:
+        widget = panel.fields[name]
+        QGuiApplication.clipboard().setText(pasted)
+        qtbot.mouseClick(widget.viewport() if hasattr(widget, "viewport") else widget, Qt.MouseButton.LeftButton)
+        qtbot.waitUntil(widget.hasFocus)
+        qtbot.keyClick(widget, Qt.Key.Key_A, Qt.KeyboardModifier.ControlModifier)
+        qtbot.keyClick(widget, Qt.Key.Key_V, Qt.KeyboardModifier.ControlModifier)
+        qtbot.keyClick(widget, Qt.Key.Key_Tab)  # leaving a field commits it
+        qtbot.waitUntil(lambda: not widget.hasFocus())
+
+    paste_and_leave(field, text)
     assert refusals and words in refusals[-1], refusals
     assert state(document) == before and not document.is_modified()
-    panel.fields["notes"].setPlainText("two\n\tlines")  # a long text takes line breaks and tabs
-    panel._edited("notes")
-    panel.commit()
+    paste_and_leave("notes", "two\n\tlines")  # a long text takes line breaks and tabs
     assert document.metric("visits").notes == "two\n\tlines"
 
 
