@@ -117,9 +117,6 @@ class Document(QObject):
             self.metricsChanged.emit(event.metrics, event.structure)
         elif isinstance(event, ev.PlanInfoChanged):
             self.infoChanged.emit(event.field)
-        elif isinstance(event, ev.PlanReset):
-            self._refresh_findings()
-            self.metricsChanged.emit(frozenset(self.plan.metrics.values()), True)
 
     def describe(self, finding: Finding) -> str:
         """A finding's text for the plan as it is now, in the window's language."""

@@ -629,8 +629,6 @@ class PlanTreeModel(QStandardItemModel):
             self._changed(event.metrics)
         elif isinstance(event, ev.PlanInfoChanged) and event.field == "currency":
             self._changed(frozenset(self._plan.walk()) if self._plan else frozenset())
-        elif isinstance(event, ev.PlanReset):
-            self._reset()
 
     def _changed(self, metrics: frozenset[Metric]) -> None:
         """Tell the views which rows changed: one dataChanged per run of neighbouring rows, or one

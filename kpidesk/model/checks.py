@@ -338,8 +338,6 @@ class LiveChecks:
             self._place(event.metric)
             self._changed_parent(event.old_parent)
             self._changed_parent(event.metric.parent)
-        elif isinstance(event, ev.PlanReset):
-            self._everything = True
 
     def _changed_parent(self, parent: Metric | None) -> None:
         """``parent`` gained, lost or reordered children (None: the roots)."""

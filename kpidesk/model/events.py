@@ -73,11 +73,6 @@ class PlanInfoChanged:
     field: str
 
 
-@dataclass(frozen=True)
-class PlanReset:
-    """Everything changed (a file was loaded into this plan)."""
-
-
 Event = (
     MetricInserting
     | MetricInserted
@@ -87,7 +82,6 @@ Event = (
     | MetricMoved
     | MetricsChanged
     | PlanInfoChanged
-    | PlanReset
 )
 Listener = Callable[[Event], None]
 
