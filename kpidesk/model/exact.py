@@ -69,10 +69,15 @@ def minor_digits(currency: str) -> int:
 
 
 def round_to(value: Number, places: int, *, up: bool = False) -> Decimal:
-    """``value`` as a Decimal of ``places`` decimals: half up, or towards +infinity with ``up``."""
+    """``value`` as a Decimal of ``places`` decimals: half away from zero, as a spreadsheet's ROUND and a bank do
+    (-12.5 is -13, so a loss reads as large as the same gain), or towards +infinity with ``up``."""
     fraction = Fraction(value)
     scaled: Fraction = fraction * 10**places  # typeshed: int ** int is Any (a negative power is a float)
-    whole = math.ceil(scaled) if up else math.floor(scaled + Fraction(1, 2))
+    if up:
+        whole = math.ceil(scaled)
+    else:
+        whole = math.floor(abs(scaled) + Fraction(1, 2))
+        whole = -whole if scaled < 0 else whole
     with localcontext() as context:  # every digit: more than the default 28 would fail to quantize
         context.prec = max(context.prec, len(str(abs(whole))) + places + 2)
         result = Decimal(whole).scaleb(-places)
@@ -80,14 +85,14 @@ def round_to(value: Number, places: int, *, up: bool = False) -> Decimal:
 
 
 def settle(value: Fraction, currency: str) -> Fraction:
-    """Money settled to the currency's minor unit (half up): what a bank would book."""
+    """Money settled to the currency's minor unit (half away from zero): what a bank would book."""
     places = minor_digits(currency)
     return Fraction(round_to(value, places))
 
 
 def to_decimal(value: Number, places: int = 12) -> Decimal:
     """A decimal for output that has no fixed precision (JSON): exact when it terminates
-    within ``places`` decimals, else rounded half up to ``places``; no trailing zeros."""
+    within ``places`` decimals, else rounded half away from zero to ``places``; no trailing zeros."""
     fraction = Fraction(value)
     if fraction.denominator == 1:
         return Decimal(fraction.numerator)

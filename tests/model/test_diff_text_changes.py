@@ -123,7 +123,7 @@ def test_derived_values_as_the_tree_shows_them():
     sales, leads = plan.metrics["sales"], plan.metrics["leads"]
     assert derived_text(plan, sales, "target", None) == "-"
     assert derived_text(plan, sales, "gap", F(5)) == "+5"
-    assert derived_text(plan, sales, "gap", F(-7, 2)) == "-3"  # -3.5 yen settles half up (towards +infinity)
+    assert derived_text(plan, sales, "gap", F(-7, 2)) == "-4"  # -3.5 yen settles half away from zero, as +3.5 is 4
     assert derived_text(plan, leads, "rate", F(80, 119)) == "67.23%"  # 67.226...% rounded up
     assert derived_text(plan, leads, "rate", F(1, 3)) == "33.34%"
     assert derived_text(plan, sales, "target", F(100_000_000, 3)) == "33,333,333"

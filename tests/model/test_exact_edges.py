@@ -1,4 +1,4 @@
-"""kpidesk.model.exact at its edges: rounding half up, the places a small value is shown with, and
+"""kpidesk.model.exact at its edges: rounding half away from zero, the places a small value is shown with, and
 the numbers written to JSON. Every expected figure is worked out by hand in the comment beside it."""
 
 from decimal import Decimal as D
@@ -41,7 +41,10 @@ def test_a_currency_has_the_decimals_of_its_minor_unit(currency, digits):
 
 @pytest.mark.parametrize("value, places, up, text", [
     (F(5, 2), 0, False, "3"),  # 2.5 half up: 3
-    (F(-5, 2), 0, False, "-2"),  # -2.5 half towards +infinity: -2
+    (F(-5, 2), 0, False, "-3"),  # -2.5 half away from zero, as a spreadsheet's ROUND: -3
+    (F(-12, 5), 0, False, "-2"),  # -2.4: towards zero below the half
+    (F(-1, 200), 2, False, "-0.01"),  # -0.005: as large as +0.005
+    (D("-1250"), -2, False, "-1300"),
     (F(1, 200), 2, False, "0.01"),  # 0.005: the half goes up
     (F(1, 201), 2, False, "0.00"),  # 0.004975...: down, and the two places stay
     (F(1, 3), 2, False, "0.33"),
@@ -53,7 +56,7 @@ def test_a_currency_has_the_decimals_of_its_minor_unit(currency, digits):
     (D("1250"), -2, False, "1300"),  # 12.5 hundreds: half up
     (D("1201"), -2, True, "1300"),
 ])
-def test_round_to_rounds_half_up_or_towards_infinity_to_the_places_asked(value, places, up, text):
+def test_round_to_rounds_half_away_from_zero_or_towards_infinity_to_the_places_asked(value, places, up, text):
     assert str(round_to(value, places, up=up)) == text
 
 
@@ -78,7 +81,7 @@ def test_money_settles_half_up_to_the_currencys_minor_unit(value, currency, sett
     (F(1, 3), 2, "0.33"),
     (F(10**15 - 1, 10**13), 12, "100"),  # 99.9999999999999 rounds to 100: written out, not 1E+2
     (D("1.50"), 12, "1.5"),
-    (D("-2.25"), 1, "-2.2"),  # -22.5 tenths half towards +infinity: -22
+    (D("-2.25"), 1, "-2.3"),  # -22.5 tenths, half away from zero: -23
 ])
 def test_to_decimal_is_exact_when_it_terminates_else_rounded_with_no_trailing_zeros(value, places, text):
     assert str(to_decimal(value, places)) == text

@@ -26,6 +26,8 @@ from kpidesk.model.periods import Period, Span
     (120_000_000, "1.2億"),
     (1_000_000_000, "10億"),
     (-12_000_000, "-1200万"),
+    (12_500, "1.3万"),  # 1.25万: half up
+    (-12_500, "-1.3万"),  # a loss reads as large as the same gain
     (10**12, "1兆"),
 ])
 def test_compact_text_writes_man_oku_cho(value, text):
