@@ -280,16 +280,16 @@ def render_new(plan: Plan) -> str:
 
 
 class _Placement:
-    """Metric ids in file order, with ids placed right after others, at the front or at the end.
+    """Metric ids in file order, with ids placed right after others or at the front.
 
-    It keeps the order a list would after ``insert(index(anchor) + 1, id)``,
-    ``insert(0, id)`` and ``append(id)``, without moving or searching a list:
-    each id placed after another hangs below it (the latest placed comes first),
-    and each id placed at the front or the end is a root before or after the
-    ids kept from the file. The position of an id is its root's key (the index
-    of a kept id; below them the front, above them the end) and its place below
-    that root. ``last_below`` finds the last id of a root's or an id's whole
-    group of placed ids by following first-placed ids, shortened as it goes.
+    It keeps the order a list would after ``insert(index(anchor) + 1, id)`` and
+    ``insert(0, id)``, without moving or searching a list: each id placed after
+    another hangs below it (the latest placed comes first), and each id placed at
+    the front is a root before the ids kept from the file. The position of an id
+    is its root's key (the index of a kept id; negative for the front) and its
+    place below that root. ``last_below`` finds the last id of a root's or an
+    id's whole group of placed ids by following first-placed ids, shortened as
+    it goes.
     """
 
     def __init__(self, kept: list[str]) -> None:
@@ -297,7 +297,6 @@ class _Placement:
         self.kept = kept
         self.below: dict[str, list[str]] = {}  # ids placed right after an id, in the order they were placed
         self.front: list[str] = []  # ids placed at the front, in the order they were placed
-        self.end: list[str] = []
         self.deepest: dict[str, str] = {}  # an id's first-placed id, or a shortcut further down that line
 
     def __contains__(self, metric_id: object) -> bool:
@@ -314,10 +313,6 @@ class _Placement:
         self.front.append(metric_id)
         self.key[metric_id] = -len(self.front)
 
-    def at_end(self, metric_id: str) -> None:
-        self.end.append(metric_id)
-        self.key[metric_id] = len(self.kept) + len(self.end)
-
     def last_below(self, metric_id: str) -> str:
         """The last id, in order, of ``metric_id`` and every id placed below it."""
         path = []
@@ -328,16 +323,9 @@ class _Placement:
             self.deepest[step] = metric_id
         return metric_id
 
-    def root_of_key(self, key: int) -> str:
-        if key < 0:
-            return self.front[-key - 1]
-        if key < len(self.kept):
-            return self.kept[key]
-        return self.end[key - len(self.kept) - 1]
-
     def order(self) -> list[str]:
         result: list[str] = []
-        for root in [*reversed(self.front), *self.kept, *self.end]:
+        for root in [*reversed(self.front), *self.kept]:
             stack = [root]
             while stack:
                 metric_id = stack.pop()
@@ -396,16 +384,17 @@ def _order(existing: list[str], plan: Plan) -> list[str]:
             if key == placement.key[previous.id]:
                 start = previous.id  # the last one hangs below the previous sibling
             else:
-                start = placement.root_of_key(key)  # below a table of its subtree kept from the file
+                # below a table of its subtree kept from the file: a subtree's greatest key is other than its
+                # top's only through an id kept from the file (ids placed at the front are roots, an id placed
+                # after another takes that one's key), so it is the index of a kept id
+                start = placement.kept[key]
             anchor = placement.last_below(start)
         elif metric.parent is not None:
             anchor = metric.parent.id
-        if anchor is None and metric.parent is None:
+        if anchor is None:  # the first root: a first child goes after its parent, a later one after the one before
             placement.at_front(metric.id)
-        elif anchor is not None and anchor in placement:
+        else:  # the anchor is in the placement: a parent comes first in the walk, a previous sibling before
             placement.after(anchor, metric.id)
-        else:
-            placement.at_end(metric.id)
     return placement.order()
 
 
