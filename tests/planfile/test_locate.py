@@ -103,3 +103,19 @@ def test_multi_line_strings_end_where_toml_ends_them(notes: str, after: str) -> 
     with pytest.raises(PlanFileError) as info:
         loads(text, "plan.toml")
     assert (info.value.first.line, info.value.first.column) == (5, 8)
+
+
+def test_a_key_written_as_a_nested_table_stands_at_its_header_at_every_level() -> None:
+    text = '[[metric]]\nid = "a"\n[metric.actuals.2026-04]\nx = 1\n'
+    keys = scan(text).metrics[0].keys
+    # the header names actuals, then actuals.2026-04: both stand at it, for the message about either
+    assert keys["actuals"] == (3, 1) and keys["actuals.2026-04"] == (3, 1)
+    assert keys["actuals.2026-04.x"] == (4, 5)
+    assert scan(text).metrics[0].key_names["actuals.2026-04"] == (3, 1)
+
+
+def test_a_multi_line_string_that_opens_where_another_closes_hides_its_lines() -> None:
+    # an array of two multi-line literal strings: the second opens on the line the first closes on, so the
+    # look-alike key inside it is text, and the real key stands after it
+    text = "[[metric]]\nid = \"a\"\nnotes = ['''one\ntwo''', '''three\nunit = \"fake\"''']\nunit = \"real\"\n"
+    assert scan(text).metrics[0].keys["unit"] == (6, 8)
