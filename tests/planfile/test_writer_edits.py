@@ -384,3 +384,26 @@ def test_an_edited_tables_last_line_keeps_its_trailing_characters(last_line: str
     plan_file = loads(text)
     SetField("a", "name", "Asked").apply(plan_file.plan)
     assert plan_file.dumps() == text.replace('name = "A"', 'name = "Asked"')
+
+
+def test_a_key_put_back_goes_below_the_comment_line_it_followed() -> None:
+    text = (HEAD + '[[metric]]\nid = "goal"\nname = "Goal"\n\n# who answers for it\nowner = "Sales"\n'
+            'source = "CRM"\n')
+    plan_file = loads(text)
+    SetField("goal", "owner", "").apply(plan_file.plan)
+    assert plan_file.dumps() == text.replace('owner = "Sales"\n', "")  # the comment line stays
+    SetField("goal", "owner", "Marketing").apply(plan_file.plan)
+    # under its comment again, not after the blank line above the comment
+    assert plan_file.dumps() == text.replace('"Sales"', '"Marketing"')
+
+
+def test_a_key_whose_neighbour_went_too_is_put_back_in_its_documented_place() -> None:
+    text = HEAD + '[[metric]]\nid = "goal"\nname = "Goal"\nunit = "orders"\nowner = "Sales"\nsource = "CRM"\n'
+    plan_file = loads(text)
+    SetField("goal", "owner", "").apply(plan_file.plan)
+    plan_file.dumps()
+    SetField("goal", "unit", "").apply(plan_file.plan)  # the key owner followed is gone as well
+    plan_file.dumps()
+    SetField("goal", "owner", "Marketing").apply(plan_file.plan)
+    # owner comes after name and before source, as the format documents; never lost
+    assert plan_file.dumps() == HEAD + '[[metric]]\nid = "goal"\nname = "Goal"\nowner = "Marketing"\nsource = "CRM"\n'
