@@ -407,3 +407,15 @@ def test_a_key_whose_neighbour_went_too_is_put_back_in_its_documented_place() ->
     SetField("goal", "owner", "Marketing").apply(plan_file.plan)
     # owner comes after name and before source, as the format documents; never lost
     assert plan_file.dumps() == HEAD + '[[metric]]\nid = "goal"\nname = "Goal"\nowner = "Marketing"\nsource = "CRM"\n'
+
+
+COMMENTED = (HEAD + '[[metric]]\nid = "goal"\nname = "Goal"\ntarget = 1_000\n\n[metric.actuals]\n'
+             '# April: from the old CRM\n"2026-04" = 3\n# May: estimate\n"2026-05" = 4\n# June still open\n')
+
+
+def test_the_first_period_comes_back_under_its_own_comment_not_the_next_ones() -> None:
+    plan_file = loads(COMMENTED)
+    edit = actuals(plan_file, **{"2026_04": None})
+    assert plan_file.dumps() == COMMENTED.replace('"2026-04" = 3\n', "")
+    edit.revert(plan_file.plan)
+    assert plan_file.dumps() == COMMENTED
