@@ -536,25 +536,21 @@ class PlanWriter:
         for chunk in self.chunks:
             if chunk.metric_id is not None and chunk.metric_id not in wanted:
                 self.removed[chunk.metric_id] = chunk
-        slots = [i for i, c in enumerate(self.chunks) if c.name == "metric"]
-        kept = [c for c in self.chunks if c.name != "metric" or c.metric_id is None]
-        metric_chunks = [by_id[i] for i in order]
-        if not slots:
-            rebuilt = kept + metric_chunks
-        else:
-            rebuilt, queue = [], deque(metric_chunks)
-            last_slot = slots[-1]
-            for index, chunk in enumerate(self.chunks):
-                if chunk.name == "metric":  # a metric slot
-                    if chunk.metric_id is None:
-                        rebuilt.append(chunk)
-                    elif queue:
-                        rebuilt.append(queue.popleft())
-                    if index == last_slot:
-                        rebuilt.extend(queue)
-                        queue.clear()
-                else:
+        # never empty: a file holds a [[metric]] table (the reader refuses one without) and a plan keeps its goal
+        last_slot = max(i for i, c in enumerate(self.chunks) if c.name == "metric")
+        rebuilt: list[Chunk] = []
+        queue = deque(by_id[i] for i in order)
+        for index, chunk in enumerate(self.chunks):
+            if chunk.name == "metric":  # a metric slot
+                if chunk.metric_id is None:
                     rebuilt.append(chunk)
+                elif queue:
+                    rebuilt.append(queue.popleft())
+                if index == last_slot:
+                    rebuilt.extend(queue)
+                    queue.clear()
+            else:
+                rebuilt.append(chunk)
         last_before = self.chunks[-1]
         final_ending = last_before.text[len(last_before.text.rstrip("\r\n")):]  # the file's own ending
         for index, chunk in enumerate(rebuilt[:-1]):
