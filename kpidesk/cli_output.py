@@ -15,6 +15,7 @@ from typing import IO
 from kpidesk.i18n import translate
 from kpidesk.model.characters import escape_controls, json_safe
 from kpidesk.planfile import PlanFile, PlanFileError, load
+from kpidesk.storage.atomic import SaveError
 
 EXIT_OK, EXIT_FINDINGS, EXIT_UNREADABLE = 0, 1, 2
 
@@ -35,6 +36,17 @@ def say_json(document: object) -> None:
 
 def _error(message: str) -> None:
     say(translate("Cli", "kpidesk: error: {0}").format(message), file=sys.stderr)
+
+
+def save_failure(exc: OSError) -> str:
+    """Why a save failed, in the language in effect: a SaveError's reason, else the system's own words."""
+    return exc.text(translate) if isinstance(exc, SaveError) else str(exc.strerror or exc)
+
+
+def say_save_warnings(plan_file: PlanFile) -> None:
+    """What the last save of ``plan_file`` could not keep (owner, backup...), one warning a line on stderr."""
+    for warning in plan_file.save_warnings:
+        say(translate("Cli", "kpidesk: warning: {0}").format(warning.text(translate)), file=sys.stderr)
 
 
 def _open(path: str) -> PlanFile | None:
