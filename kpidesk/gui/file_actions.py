@@ -151,7 +151,8 @@ class FileActions(QObject):
             self.error(self.tr("Cannot save the plan"), reason_of(exc).text(QCoreApplication.translate))
             return False
         self.add_recent(path)
-        self.window.statusBar().showMessage(self.tr("Saved {0}").format(path), 4000)
+        if not self.document.plan_file.save_warnings:  # else the status bar shows them (FileGuard.problem)
+            self.window.statusBar().showMessage(self.tr("Saved {0}").format(path), 4000)
         return True
 
     def revert(self) -> bool:
