@@ -39,8 +39,14 @@ def _error(message: str) -> None:
 
 
 def save_failure(exc: OSError) -> str:
-    """Why a save failed, in the language in effect: a SaveError's reason, else the system's own words."""
-    return exc.text(translate) if isinstance(exc, SaveError) else str(exc.strerror or exc)
+    """Why a save failed, in the language in effect: a SaveError's reason, else the system's own words.
+
+    A sentence of its own loses its final full stop: the commands go on after it ("; the file was not changed").
+    """
+    if not isinstance(exc, SaveError):
+        return str(exc.strerror or exc)
+    text = exc.text(translate)
+    return text[:-1] if text.endswith((".", "\u3002")) else text
 
 
 def say_save_warnings(plan_file: PlanFile) -> None:
