@@ -15,6 +15,7 @@ from typing import IO
 from kpidesk.i18n import translate
 from kpidesk.model.characters import escape_controls, json_safe
 from kpidesk.planfile import PlanFile, PlanFileError, load
+from kpidesk.storage.atomic import SaveError
 
 EXIT_OK, EXIT_FINDINGS, EXIT_UNREADABLE = 0, 1, 2
 
@@ -35,6 +36,23 @@ def say_json(document: object) -> None:
 
 def _error(message: str) -> None:
     say(translate("Cli", "kpidesk: error: {0}").format(message), file=sys.stderr)
+
+
+def save_failure(exc: OSError) -> str:
+    """Why a save failed, in the language in effect: a SaveError's reason, else the system's own words.
+
+    A sentence of its own loses its final full stop: the commands go on after it ("; the file was not changed").
+    """
+    if not isinstance(exc, SaveError):
+        return str(exc.strerror or exc)
+    text = exc.text(translate)
+    return text[:-1] if text.endswith((".", "\u3002")) else text
+
+
+def say_save_warnings(plan_file: PlanFile) -> None:
+    """What the last save of ``plan_file`` could not keep (owner, backup...), one warning a line on stderr."""
+    for warning in plan_file.save_warnings:
+        say(translate("Cli", "kpidesk: warning: {0}").format(warning.text(translate)), file=sys.stderr)
 
 
 def _open(path: str) -> PlanFile | None:

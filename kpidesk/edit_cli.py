@@ -13,7 +13,16 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from kpidesk.cli_output import EXIT_FINDINGS, EXIT_OK, EXIT_UNREADABLE, _error, _open, say
+from kpidesk.cli_output import (
+    EXIT_FINDINGS,
+    EXIT_OK,
+    EXIT_UNREADABLE,
+    _error,
+    _open,
+    save_failure,
+    say,
+    say_save_warnings,
+)
 from kpidesk.i18n import translate
 from kpidesk.model import schema
 from kpidesk.model.actuals_csv import ActualsCsvError, CellProblem, ImportSummary, import_edit, read_actuals, summarize
@@ -139,10 +148,9 @@ def cmd_set(args: argparse.Namespace) -> int:
             continue  # someone saved it meanwhile: read their version and apply the assignments to it
         except OSError as exc:
             _error(translate("Cli", "cannot save {0}: {1}; the file was not changed").format(
-                args.file, exc.strerror or exc))
+                args.file, save_failure(exc)))
             return EXIT_UNREADABLE
-        for warning in plan_file.save_warnings:
-            say(translate("Cli", "kpidesk: warning: {0}").format(warning), file=sys.stderr)
+        say_save_warnings(plan_file)
         if attempt:
             replaced = [translate("Cli", "{0} (was {1}, then {2})").format(key, _plain(first.get(key)), _plain(value))
                         for key, value in before.items() if first.get(key) != value]
@@ -213,7 +221,8 @@ def cmd_actuals_import(args: argparse.Namespace) -> int:
         save(plan_file)
     except OSError as exc:
         _error(translate("Cli", "cannot save {0}: {1}; the file was not changed").format(
-            args.file, exc.strerror or exc))
+            args.file, save_failure(exc)))
         return EXIT_UNREADABLE
+    say_save_warnings(plan_file)
     say(summary_text(summary, False))
     return EXIT_OK

@@ -29,6 +29,7 @@ from kpidesk.i18n import translate
 from kpidesk.model.diff_text import conflict_text, listing
 from kpidesk.model.merge import merge_into
 from kpidesk.model.plan import Plan
+from kpidesk.model.reasons import reason_of
 from kpidesk.planfile import PlanFile, PlanFileError, load, save
 
 DRIVER = "kpidesk"
@@ -200,7 +201,7 @@ def merge_main(argv: list[str]) -> int:
     try:
         save(ours, backup=False)  # git's temporary copy of ours: no backup beside it
     except OSError as exc:
-        _error(translate("Cli", "{0}: cannot write the merged plan: {1}").format(name, exc))
+        _error(translate("Cli", "{0}: cannot write the merged plan: {1}").format(name, reason_of(exc).text(translate)))
         return EXIT_UNREADABLE
     for conflict in result.conflicts:
         print(translate("Cli", "{0}: conflict: {1}").format(

@@ -16,6 +16,7 @@ from PySide6.QtWidgets import QFileDialog, QInputDialog, QMainWindow, QMenu, QMe
 from kpidesk import paths, planfile
 from kpidesk.gui.document import Document
 from kpidesk.gui.settings import settings
+from kpidesk.model.reasons import reason_of
 from kpidesk.planfile import PlanFileError
 
 MAX_RECENT = 8
@@ -146,11 +147,12 @@ class FileActions(QObject):
             return False
         try:
             self.document.save_as(path)
-        except OSError as exc:
-            self.error(self.tr("Cannot save the plan"), str(exc))
+        except OSError as exc:  # a SaveError says why as a reason, in the window's language
+            self.error(self.tr("Cannot save the plan"), reason_of(exc).text(QCoreApplication.translate))
             return False
         self.add_recent(path)
-        self.window.statusBar().showMessage(self.tr("Saved {0}").format(path), 4000)
+        if not self.document.plan_file.save_warnings:  # else the status bar shows them (FileGuard.problem)
+            self.window.statusBar().showMessage(self.tr("Saved {0}").format(path), 4000)
         return True
 
     def revert(self) -> bool:

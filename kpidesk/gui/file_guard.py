@@ -32,12 +32,13 @@ from pathlib import Path
 from typing import Any
 
 import shiboken6
-from PySide6.QtCore import QFileSystemWatcher, QObject, QStandardPaths, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QFileSystemWatcher, QObject, QStandardPaths, QTimer, Signal
 from PySide6.QtWidgets import QWidget
 
 from kpidesk import planfile
 from kpidesk.gui.guard_dialogs import ask_with_dialogs, unified_diff  # noqa: F401 - unified_diff: tests import it here
 from kpidesk.gui.plan_compare import changes_on_disk
+from kpidesk.model.reasons import reason_of
 from kpidesk.storage import lock as locks
 from kpidesk.storage import recovery
 from kpidesk.storage.disk import DiskState, read_state, stat_state
@@ -88,11 +89,11 @@ class RecoveryJob:
     base_sha256: str
 
     def run(self) -> tuple[int, str, str]:
-        """Write the file: (number, path written, "") or (number, "", why it failed)."""
+        """Write the file: (number, path written, "") or (number, "", why it failed, in the window's language)."""
         try:
             return self.number, str(self.write(self.text, self.original, self.title, self.base_sha256)), ""
         except Exception as exc:  # noqa: BLE001 - on a worker thread nothing else would hear of it
-            return self.number, "", str(exc) or type(exc).__name__
+            return self.number, "", reason_of(exc).text(QCoreApplication.translate) or type(exc).__name__
 
 
 class RecoveryWriter(QObject):
@@ -292,8 +293,8 @@ class FileGuard(QObject):
         self._lock(Path(path))
         self.remove_recovery()
         warnings = getattr(self.document.plan_file, "save_warnings", [])
-        if warnings:  # saved, but something of the old file could not be kept (owner, attributes)
-            self.problem.emit(" ".join(warnings))
+        if warnings:  # saved, but something of the old file could not be kept (owner, attributes): reasons
+            self.problem.emit(" ".join(note.text(QCoreApplication.translate) for note in warnings))
 
     def _take_disk_state(self, path: Path | None) -> None:
         self.known, _ = read_state(path) if path is not None else (None, None)
@@ -373,7 +374,7 @@ class FileGuard(QObject):
         try:
             theirs = planfile.decode_bytes(data or b"", str(path)) if data is not None else ""
         except planfile.PlanFileError as exc:
-            return exc.text()
+            return exc.text(QCoreApplication.translate)
         plan_file = self.document.plan_file
         return changes_on_disk(plan_file.text, plan_file.plan, plan_file.dumps(), theirs, path.name)
 
@@ -485,7 +486,7 @@ def restore(document: Any, guard: FileGuard, entry: recovery.RecoveryEntry) -> b
     try:
         plan_file = planfile.loads(entry.text, name, entry.original)
     except planfile.PlanFileError as exc:
-        guard.problem.emit(str(exc))
+        guard.problem.emit(exc.text(QCoreApplication.translate))
         return False
     if entry.original is not None:
         try:

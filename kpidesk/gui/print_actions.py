@@ -13,13 +13,14 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, Qt
+from PySide6.QtCore import QCoreApplication, QObject, Qt
 from PySide6.QtGui import QAction, QKeySequence, QPageLayout
 from PySide6.QtPrintSupport import QPageSetupDialog, QPrintDialog, QPrinter, QPrintPreviewDialog
 from PySide6.QtWidgets import QDialog, QDockWidget, QFileDialog, QMainWindow, QMenu, QMessageBox
 
 from kpidesk.gui.preferences import paper
 from kpidesk.gui.settings import settings
+from kpidesk.model.reasons import reason_of
 from kpidesk.planfile import PlanFile
 from kpidesk.render.printing import new_printer, print_packet
 
@@ -140,7 +141,8 @@ class PrintActions(QObject):
         try:
             print_packet(printer, self.plan_file(), self.options())
         except OSError as exc:
-            QMessageBox.critical(self.window, self.tr("Cannot print"), str(exc))
+            why = reason_of(exc).text(QCoreApplication.translate)  # a failed write says why as a reason
+            QMessageBox.critical(self.window, self.tr("Cannot print"), why)
             return False
         return True
 
@@ -158,7 +160,8 @@ class PrintActions(QObject):
         try:
             write(name)
         except OSError as exc:
-            QMessageBox.critical(self.window, self.tr("Cannot export"), str(exc))
+            why = reason_of(exc).text(QCoreApplication.translate)  # a SaveError in the window's language
+            QMessageBox.critical(self.window, self.tr("Cannot export"), why)
             return None
         self.window.statusBar().showMessage(self.tr("Exported {0}").format(name), 5000)
         return name

@@ -11,7 +11,8 @@ are :class:`~kpidesk.model.reasons.Reason` objects; :func:`error_text` makes the
 text from :data:`FILE_ERRORS` (context ``FileErrors``: everything reading a
 file or a value can say), :data:`EDIT_ERRORS` (context ``EditErrors``:
 what only an edit, an override or ``kpidesk set`` refuses) and
-:data:`IMPORT_ERRORS` (context ``ImportErrors``: the cells of a CSV file of actuals).
+:data:`IMPORT_ERRORS` (context ``ImportErrors``: the cells of a CSV file of actuals) and
+:data:`~kpidesk.model.save_messages.SAVE_ERRORS` (context ``SaveErrors``: what a save refuses or could not keep).
 """
 
 from __future__ import annotations
@@ -24,6 +25,7 @@ from kpidesk.model.exact import Number
 from kpidesk.model.findings import Finding, Params
 from kpidesk.model.numbers import decimal_text
 from kpidesk.model.reasons import Reason, Translate
+from kpidesk.model.save_messages import SAVE_CONTEXT, SAVE_ERRORS
 
 if TYPE_CHECKING:
     from kpidesk.model.plan import Plan
@@ -436,6 +438,8 @@ def error_template(code: str) -> tuple[str, str] | None:
         return EDIT_CONTEXT, EDIT_ERRORS[code]
     if code in IMPORT_ERRORS:
         return IMPORT_CONTEXT, IMPORT_ERRORS[code]
+    if code in SAVE_ERRORS:
+        return SAVE_CONTEXT, SAVE_ERRORS[code]
     return None
 
 

@@ -112,10 +112,12 @@ class ReasonError(ValueError):
         return self.reason.text()
 
 
-def reason_of(exc: Exception) -> Reason:
-    """The reason an exception carries; another exception's text as the ``refused`` reason."""
-    if isinstance(exc, ReasonError):
-        return exc.reason
+def reason_of(exc: BaseException) -> Reason:
+    """The reason an exception carries (a ReasonError, a failed save); another exception's text as the
+    ``refused`` reason."""
+    carried = getattr(exc, "reason", None)
+    if isinstance(carried, Reason):
+        return carried
     return reason("refused", detail=str(exc))
 
 

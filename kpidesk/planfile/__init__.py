@@ -11,6 +11,7 @@ from pathlib import Path
 from kpidesk.model import events as ev
 from kpidesk.model.metric import Metric
 from kpidesk.model.plan import Plan
+from kpidesk.model.reasons import Reason
 from kpidesk.planfile.codec import FORMAT_VERSION
 from kpidesk.planfile.errors import PlanFileError, Problem, problem
 from kpidesk.planfile.locate import SourceMap, scan
@@ -56,10 +57,11 @@ class PlanFile:
     path: Path | None = None
     positions: SourceMap = field(default_factory=SourceMap)
     bom: bool = False
-    #: What the last save could not keep (owner, extended attributes, backup), or changed in the file's shape.
-    save_warnings: list[str] = field(default_factory=list)
+    #: What the last save could not keep (owner, extended attributes, backup), or changed in the file's shape,
+    #: as reasons: their text is made where they are shown (``reason.text(translate)``).
+    save_warnings: list[Reason] = field(default_factory=list)
     #: How the text was brought to the shape kpidesk writes (an inline array of metrics...), until it is saved.
-    reshaped: list[str] = field(default_factory=list)
+    reshaped: list[Reason] = field(default_factory=list)
     #: SHA-256 of the file's bytes as loaded or last saved: a save over ``path`` replaces only that
     #: version (someone else's save in between is never overwritten). None: not known, not checked.
     base_sha256: str | None = None
@@ -143,9 +145,10 @@ def save(plan_file: PlanFile, path: str | os.PathLike[str] | None = None, *, bac
     when someone else saved it meanwhile, :class:`FileChanged` (a SaveError)
     is raised and nothing is written. On failure a
     :class:`~kpidesk.storage.atomic.SaveError` (an OSError whose text is for
-    the planner) leaves the file on disk, its backup and ``plan_file`` as they
-    were. What could not be kept (owner, extended attributes) is listed in
-    ``plan_file.save_warnings``; the previous content is kept as ``NAME.bak``.
+    the planner; ``reason`` says why) leaves the file on disk, its backup and
+    ``plan_file`` as they were. What could not be kept (owner, extended
+    attributes) is listed in ``plan_file.save_warnings`` (reasons); the previous
+    content is kept as ``NAME.bak``.
     """
     target = Path(path) if path is not None else plan_file.path
     if target is None:
@@ -153,13 +156,13 @@ def save(plan_file: PlanFile, path: str | os.PathLike[str] | None = None, *, bac
     data = plan_file.encoded()
     why = unsafe_to_write(plan_file.plan, data.decode("utf-8").removeprefix(BOM), str(target))
     if why is not None:
-        raise SaveError(f"The plan was not saved: the text made for {target.name} does not read back as this plan "
-                        f"({why}). {target.name} and its backup were left as they were.", target)
+        raise SaveError(why.inside("not_read_back", name=target.name), target)
     same_file = plan_file.path is not None and os.path.realpath(target) == os.path.realpath(plan_file.path)
     warnings = replace_unless_changed(target, data, plan_file.base_sha256 if same_file else None, backup=backup)
     plan_file.base_sha256 = digest(data)
     plan_file.mark_saved(data.decode("utf-8").removeprefix(BOM), target)
-    plan_file.save_warnings = [f"{target.name}: {note}." for note in plan_file.reshaped] + warnings
+    plan_file.save_warnings = [note.inside("reshaped_in_file", name=target.name) for note in plan_file.reshaped]
+    plan_file.save_warnings += warnings
     plan_file.reshaped = []
     return target
 

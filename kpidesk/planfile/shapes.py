@@ -8,7 +8,8 @@ plan, but its writer edits ``[plan]`` and ``[[metric]]`` tables: adding a
 save such a text is rewritten with the same values as ``[plan]`` and
 ``[[metric]]`` tables (each value's own text kept: ``1_000``, ``"10%"``), the
 other keys, tables and comments of the file staying where they are; the save
-says so (``PlanFile.save_warnings``). Comments inside the inline array or
+says so (``PlanFile.save_warnings``, as the reasons ``plan_facts_reshaped`` and
+``metrics_reshaped``). Comments inside the inline array or
 table cannot be kept.
 """
 
@@ -20,6 +21,7 @@ import tomlkit
 from tomlkit.container import OutOfOrderTableProxy
 from tomlkit.items import AoT, InlineTable, Item, Table
 
+from kpidesk.model.reasons import Reason, reason
 from kpidesk.planfile.locate import SourceMap, scan
 
 
@@ -63,24 +65,23 @@ def _table_text(header: str, item: Any, array: bool = False) -> list[str]:
     return lines
 
 
-def as_tables(text: str, positions: SourceMap | None = None) -> tuple[str, list[str]]:
-    """``text`` with inline metrics and dotted or inline plan facts as tables, and what was changed, in words.
+def as_tables(text: str, positions: SourceMap | None = None) -> tuple[str, list[Reason]]:
+    """``text`` with inline metrics and dotted or inline plan facts as tables, and what was changed (reasons).
 
-    A text in kpidesk's own shape comes back as it is, with no words.
+    A text in kpidesk's own shape comes back as it is, with no reasons.
     """
     positions = positions if positions is not None else scan(text)
     metrics_inline, plan_inline = _needs_tables(positions)
     if not (metrics_inline or plan_inline):
         return text, []
     document = tomlkit.parse(text)
-    notes: list[str] = []
+    notes: list[Reason] = []
     plan_lines: list[str] = []
     metric_lines: list[str] = []
     if plan_inline and "plan" in document:
         plan_lines = _table_text("plan", document["plan"])
         del document["plan"]
-        notes.append("the plan's facts were dotted keys or an inline table (plan.title = ...); "
-                     "they are written as a [plan] table now")
+        notes.append(reason("plan_facts_reshaped"))
     if metrics_inline and "metric" in document:
         metrics = document["metric"]
         if not isinstance(metrics, AoT) and len(metrics):
@@ -89,8 +90,7 @@ def as_tables(text: str, positions: SourceMap | None = None) -> tuple[str, list[
                     return text, []  # not a plan the reader takes: nothing to convert
                 metric_lines += [*_table_text("metric", entry, array=True), ""]
             del document["metric"]
-            notes.append("the metrics were an inline array (metric = [...]); they are written as [[metric]] "
-                         "tables now, every value kept (comments inside the array could not be kept)")
+            notes.append(reason("metrics_reshaped"))
     rest = document.as_string()
     lines = rest.split("\n")
     headers = scan(rest).headers

@@ -9,6 +9,11 @@ compares every metric's stored fields (``codec.metric_values``: ids,
 parents, order, values) and the plan's facts with the plan in memory; a
 difference stops the save before the rename, and the file and its backup
 stay as they were.
+
+Why the text must not be written is a :class:`~kpidesk.model.reasons.Reason`
+(``metric_missing``, ``field_differs``...; templates in
+:mod:`kpidesk.model.save_messages`), which the save's error places in its
+``not_read_back`` sentence.
 """
 
 from __future__ import annotations
@@ -16,6 +21,7 @@ from __future__ import annotations
 from kpidesk.model import schema
 from kpidesk.model.metric import Metric
 from kpidesk.model.plan import INFO_FIELDS, Plan
+from kpidesk.model.reasons import Reason, reason
 from kpidesk.planfile import codec
 from kpidesk.planfile.errors import PlanFileError
 from kpidesk.planfile.reader import read_plan, reread_plan
@@ -25,17 +31,17 @@ def _parent(metric: Metric) -> str | None:
     return metric.parent.id if metric.parent is not None else None
 
 
-def _first_difference(plan: Plan, again: Plan) -> str | None:
-    """Where ``again`` (the text read back) differs from ``plan``, in words, or None."""
+def _first_difference(plan: Plan, again: Plan) -> Reason | None:
+    """Where ``again`` (the text read back) differs from ``plan``, or None."""
     ours, theirs = [m.id for m in plan.walk()], [m.id for m in again.walk()]
     if ours != theirs:
         lost = [i for i in ours if i not in again.metrics]
         added = [i for i in theirs if i not in plan.metrics]
         if lost:
-            return f"metric {lost[0]!r} would be missing"
+            return reason("metric_missing", metric=lost[0])
         if added:
-            return f"metric {added[0]!r} would appear"
-        return "the metrics would be in another order"
+            return reason("metric_appears", metric=added[0])
+        return reason("order_differs")
     for metric in plan.walk():
         other: Metric = again.metrics[metric.id]
         if schema.values_of(other) == schema.values_of(metric) and _parent(other) == _parent(metric):
@@ -43,16 +49,17 @@ def _first_difference(plan: Plan, again: Plan) -> str | None:
         wanted, found = codec.metric_values(metric), codec.metric_values(other)
         for key, value in wanted.items():
             if found.get(key) != value:
-                return f"metric {metric.id!r}, {key}: {found.get(key)!r} instead of {value!r}"
+                return reason("field_differs", metric=metric.id, key=key, found=repr(found.get(key)),
+                              wanted=repr(value))
     for key in INFO_FIELDS:
         value, found_info = codec.encode_info(key, plan.info.get(key)), codec.encode_info(key, again.info.get(key))
         if found_info != value:
-            return f"plan.{key}: {found_info!r} instead of {value!r}"
+            return reason("info_differs", key=key, found=repr(found_info), wanted=repr(value))
     return None
 
 
-def unsafe_to_write(plan: Plan, text: str, filename: str) -> str | None:
-    """Why ``text`` must not replace the file holding ``plan`` (in words), or None when it reads back as ``plan``."""
+def unsafe_to_write(plan: Plan, text: str, filename: str) -> Reason | None:
+    """Why ``text`` must not replace the file holding ``plan``, or None when it reads back as ``plan``."""
     try:
         again = reread_plan(text, filename)
     except PlanFileError:
@@ -60,8 +67,8 @@ def unsafe_to_write(plan: Plan, text: str, filename: str) -> str | None:
             read_plan(text, filename)  # again with positions, for the line and column of the message
         except PlanFileError as exc:
             first = exc.first
-            return f"it would not open again (line {first.line}, column {first.column}: {first.text()})"
-        return "it would not open again"
+            return first.reason.inside("would_not_open_at", line=first.line, column=first.column)
+        return reason("would_not_open")
     return _first_difference(plan, again)
 
 

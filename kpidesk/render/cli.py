@@ -22,6 +22,7 @@ import sys
 from kpidesk import i18n
 from kpidesk.cli_output import say
 from kpidesk.i18n import translate
+from kpidesk.model.reasons import reason_of
 from kpidesk.planfile import PlanFile, PlanFileError, load
 
 EXIT_OK, EXIT_WRITE, EXIT_UNREADABLE = 0, 1, 2
@@ -149,7 +150,7 @@ def main(argv: list[str]) -> int:
             _gui_application()
             written += _export(plan_file, args)
     except OSError as exc:
-        say(translate("Cli", "kpidesk export: error: {0}").format(exc), file=sys.stderr)
+        say(translate("Cli", "kpidesk export: error: {0}").format(reason_of(exc).text(translate)), file=sys.stderr)
         return EXIT_WRITE
     for line in written:
         say(translate("Cli", "wrote {0}").format(line))

@@ -6,6 +6,11 @@ file (one step on every file system kpidesk supports); the folder is synced
 too, so the rename itself survives a power cut. Any failure removes the
 temporary file, leaves the old file as it was and raises :class:`SaveError`,
 whose message says what went wrong in the planner's words.
+
+What a save refuses or could not keep is a :class:`~kpidesk.model.reasons.Reason`
+(a code with parameters, templates in :mod:`kpidesk.model.save_messages`):
+``SaveError.reason``, and the warnings :func:`write_atomic` returns. Their
+text is made where it is shown, in English or through a translation.
 """
 
 from __future__ import annotations
@@ -18,6 +23,8 @@ import sys
 import time
 from pathlib import Path
 
+from kpidesk.model.reasons import Reason, Translate, reason, reason_of
+
 TEMP_SUFFIX = ".kpidesk-tmp"
 BACKUP_SUFFIX = ".bak"
 #: Pauses between attempts when a rename is refused (a sync client or virus
@@ -29,17 +36,24 @@ _WINDOWS_BAD_CHARS = set('<>:"/\\|?*') | {chr(i) for i in range(32)}
 
 
 class SaveError(OSError):
-    """A save that did not happen; ``str()`` is a message for the planner.
+    """A save that did not happen: why as a :class:`Reason`; ``str()`` is its English text for the planner.
 
     It is an OSError so that callers which catch OSError keep working, but its
-    text never shows an errno or a Python exception name.
+    text never shows an errno or a Python exception name. ``why`` is a reason,
+    or a message already made (kept as the ``refused`` reason, shown as it is);
+    ``code`` is the errno.
     """
 
-    def __init__(self, message: str, path: Path | str | None = None, code: int | None = None) -> None:
-        super().__init__(code or 0, message)
-        self.message = message
+    def __init__(self, why: Reason | str, path: Path | str | None = None, code: int | None = None) -> None:
+        self.reason = why if isinstance(why, Reason) else reason("refused", detail=why)
+        self.message = self.reason.text()
+        super().__init__(code or 0, self.message)
         self.path = Path(path) if path is not None else None
         self.code = code
+
+    def text(self, translate: Translate | None = None) -> str:
+        """The message (English unless ``translate`` is given)."""
+        return self.reason.text(translate)
 
     def __str__(self) -> str:
         return self.message
@@ -53,40 +67,37 @@ def check_name(path: Path) -> None:
     """Refuse names that no file system takes, and on Windows the reserved ones."""
     name = path.name
     if not name or name in (".", "..") or "\x00" in str(path):
-        raise SaveError(f"The file name {name!r} is not allowed.", path, errno.EINVAL)
+        raise SaveError(reason("name_not_allowed", name=name), path, errno.EINVAL)
     if len(name.encode("utf-8", "surrogateescape")) > 255:
-        raise SaveError(f"The file name is too long ({len(name)} characters); choose a shorter one.", path,
-                        errno.ENAMETOOLONG)
+        raise SaveError(reason("file_name_too_long", count=len(name)), path, errno.ENAMETOOLONG)
     if sys.platform == "win32":
         stem = name.split(".")[0].upper()
         bad = sorted(set(name) & _WINDOWS_BAD_CHARS)
         if stem in _WINDOWS_RESERVED or bad or name.endswith((" ", ".")):
-            raise SaveError(f"The file name {name!r} is not allowed on Windows.", path, errno.EINVAL)
+            raise SaveError(reason("name_not_allowed_windows", name=name), path, errno.EINVAL)
 
 
 def explain(exc: OSError, path: Path, step: str) -> SaveError:
-    """Turn an OSError from ``step`` (write, rename) into a message a planner can act on."""
-    folder = path.parent
+    """Turn an OSError from ``step`` (write, rename) into a reason a planner can act on."""
+    folder = str(path.parent)
     code = exc.errno
     if code in (errno.ENOSPC, getattr(errno, "EDQUOT", -1)):
-        text = f"The disk holding {folder} is full; free some space or save somewhere else."
+        why = reason("disk_full", folder=folder)
     elif code == errno.EROFS:
-        text = f"The drive holding {folder} is read-only; save the plan somewhere else."
+        why = reason("drive_read_only", folder=folder)
     elif code == errno.ENOENT:
-        text = f"The folder {folder} does not exist (was it moved, or a drive disconnected?)."
+        why = reason("folder_missing", folder=folder)
     elif code in (errno.ENAMETOOLONG, errno.EINVAL, getattr(errno, "EILSEQ", -1)):
-        text = f"The file name {path.name!r} is not allowed here; choose another name."
+        why = reason("name_not_allowed_here", name=path.name)
     elif code == errno.EISDIR:
-        text = f"{path} is a folder, not a file."
+        why = reason("is_a_folder", path=str(path))
     elif isinstance(exc, PermissionError) and step == "rename":
-        text = (f"{path.name} could not be replaced: another program (a sync client, a virus scanner, "
-                "another window) holds it, or the folder is read-only. The file was left as it was; "
-                "try again in a moment.")
+        why = reason("replace_blocked", name=path.name)
     elif isinstance(exc, PermissionError):
-        text = f"kpidesk may not write in {folder}: the folder is read-only or belongs to someone else."
-    else:
-        text = f"The plan could not be saved to {path}: {exc.strerror or exc}."
-    return SaveError(text, path, code)
+        why = reason("folder_not_writable", folder=folder)
+    else:  # the system's own words: no code of ours says more
+        why = reason("save_failed", path=str(path), detail=str(exc.strerror or exc))
+    return SaveError(why, path, code)
 
 
 def _pid_alive(pid: int) -> bool:
@@ -133,7 +144,7 @@ def clean_stale_temporaries(path: Path, *, max_age: float = 3600.0) -> list[Path
     return removed
 
 
-def _copy_metadata(fd: int, old: os.stat_result | None, source: Path, warnings: list[str]) -> None:
+def _copy_metadata(fd: int, old: os.stat_result | None, source: Path, warnings: list[Reason]) -> None:
     if not hasattr(os, "fchmod"):
         # Windows before Python 3.13: no fchmod; a file there has only a read-only flag, and a
         # read-only plan cannot be replaced anyway, so the new file's default mode is the right one
@@ -148,7 +159,7 @@ def _copy_metadata(fd: int, old: os.stat_result | None, source: Path, warnings: 
         try:
             os.fchown(fd, old.st_uid, old.st_gid)
         except OSError:
-            warnings.append(f"{source.name} now belongs to you: its owner or group could not be kept.")
+            warnings.append(reason("owner_not_kept", name=source.name))
     if hasattr(os, "listxattr"):
         try:
             names = os.listxattr(source)
@@ -161,7 +172,7 @@ def _copy_metadata(fd: int, old: os.stat_result | None, source: Path, warnings: 
             except OSError:
                 lost.append(name)
         if lost:
-            warnings.append(f"Extended attributes of {source.name} could not be kept: {', '.join(lost)}.")
+            warnings.append(reason("attributes_not_kept", name=source.name, names=tuple(lost)))
 
 
 def _fsync_folder(folder: Path) -> None:
@@ -190,7 +201,7 @@ def _replace(temporary: str, target: Path, backoff: tuple[float, ...]) -> None:
             time.sleep(pause)
 
 
-def _write_file(folder: Path, target: Path, data: bytes, old: os.stat_result | None, warnings: list[str],
+def _write_file(folder: Path, target: Path, data: bytes, old: os.stat_result | None, warnings: list[Reason],
                 backoff: tuple[float, ...]) -> None:
     temporary = folder / f".{target.name}.{os.getpid()}.{secrets.token_hex(4)}{TEMP_SUFFIX}"
     try:
@@ -220,8 +231,8 @@ def _write_file(folder: Path, target: Path, data: bytes, old: os.stat_result | N
 
 
 def write_atomic(path: str | os.PathLike[str], data: bytes, *, backup: bool = True,
-                 backoff: tuple[float, ...] = RENAME_BACKOFF) -> list[str]:
-    """Replace ``path`` with ``data`` in one step; returns warnings about what could not be kept.
+                 backoff: tuple[float, ...] = RENAME_BACKOFF) -> list[Reason]:
+    """Replace ``path`` with ``data`` in one step; returns the reasons of what could not be kept.
 
     A symbolic link stays a link: the file it points to is replaced. With
     ``backup`` the previous content is kept as ``NAME.bak`` beside that file.
@@ -235,7 +246,7 @@ def write_atomic(path: str | os.PathLike[str], data: bytes, *, backup: bool = Tr
     if not folder.is_dir():
         code = errno.ENOENT if not folder.exists() else errno.ENOTDIR
         raise explain(OSError(code, os.strerror(code)), target, "write")
-    warnings: list[str] = []
+    warnings: list[Reason] = []
     try:
         old = os.stat(target)
     except FileNotFoundError:
@@ -246,8 +257,7 @@ def write_atomic(path: str | os.PathLike[str], data: bytes, *, backup: bool = Tr
         if stat.S_ISDIR(old.st_mode):
             raise explain(OSError(errno.EISDIR, "is a folder"), target, "write")
         if not os.access(target, os.W_OK):
-            raise SaveError(f"{target.name} is read-only; save under another name, or make it writable first.",
-                            target, errno.EACCES)
+            raise SaveError(reason("file_read_only", name=target.name), target, errno.EACCES)
     clean_stale_temporaries(target)
     clean_stale_temporaries(backup_path(target))
     if backup and old is not None:
@@ -256,7 +266,7 @@ def write_atomic(path: str | os.PathLike[str], data: bytes, *, backup: bool = Tr
         except (OSError, SaveError) as exc:
             if getattr(exc, "code", None) in (errno.ENOSPC, getattr(errno, "EDQUOT", -1)):
                 raise
-            warnings.append(f"No backup copy was made ({exc}).")
+            warnings.append(reason_of(exc).inside("no_backup"))
     _write_file(folder, target, data, old, warnings, backoff)
     _fsync_folder(folder)
     return warnings

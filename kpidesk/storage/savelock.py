@@ -29,6 +29,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
+from kpidesk.model.reasons import Reason, reason
 from kpidesk.storage.atomic import SaveError, write_atomic
 from kpidesk.storage.disk import read_state
 
@@ -102,8 +103,7 @@ def _acquire(path: Path, plan: Path, wait: float) -> int | None:
             return None
         os.close(fd)
         if time.monotonic() >= deadline:
-            raise SaveError(f"Another program has been saving {plan.name} for {wait:.0f} seconds; the plan was not "
-                            "saved. Try again in a moment.", plan, errno.EAGAIN)
+            raise SaveError(reason("save_lock_timeout", name=plan.name, seconds=round(wait)), plan, errno.EAGAIN)
         time.sleep(pause)
         pause = min(pause * 2, 0.05)
 
@@ -143,13 +143,11 @@ class FileChanged(SaveError):
     """The file on disk is no longer the version the save was to replace: it was left as it is."""
 
     def __init__(self, path: Path) -> None:
-        super().__init__(f"{path.name} was changed by another program or person after it was read here, so it was "
-                         "not overwritten: nothing was written. Save again to choose whether to replace their "
-                         "version, or open the file again to see it.", path, errno.EAGAIN)
+        super().__init__(reason("file_changed", name=path.name), path, errno.EAGAIN)
 
 
 def replace_unless_changed(path: str | os.PathLike[str], data: bytes, expected: str | None, *,
-                           backup: bool = True) -> list[str]:
+                           backup: bool = True) -> list[Reason]:
     """Replace ``path`` with ``data`` (:func:`write_atomic`) only while its content hashes to ``expected``.
 
     The comparison and the rename happen under :func:`save_lock`, so two

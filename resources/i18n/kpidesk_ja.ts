@@ -2683,7 +2683,7 @@ KGI/KPI ツリーのプランニングツール</translation>
     <name>MetricTreeView</name>
     <message>
         <source>Rate to</source>
-        <extracomment>Enter on a name, not right after an edit: add a metric below (the window runs Add Sibling). Esc outside an editor, or cancelling an editor: take back the current row if it was just added. A short explanation for the status bar (typing on a calculated cell).</extracomment>
+        <extracomment>Enter on a name, not right after an edit: add a metric below (the window runs Add Sibling). Esc outside an editor, or cancelling an editor: take back the current row if it was just added. A short explanation for the status bar (typing on a calculated cell). While a metric moves (its rows leave and come back): its rows that were folded, and the current cell (metric, column) when it was on one of them.</extracomment>
         <translation>への転換率</translation>
     </message>
 </context>
@@ -2738,7 +2738,7 @@ KGI/KPI ツリーのプランニングツール</translation>
     <name>PlanTreeModel</name>
     <message>
         <source>Metric</source>
-        <extracomment>Flags made once: combining Qt&apos;s flag enums costs more than the rest of flags(), which Qt asks for every row. Roles as plain ints: data() runs for every role of every painted cell. More changed rows than this in one action are repainted as a whole (one signal) instead of row by row. Values changed on more rows than :data:`MANY_ROWS` (a new factor at the top, a new currency): views repaint what they show instead of being told row by row. Each row&apos;s texts as last shown, and its parent&apos;s relation then (which says whether the rate column holds a rate or a share): painting reads them, and an edit&apos;s highlight compares with them. Rows whose values changed (when) and were not painted since: compared with ``_shown`` when painted. Metric id -&gt; what File &gt; Compare With found changed there (the rows are tinted until cleared). What a drop does: (metric id, new parent id or None, row). The window makes it ask before a drop would break a funnel. The plan as of a month (set by :meth:`follow`); None: the single actual against the whole target.</extracomment>
+        <extracomment>Flags made once: combining Qt&apos;s flag enums costs more than the rest of cell_flags(). Roles as plain ints: data() runs for every role of every painted cell. More changed rows than this in one action are repainted as a whole (one signal) instead of row by row. Values changed on more rows than :data:`MANY_ROWS` (a new factor at the top, a new currency): views repaint what they show instead of being told row by row. A metric is about to move with the rows below it (its rows leave and come back): views note what to restore. The metric has moved: its rows are back at their new place. The rows were made again for another plan (the old rows removed, the new ones inserted). Each row&apos;s texts as last shown, and its parent&apos;s relation then (which says whether the rate column holds a rate or a share): painting reads them, and an edit&apos;s highlight compares with them. Rows whose values changed (when) and were not painted since: compared with ``_shown`` when painted. Metric id -&gt; what File &gt; Compare With found changed there (the rows are tinted until cleared). What a drop does: (metric id, new parent id or None, row). The window makes it ask before a drop would break a funnel. The plan as of a month (set by :meth:`follow`); None: the single actual against the whole target.</extracomment>
         <translation>指標</translation>
     </message>
     <message>
@@ -3203,6 +3203,122 @@ Type 40 or 40% for 40 %; type solve (or Edit &gt; Solve This Rate) for the rate 
     <message>
         <source>at this pace</source>
         <translation>このペース</translation>
+    </message>
+</context>
+<context>
+    <name>SaveErrors</name>
+    <message>
+        <source>The file name {name!r} is not allowed.</source>
+        <extracomment>code -&gt; English template of what a save refuses or could not keep (context &quot;SaveErrors&quot;). ``{folder}`` and ``{path}`` are full paths, ``{name}`` a file&apos;s name; ``{reason}`` is the reason inside.</extracomment>
+        <translation>ファイル名 {name!r} は使えません。</translation>
+    </message>
+    <message>
+        <source>The file name is too long ({count} characters); choose a shorter one.</source>
+        <translation>ファイル名が長すぎます（{count} 文字）。短い名前にしてください。</translation>
+    </message>
+    <message>
+        <source>The file name {name!r} is not allowed on Windows.</source>
+        <translation>ファイル名 {name!r} は Windows では使えません。</translation>
+    </message>
+    <message>
+        <source>The disk holding {folder} is full; free some space or save somewhere else.</source>
+        <translation>{folder} のあるディスクがいっぱいです。空き容量を増やすか、別の場所に保存してください。</translation>
+    </message>
+    <message>
+        <source>The drive holding {folder} is read-only; save the plan somewhere else.</source>
+        <translation>{folder} のあるドライブは読み取り専用です。プランは別の場所に保存してください。</translation>
+    </message>
+    <message>
+        <source>The folder {folder} does not exist (was it moved, or a drive disconnected?).</source>
+        <translation>フォルダー {folder} がありません（移動されたか、ドライブの接続が切れていませんか？）。</translation>
+    </message>
+    <message>
+        <source>The file name {name!r} is not allowed here; choose another name.</source>
+        <translation>ファイル名 {name!r} はここでは使えません。別の名前にしてください。</translation>
+    </message>
+    <message>
+        <source>{path} is a folder, not a file.</source>
+        <translation>{path} はフォルダーで、ファイルではありません。</translation>
+    </message>
+    <message>
+        <source>{name} could not be replaced: another program (a sync client, a virus scanner, another window) holds it, or the folder is read-only. The file was left as it was; try again in a moment.</source>
+        <translation>{name} を置き換えられませんでした。別のプログラム（同期ソフト、ウイルス対策ソフト、別のウィンドウ）が使用中か、フォルダーが読み取り専用です。ファイルは元のままです。しばらくしてからもう一度保存してください。</translation>
+    </message>
+    <message>
+        <source>kpidesk may not write in {folder}: the folder is read-only or belongs to someone else.</source>
+        <translation>kpidesk は {folder} に書き込めません。フォルダーが読み取り専用か、別のユーザーのものです。</translation>
+    </message>
+    <message>
+        <source>The plan could not be saved to {path}: {detail}.</source>
+        <translation>プランを {path} に保存できませんでした: {detail}。</translation>
+    </message>
+    <message>
+        <source>{name} is read-only; save under another name, or make it writable first.</source>
+        <translation>{name} は読み取り専用です。別の名前で保存するか、先に書き込めるようにしてください。</translation>
+    </message>
+    <message>
+        <source>Another program has been saving {name} for {seconds} seconds; the plan was not saved. Try again in a moment.</source>
+        <translation>別のプログラムが {seconds} 秒間 {name} を保存し続けているため、プランを保存しませんでした。しばらくしてからもう一度保存してください。</translation>
+    </message>
+    <message>
+        <source>{name} was changed by another program or person after it was read here, so it was not overwritten: nothing was written. Save again to choose whether to replace their version, or open the file again to see it.</source>
+        <translation>{name} はここで読み込んだ後に別のプログラムか別の人が変更したため、上書きしませんでした（何も書き込んでいません）。相手の版を置き換えるかどうかは、もう一度保存すると選べます。相手の版を見るには、ファイルを開き直してください。</translation>
+    </message>
+    <message>
+        <source>The plan was not saved: the text made for {name} does not read back as this plan ({reason}). {name} and its backup were left as they were.</source>
+        <translation>プランを保存しませんでした。{name} 用に作ったテキストを読み直すと、このプランになりません（{reason}）。{name} とそのバックアップは元のままです。</translation>
+    </message>
+    <message>
+        <source>it would not open again</source>
+        <translation>保存すると開けなくなります</translation>
+    </message>
+    <message>
+        <source>it would not open again (line {line}, column {column}: {reason})</source>
+        <translation>保存すると開けなくなります（{line} 行 {column} 文字目: {reason}）</translation>
+    </message>
+    <message>
+        <source>metric {metric!r} would be missing</source>
+        <translation>指標 {metric!r} がなくなります</translation>
+    </message>
+    <message>
+        <source>metric {metric!r} would appear</source>
+        <translation>指標 {metric!r} が増えます</translation>
+    </message>
+    <message>
+        <source>the metrics would be in another order</source>
+        <translation>指標の順序が変わります</translation>
+    </message>
+    <message>
+        <source>metric {metric!r}, {key}: {found} instead of {wanted}</source>
+        <translation>指標 {metric!r}、{key}: {wanted} ではなく {found} になります</translation>
+    </message>
+    <message>
+        <source>plan.{key}: {found} instead of {wanted}</source>
+        <translation>plan.{key}: {wanted} ではなく {found} になります</translation>
+    </message>
+    <message>
+        <source>{name} now belongs to you: its owner or group could not be kept.</source>
+        <translation>{name} の所有者またはグループを元のままにできなかったため、所有者があなたになりました。</translation>
+    </message>
+    <message>
+        <source>Extended attributes of {name} could not be kept: {names}.</source>
+        <translation>{name} の拡張属性を引き継げませんでした: {names}。</translation>
+    </message>
+    <message>
+        <source>No backup copy was made ({reason}).</source>
+        <translation>バックアップを作成できませんでした（{reason}）。</translation>
+    </message>
+    <message>
+        <source>{name}: {reason}.</source>
+        <translation>{name}: {reason}。</translation>
+    </message>
+    <message>
+        <source>the plan&apos;s facts were dotted keys or an inline table (plan.title = ...); they are written as a [plan] table now</source>
+        <translation>プランの情報がドット付きキーかインラインテーブル（plan.title = ...）で書かれていたため、[plan] テーブルに書き直しました</translation>
+    </message>
+    <message>
+        <source>the metrics were an inline array (metric = [...]); they are written as [[metric]] tables now, every value kept (comments inside the array could not be kept)</source>
+        <translation>指標がインライン配列（metric = [...]）で書かれていたため、[[metric]] テーブルに書き直しました。値はすべてそのままです（配列内のコメントは残せませんでした）</translation>
     </message>
 </context>
 <context>

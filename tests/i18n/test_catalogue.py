@@ -130,13 +130,14 @@ def test_lupdate_finds_the_markers_of_the_qt_free_modules(entries):
     """QT_TRANSLATE_NOOP in the model (named like Qt's macro so that lupdate sees it), the CLI's own words,
     self.tr() in a class and QCoreApplication.translate("Ctx", ...) all reach the .ts in their context."""
     from kpidesk.cli import CALC_HEADERS
-    from kpidesk.model import messages, schema, tracking_text
+    from kpidesk.model import messages, save_messages, schema, tracking_text
     from kpidesk.track_cli import HEADERS
 
     expected = {("Findings", text) for text in messages.TEMPLATES.values()}
     expected |= {("Explain", text) for text in [*messages.EXPLANATIONS.values(), *messages.RELATION_WORDS.values()]}
     expected |= {("FileErrors", text) for text in [*messages.FILE_ERRORS.values(), *messages.FOUND.values()]}
     expected |= {("EditErrors", text) for text in messages.EDIT_ERRORS.values()}
+    expected |= {("SaveErrors", text) for text in save_messages.SAVE_ERRORS.values()}
     expected |= {("Fields", field.label) for field in schema.FIELDS}
     expected |= {("Tracking", text) for text in [*tracking_text.STATUS_WORDS.values(),
                                                  *tracking_text.SENTENCES.values()]}

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 import kpidesk
-from kpidesk.model import messages, schema
+from kpidesk.model import messages, save_messages, schema
 from kpidesk.model.formula import FormulaError, parse
 from kpidesk.model.metric import Kind, Metric, Relation
 from kpidesk.model.numbers import NumberError, parse_amount, parse_rate, to_decimal
@@ -65,7 +65,7 @@ def test_every_code_in_the_source_has_a_template_and_every_template_is_used():
     if os.environ.get("MUTANT_UNDER_TEST"):  # mutmut's copy of the source spells codes as its mutants do
         pytest.skip("reads the source, which a mutation run rewrites")
     used = codes_in_source()
-    templates = messages.FILE_ERRORS | messages.EDIT_ERRORS | messages.IMPORT_ERRORS
+    templates = messages.FILE_ERRORS | messages.EDIT_ERRORS | messages.IMPORT_ERRORS | save_messages.SAVE_ERRORS
     missing = {code: where for code, where in used.items() if code not in templates}
     assert not missing, f"codes without a template: {missing}"
     assert set(templates) - set(used) == set(), "templates that nothing makes"
@@ -75,19 +75,22 @@ def test_every_code_in_the_source_has_a_template_and_every_template_is_used():
 def test_error_codes_are_their_own_and_plain_words():
     file_codes, edit_codes, import_codes = set(messages.FILE_ERRORS), set(messages.EDIT_ERRORS), \
         set(messages.IMPORT_ERRORS)
+    save_codes = set(save_messages.SAVE_ERRORS)
     assert not file_codes & edit_codes and not (file_codes | edit_codes) & import_codes
-    assert not (file_codes | edit_codes | import_codes) & (set(messages.TEMPLATES) | set(messages.EXPLANATIONS))
-    for code in file_codes | edit_codes | import_codes:
+    assert not (file_codes | edit_codes | import_codes) & save_codes
+    assert not (file_codes | edit_codes | import_codes | save_codes) & (set(messages.TEMPLATES) |
+                                                                        set(messages.EXPLANATIONS))
+    for code in file_codes | edit_codes | import_codes | save_codes:
         assert re.fullmatch(r"[a-z][a-z0-9_]*", code), code
 
 
 def test_templates_are_marked_for_translation_in_their_context():
     """pyside6-lupdate finds a template only as a literal in a QT_TRANSLATE_NOOP call with its context."""
-    tree = ast.parse(Path(messages.__file__).read_text(encoding="utf-8"))
+    trees = [ast.parse(Path(module.__file__).read_text(encoding="utf-8")) for module in (messages, save_messages)]
     contexts = {"FILE_ERRORS": "FileErrors", "EDIT_ERRORS": "EditErrors", "IMPORT_ERRORS": "ImportErrors",
-                "FOUND": "FileErrors"}
+                "FOUND": "FileErrors", "SAVE_ERRORS": "SaveErrors"}
     seen = set()
-    for node in ast.walk(tree):
+    for node in (node for tree in trees for node in ast.walk(tree)):
         if isinstance(node, ast.AnnAssign) and isinstance(node.target, ast.Name) and node.target.id in contexts:
             seen.add(node.target.id)
             assert isinstance(node.value, ast.Dict)

@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 
+from kpidesk.model.reasons import reason
 from kpidesk.planfile import FileChanged, PlanFile, PlanFileError, dominant_newline, load, loads, save
 from kpidesk.storage.atomic import SaveError
 
@@ -171,7 +172,7 @@ def test_a_reshaped_file_says_so_once_after_its_save(tmp_path: Path) -> None:
     path.write_text('metric = [{id = "goal", name = "Goal", target = 1_000}]\n', encoding="utf-8")
     plan_file = load(path)
     save(plan_file, backup=False)
-    assert plan_file.save_warnings == [
+    assert [str(w) for w in plan_file.save_warnings] == [
         "inline.toml: the metrics were an inline array (metric = [...]); they are written as [[metric]] tables now, "
         "every value kept (comments inside the array could not be kept)."]
     assert plan_file.reshaped == []
@@ -182,10 +183,11 @@ def test_a_reshaped_file_says_so_once_after_its_save(tmp_path: Path) -> None:
 def test_warnings_of_the_write_itself_are_passed_on(plan_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     import kpidesk.planfile as planfile
 
-    monkeypatch.setattr(planfile, "replace_unless_changed", lambda *args, **kwargs: ["No backup copy was made."])
+    kept = [reason("owner_not_kept", name="plan.toml")]
+    monkeypatch.setattr(planfile, "replace_unless_changed", lambda *args, **kwargs: kept)
     plan_file = load(plan_path)
     save(plan_file)
-    assert plan_file.save_warnings == ["No backup copy was made."]
+    assert plan_file.save_warnings == kept
 
 
 def test_mark_saved_keeps_the_path_unless_given_one(plan_path: Path) -> None:

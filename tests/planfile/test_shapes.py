@@ -8,13 +8,20 @@ from __future__ import annotations
 
 from decimal import Decimal
 
+from kpidesk.model.reasons import reason
 from kpidesk.planfile import loads
 from kpidesk.planfile.shapes import as_tables
 
-METRICS_NOTE = ("the metrics were an inline array (metric = [...]); they are written as [[metric]] tables now, every "
-                "value kept (comments inside the array could not be kept)")
-PLAN_NOTE = ("the plan's facts were dotted keys or an inline table (plan.title = ...); they are written as a [plan] "
-             "table now")
+#: What was changed, as reasons (their words are made where they are shown).
+METRICS_NOTE = reason("metrics_reshaped")
+PLAN_NOTE = reason("plan_facts_reshaped")
+
+
+def test_the_notes_say_in_words_what_was_changed() -> None:
+    assert METRICS_NOTE.text() == ("the metrics were an inline array (metric = [...]); they are written as [[metric]] "
+                                   "tables now, every value kept (comments inside the array could not be kept)")
+    assert PLAN_NOTE.text() == ("the plan's facts were dotted keys or an inline table (plan.title = ...); they are "
+                                "written as a [plan] table now")
 
 
 def test_dotted_plan_keys_and_an_inline_array_of_metrics_become_tables() -> None:

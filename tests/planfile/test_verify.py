@@ -17,7 +17,9 @@ B = 'id = "b"\nparent = "goal"\nname = "B"\nrate = "20%"'
 
 
 def why(text: str) -> str | None:
-    return unsafe_to_write(loads(PLAN).plan, text, "plan.toml")
+    """The English text of why ``text`` must not replace the plan (a reason), or None."""
+    found = unsafe_to_write(loads(PLAN).plan, text, "plan.toml")
+    return None if found is None else found.text()
 
 
 def test_the_same_plan_is_safe_to_write() -> None:

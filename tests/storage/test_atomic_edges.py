@@ -225,8 +225,8 @@ def test_a_full_disk_while_backing_up_stops_the_save(plan: Path, monkeypatch: py
 def test_another_backup_failure_is_a_warning_and_the_save_goes_on(plan: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     refuse_backup(monkeypatch, plan, OSError(errno.EIO, "Input/output error"))
     warnings = write_atomic(plan, b"new = 2\n")
-    assert warnings == [f"No backup copy was made (The plan could not be saved to {backup_path(plan)}: "
-                        "Input/output error.)."]
+    assert [str(w) for w in warnings] == [f"No backup copy was made (The plan could not be saved to "
+                                          f"{backup_path(plan)}: Input/output error.)."]
     assert plan.read_bytes() == b"new = 2\n"
 
 
@@ -236,7 +236,7 @@ def test_without_edquot_a_backup_failure_is_still_only_a_warning(
     monkeypatch.delattr(errno, "EDQUOT")
     refuse_backup(monkeypatch, plan, exc)
     warnings = write_atomic(plan, b"new = 2\n")
-    assert len(warnings) == 1 and warnings[0].startswith("No backup copy was made (")
+    assert len(warnings) == 1 and str(warnings[0]).startswith("No backup copy was made (")
     assert plan.read_bytes() == b"new = 2\n"
 
 
@@ -250,7 +250,7 @@ def test_a_plan_that_cannot_be_read_for_its_backup_is_still_saved(plan: Path, mo
 
     monkeypatch.setattr(Path, "read_bytes", unreadable)
     warnings = write_atomic(plan, b"new = 2\n")
-    assert len(warnings) == 1 and warnings[0].startswith("No backup copy was made (")
+    assert len(warnings) == 1 and str(warnings[0]).startswith("No backup copy was made (")
     monkeypatch.undo()
     assert plan.read_bytes() == b"new = 2\n" and not backup_path(plan).exists()
 
@@ -383,5 +383,5 @@ def test_extended_attributes_that_cannot_be_kept_are_named(plan: Path, monkeypat
 
     monkeypatch.setattr(os, "setxattr", refuse)
     warnings = write_atomic(plan, b"new = 2\n", backup=False)
-    assert warnings == [f"Extended attributes of plan.toml could not be kept: {', '.join(names)}."]
+    assert [str(w) for w in warnings] == [f"Extended attributes of plan.toml could not be kept: {', '.join(names)}."]
     assert plan.read_bytes() == b"new = 2\n"
