@@ -419,3 +419,41 @@ def test_the_first_period_comes_back_under_its_own_comment_not_the_next_ones() -
     assert plan_file.dumps() == COMMENTED.replace('"2026-04" = 3\n', "")
     edit.revert(plan_file.plan)
     assert plan_file.dumps() == COMMENTED
+
+
+def test_a_second_fact_goes_into_the_plan_table_the_first_one_made() -> None:
+    plan_file = loads(HEAD + GOAL.rstrip("\n") + "\n")
+    SetInfo("title", "T").apply(plan_file.plan)
+    plan_file.dumps()
+    SetInfo("owner", "O").apply(plan_file.plan)
+    assert plan_file.dumps() == HEAD + '[plan]\ntitle = "T"\nowner = "O"\n\n' + GOAL.rstrip("\n") + "\n"
+
+
+def test_one_fact_changed_leaves_the_other_facts_lines_and_comments() -> None:
+    # a literal string stays one: a fact written again would come back in double quotes
+    text = HEAD + "[plan]\ntitle = 'T'  # the title\nowner = \"O\"  # who answers\n\n" + GOAL.rstrip("\n") + "\n"
+    plan_file = loads(text)
+    SetInfo("owner", "P").apply(plan_file.plan)
+    assert plan_file.dumps() == text.replace('owner = "O"', 'owner = "P"')
+
+
+def test_tables_written_out_of_tree_order_keep_their_order_when_a_metric_is_added() -> None:
+    child_first = (HEAD + '[[metric]]\nid = "leads"\nparent = "goal"\nname = "Leads"\nrate = "10%"\n\n'
+                   '[[metric]]\nid = "goal"\nname = "Goal"\ntarget = 5\n')
+    plan_file = loads(child_first)
+    AddMetric(Metric("other", "Other"), None, 1).apply(plan_file.plan)
+    assert plan_file.dumps() == child_first + '\n[[metric]]\nid = "other"\nname = "Other"\n'
+
+
+def test_a_file_that_starts_with_its_first_table_gets_the_format_version_line_above_it() -> None:
+    text = '[[metric]]\nid = "goal"\nname = "Goal"\ntarget = 5\n'
+    plan_file = loads(text)
+    SetField("goal", "target", Decimal(6)).apply(plan_file.plan)
+    assert plan_file.dumps() == HEAD + text.replace("target = 5", "target = 6")
+
+
+def test_a_comment_above_the_first_table_and_one_ending_the_file_both_stay() -> None:
+    text = '# FY2026 plan\n[[metric]]\nid = "goal"\nname = "Goal"\ntarget = 5\n# end of plan'
+    plan_file = loads(text)
+    SetField("goal", "target", Decimal(6)).apply(plan_file.plan)
+    assert plan_file.dumps() == HEAD + text.replace("target = 5", "target = 6")
