@@ -10,7 +10,6 @@ original text, and a changed rate is written with every digit it holds
 
 from __future__ import annotations
 
-import datetime as dt
 from decimal import Decimal
 from typing import Any
 
@@ -97,9 +96,8 @@ def encode(key: str, value: Any, existing: Any = None) -> Item:
     return other
 
 
-def encode_info(key: str, value: Any) -> Any:
-    if key in INFO_DATE_KEYS and isinstance(value, (dt.date, str)):
-        return value or None
+def encode_info(value: Any) -> Any:
+    """A plan fact as the file holds it: an empty text is no fact (the key is left out)."""
     return value or None
 
 

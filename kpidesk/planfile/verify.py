@@ -52,7 +52,7 @@ def _first_difference(plan: Plan, again: Plan) -> Reason | None:
                 return reason("field_differs", metric=metric.id, key=key, found=repr(found.get(key)),
                               wanted=repr(value))
     for key in INFO_FIELDS:
-        value, found_info = codec.encode_info(key, plan.info.get(key)), codec.encode_info(key, again.info.get(key))
+        value, found_info = codec.encode_info(plan.info.get(key)), codec.encode_info(again.info.get(key))
         if found_info != value:
             return reason("info_differs", key=key, found=repr(found_info), wanted=repr(value))
     return None

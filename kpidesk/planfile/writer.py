@@ -261,7 +261,7 @@ def render_metric(metric: Metric) -> str:
 def render_info(plan: Plan) -> str:
     lines = []
     for key in INFO_FIELDS:
-        value = codec.encode_info(key, plan.info.get(key))
+        value = codec.encode_info(plan.info.get(key))
         if value is None:
             continue
         item = tomlkit.string(value, multiline="\n" in value) if isinstance(value, str) else tomlkit.item(value)
@@ -441,7 +441,7 @@ class PlanWriter:
 
     # ---- plan-level ------------------------------------------------------------
     def _write_info(self, plan: Plan) -> None:
-        wanted = {key: codec.encode_info(key, plan.info.get(key)) for key in INFO_FIELDS}
+        wanted = {key: codec.encode_info(plan.info.get(key)) for key in INFO_FIELDS}
         chunk = next((c for c in self.chunks if c.name == "plan"), None)
         if chunk is None:
             if any(v is not None for v in wanted.values()):

@@ -140,7 +140,7 @@ def same_plan(plan: Plan, again: Plan) -> None:
         mine, theirs = metric.computed, other.computed
         assert (theirs.target, theirs.forecast, theirs.rate) == (mine.target, mine.forecast, mine.rate), metric.id
     for key in INFO_FIELDS:
-        assert codec.encode_info(key, again.info.get(key)) == codec.encode_info(key, plan.info.get(key)), key
+        assert codec.encode_info(again.info.get(key)) == codec.encode_info(plan.info.get(key)), key
 
 
 def write_and_read_back(folder: Path, shape: str, data: st.DataObject) -> None:
