@@ -44,7 +44,7 @@ def keep_layout(text: str, original: str) -> str:
     if original and dominant_newline(original) == "\r\n":
         text = _LONE_LF.sub("\r\n", text)
     if original and not original.endswith("\n"):
-        text = text.rstrip("\r\n") if text.rstrip("\r\n") else text
+        text = text.rstrip("\r\n")
     return text
 
 
