@@ -457,3 +457,19 @@ def test_a_comment_above_the_first_table_and_one_ending_the_file_both_stay() -> 
     plan_file = loads(text)
     SetField("goal", "target", Decimal(6)).apply(plan_file.plan)
     assert plan_file.dumps() == HEAD + text.replace("target = 5", "target = 6")
+
+
+def test_an_empty_period_table_the_planner_wrote_stays_when_the_metric_changes() -> None:
+    text = HEAD + '[[metric]]\nid = "goal"\nname = "Goal"\ntarget = 5\n\n[metric.actuals]\n# filled in monthly\n'
+    plan_file = loads(text)
+    SetField("goal", "target", Decimal(6)).apply(plan_file.plan)
+    assert plan_file.dumps() == text.replace("target = 5", "target = 6")
+
+
+def test_keys_the_planner_wrote_keep_their_spelling_when_another_key_of_the_metric_changes() -> None:
+    # each as written: a default spelled out, a literal string, a number with its separators
+    text = (HEAD + "[[metric]]\nid = 'goal'\nname = 'Goal'  # as sales says it\nkind = 'count'\n"
+            "target = 1_000\nowner = 'Sales'\n")
+    plan_file = loads(text)
+    SetField("goal", "owner", "Marketing").apply(plan_file.plan)
+    assert plan_file.dumps() == text.replace("owner = 'Sales'", 'owner = "Marketing"')
