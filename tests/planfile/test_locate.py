@@ -119,3 +119,11 @@ def test_a_multi_line_string_that_opens_where_another_closes_hides_its_lines() -
     # look-alike key inside it is text, and the real key stands after it
     text = "[[metric]]\nid = \"a\"\nnotes = ['''one\ntwo''', '''three\nunit = \"fake\"''']\nunit = \"real\"\n"
     assert scan(text).metrics[0].keys["unit"] == (6, 8)
+
+
+def test_a_plan_key_written_as_a_table_stands_at_its_header_an_array_of_tables_does_not() -> None:
+    # [plan.extra] is the key extra of the plan, for a message about it; [[plan.list]] adds no key there
+    found = scan('[plan]\ntitle = "t"\n[plan.extra]\nx = 1\n[[plan.list]]\ny = 2\n').plan
+    assert found is not None
+    assert found.keys == {"title": (2, 9), "extra": (3, 1)}
+    assert found.key_names == {"title": (2, 1), "extra": (3, 1)}
