@@ -34,6 +34,7 @@ VALUES = st.sampled_from([
     ("'''literal\nfake = 'a key?'\n'''", 2),
     ('"""\nnotes = """', 1),
     ('[\n  1,\n  "x = y",\n]', 3),  # an array over several lines: "1," reads like a key without "="
+    ('[\n  1,\n  2\n]', 3),  # and "2" like a key that ends its line
     ('"an escaped \\" then \'\'\' in the text"', 0),  # the quote after the backslash does not end it
     ('["abc", \'\'\'x\nfake = 1\'\'\']', 1),  # a string of odd length, then a multi-line one opens
     ('["", \'\'\'x\nfake = 1\'\'\']', 1),  # an empty string closes at once
