@@ -248,7 +248,7 @@ def _period_key(text: str) -> None:
 
 
 def _lag(value: Any) -> int:
-    if isinstance(value, Decimal) and value == value.to_integral_value():
+    if isinstance(value, Decimal) and value.is_finite() and value == value.to_integral_value():
         value = int(value)
     if isinstance(value, bool) or not isinstance(value, int):
         raise FieldValueError("lag_not_whole", found=kind_of(value))

@@ -92,3 +92,11 @@ def test_decode_gives_a_stored_value_in_the_form_it_is_compared_in(key, raw, val
 @pytest.mark.parametrize("key, raw", [("kind", "colour"), ("rate", "150%"), ("target", "lots"), ("lag", 1.5)])
 def test_a_stored_value_that_cannot_be_read_never_compares_equal(key, raw):
     assert schema.decode(key, raw) != schema.decode(key, raw)
+
+
+@pytest.mark.parametrize("value", [D("Infinity"), D("-Infinity"), D("NaN")])
+def test_a_lag_that_is_no_number_of_periods_is_refused_not_a_crash(value):
+    # a file's `lag = inf` arrives as Decimal("Infinity"): it has no whole number to be
+    with pytest.raises(ReasonError) as info:
+        schema.check(FIELDS["lag"], value)
+    assert info.value.code == "lag_not_whole"

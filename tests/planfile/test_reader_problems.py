@@ -140,3 +140,11 @@ def test_errors_of_text_not_given_a_file_name_name_it_plan() -> None:
     with pytest.raises(PlanFileError) as info:
         loads("x = " + "[" * 40, "plan.toml")
     assert info.value.filename == "plan.toml" and info.value.first.code == "brackets_too_deep"
+
+
+def test_a_lag_of_infinity_is_refused_where_it_stands() -> None:
+    text = 'format_version = "1.0"\n[[metric]]\nid = "goal"\nname = "Goal"\ntarget = 5\nlag = inf\n'
+    with pytest.raises(PlanFileError) as info:
+        loads(text, "plan.toml")
+    first = info.value.first
+    assert (first.line, first.column, first.code, first.field) == (6, 7, "lag_not_whole", "lag")
