@@ -9,6 +9,7 @@ does (tests/modal_answers.py).
 
 import os
 import sys
+import tempfile
 from pathlib import Path
 
 import pytest
@@ -16,6 +17,9 @@ from hypothesis import HealthCheck, settings
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ.setdefault("KPIDESK_SETTINGS_ISOLATED", "1")
+# Qt's own dialogs (the file dialog) keep their state in the user's config, QtProject.conf: a test run
+# keeps it in a folder of its own, as it does kpidesk's settings, and leaves the user's as they were.
+os.environ["XDG_CONFIG_HOME"] = tempfile.mkdtemp(prefix="kpidesk-test-config-")
 # The suite reads English texts: a planner's own LANGUAGE=ja (or LANG=ja_JP.UTF-8) must not change them.
 # LANGUAGE comes first in kpidesk's rule (kpidesk/i18n.py); tests of Japanese set their own environment.
 os.environ["LANGUAGE"] = "en"
