@@ -23,6 +23,7 @@ from collections.abc import Callable, Mapping, Sequence
 from functools import lru_cache
 
 from kpidesk import paths
+from kpidesk.model.reasons import QT_TRANSLATE_NOOP
 
 ENGLISH, JAPANESE = "en", "ja"
 #: Languages with a translation (English is the source language).
@@ -35,10 +36,6 @@ SYSTEM_WORDS = frozenset({"", "system", "auto"})
 _chosen: str | None = None  # set by --lang (set_language); None: from the environment
 _in_use: str | None = None  # set by the window from its rule, preference included (use_language)
 
-
-def QT_TRANSLATE_NOOP(context: str, text: str) -> str:  # noqa: N802 - the marker pyside6-lupdate looks for
-    """Mark ``text`` for lupdate in ``context``; the text is translated where it is shown."""
-    return text
 
 
 def language_of(tag: str) -> str | None:

@@ -21,12 +21,11 @@ from kpidesk.model.diff import Change, ChangeKind, Effect, PlanDiff, Value, metr
 from kpidesk.model.display import percent_text, signed_text, value_text
 from kpidesk.model.exact import Fraction, to_decimal
 from kpidesk.model.merge import Conflict
-from kpidesk.model.messages import QT_TRANSLATE_NOOP
 from kpidesk.model.metric import Metric
 from kpidesk.model.numbers import decimal_text
 from kpidesk.model.numbers import percent_text as exact_percent
 from kpidesk.model.plan import INFO_FIELDS, Plan
-from kpidesk.model.reasons import Translate
+from kpidesk.model.reasons import QT_TRANSLATE_NOOP, Translate
 
 CONTEXT = "Diff"
 #: Longest text value shown in a line (the JSON holds all of it).

@@ -24,17 +24,13 @@ from kpidesk.model.display import amount_text, percent_text, signed_text
 from kpidesk.model.exact import Number
 from kpidesk.model.findings import Finding, Params
 from kpidesk.model.numbers import decimal_text
-from kpidesk.model.reasons import Reason, Translate
+from kpidesk.model.reasons import QT_TRANSLATE_NOOP, Reason, Translate
 from kpidesk.model.save_messages import SAVE_CONTEXT, SAVE_ERRORS
 
 if TYPE_CHECKING:
     from kpidesk.model.plan import Plan
 
 CONTEXT = "Findings"
-
-
-def QT_TRANSLATE_NOOP(context: str, text: str) -> str:  # noqa: N802 - the marker pyside6-lupdate looks for
-    return text
 
 
 #: code -> English template. Placeholders are parameter names (see the key sets below).

@@ -33,6 +33,11 @@ Translate = Callable[[str, str], str]
 Frame = tuple[str, Params]
 
 
+def QT_TRANSLATE_NOOP(context: str, text: str) -> str:  # noqa: N802 - the marker pyside6-lupdate looks for
+    """Mark ``text`` for lupdate in ``context``: the Qt-free modules' templates are translated where they are shown."""
+    return text
+
+
 @dataclass(frozen=True)
 class Reason:
     """Why something is refused: ``code`` and its parameters, inside the phrases of ``within``."""
@@ -149,4 +154,4 @@ def kind_of(value: object) -> str:
     return type(value).__name__
 
 
-__all__ = ["Reason", "ReasonError", "Translate", "kind_of", "reason", "reason_of"]
+__all__ = ["QT_TRANSLATE_NOOP", "Reason", "ReasonError", "Translate", "kind_of", "reason", "reason_of"]

@@ -10,11 +10,9 @@ translation in the window, through :mod:`kpidesk.i18n` on the command line.
 
 from __future__ import annotations
 
+from kpidesk.model.reasons import QT_TRANSLATE_NOOP
+
 SAVE_CONTEXT = "SaveErrors"
-
-
-def QT_TRANSLATE_NOOP(context: str, text: str) -> str:  # noqa: N802 - the marker pyside6-lupdate looks for
-    return text
 
 
 #: code -> English template of what a save refuses or could not keep (context "SaveErrors").

@@ -36,15 +36,11 @@ from kpidesk.model.numbers import (
     to_decimal,
 )
 from kpidesk.model.periods import parse_period
-from kpidesk.model.reasons import Reason, ReasonError, kind_of, reason, reason_of
+from kpidesk.model.reasons import QT_TRANSLATE_NOOP, Reason, ReasonError, kind_of, reason, reason_of
 
 CONTEXT = "Fields"
 #: The text of ``rate`` that asks kpidesk to find the rate (goal seek).
 SOLVE = "solve"
-
-
-def QT_TRANSLATE_NOOP(context: str, text: str) -> str:  # noqa: N802 - the marker pyside6-lupdate looks for
-    return text
 
 
 class FieldValueError(ReasonError):

@@ -10,9 +10,8 @@ from __future__ import annotations
 
 from kpidesk.model.bottleneck import RATE, Bottleneck
 from kpidesk.model.display import percent_text, value_text
-from kpidesk.model.messages import QT_TRANSLATE_NOOP
 from kpidesk.model.plan import Plan
-from kpidesk.model.reasons import Translate
+from kpidesk.model.reasons import QT_TRANSLATE_NOOP, Translate
 from kpidesk.model.tracking import Status, Tracking
 
 CONTEXT = "Tracking"
