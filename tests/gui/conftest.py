@@ -1,8 +1,14 @@
-"""The real main window with the sample plan, for tests that drive it."""
+"""The real main window with the sample plan, and Japanese as the window reads it, for tests that drive them."""
 
 import pytest
+from PySide6.QtCore import QLocale
 
+from kpidesk import i18n
+from kpidesk.gui import formatting
+from kpidesk.gui.app import load_translations
 from kpidesk.gui.main_window import MainWindow
+from kpidesk.gui.settings import settings
+from kpidesk.model import display
 
 
 @pytest.fixture
@@ -26,3 +32,19 @@ def window(sample_window, qtbot) -> MainWindow:
     sample_window.tree.setFocus()
     qtbot.waitUntil(sample_window.tree.hasFocus)
     return sample_window
+
+
+@pytest.fixture
+def japanese(qapp, monkeypatch):
+    """LANGUAGE=ja as the window reads it at start; everything put back afterwards."""
+    settings().clear()
+    monkeypatch.setenv("LANGUAGE", "ja")
+    i18n.set_language(None)
+    translators = load_translations(qapp)
+    yield translators
+    for translator in translators:
+        qapp.removeTranslator(translator)
+    i18n.set_language(None)
+    QLocale.setDefault(QLocale.system())
+    formatting.set_number_style(display.FULL)
+    settings().clear()

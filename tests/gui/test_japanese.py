@@ -5,30 +5,14 @@ from PySide6.QtCore import QCoreApplication, QLocale
 from PySide6.QtGui import QFontInfo, QPageSize
 
 from kpidesk import i18n
-from kpidesk.gui import formatting, preferences
-from kpidesk.gui.app import load_translations, use_language_font
+from kpidesk.gui import preferences
+from kpidesk.gui.app import use_language_font
 from kpidesk.gui.document import SAMPLE_TEMPLATE
 from kpidesk.gui.main_window import MainWindow
 from kpidesk.gui.settings import settings
 from kpidesk.gui.tree_model import Column
 from kpidesk.model import display
 from kpidesk.render.text import MONOSPACED_JAPANESE
-
-
-@pytest.fixture
-def japanese(qapp, monkeypatch):
-    """LANGUAGE=ja as the window reads it at start; everything put back afterwards."""
-    settings().clear()
-    monkeypatch.setenv("LANGUAGE", "ja")
-    i18n.set_language(None)
-    translators = load_translations(qapp)
-    yield translators
-    for translator in translators:
-        qapp.removeTranslator(translator)
-    i18n.set_language(None)
-    QLocale.setDefault(QLocale.system())
-    formatting.set_number_style(display.FULL)
-    settings().clear()
 
 
 @pytest.fixture

@@ -12,33 +12,13 @@ from decimal import Decimal
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QLocale, Qt
+from PySide6.QtCore import Qt
 
-from kpidesk import i18n, paths
-from kpidesk.gui import formatting
-from kpidesk.gui.app import load_translations
+from kpidesk import paths
 from kpidesk.gui.main_window import MainWindow
-from kpidesk.gui.settings import settings
-from kpidesk.model import display
 from kpidesk.storage import atomic
 
 Key, Mod = Qt.Key, Qt.KeyboardModifier
-
-
-@pytest.fixture
-def japanese(qapp, monkeypatch):
-    """LANGUAGE=ja as the window reads it at start; everything put back afterwards."""
-    settings().clear()
-    monkeypatch.setenv("LANGUAGE", "ja")
-    i18n.set_language(None)
-    translators = load_translations(qapp)
-    yield translators
-    for translator in translators:
-        qapp.removeTranslator(translator)
-    i18n.set_language(None)
-    QLocale.setDefault(QLocale.system())
-    formatting.set_number_style(display.FULL)
-    settings().clear()
 
 
 def open_window(qtbot, path: Path) -> MainWindow:
