@@ -6,8 +6,6 @@ import datetime as dt
 import json
 import os
 import stat
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
@@ -21,14 +19,6 @@ SOMEONE = LockInfo("someone", "another computer", 0, "")
 @pytest.fixture
 def plan(tmp_path: Path) -> Path:
     return tmp_path / "plan.toml"
-
-
-@pytest.fixture
-def child():
-    running = subprocess.Popen([sys.executable, "-c", "import time; time.sleep(60)"])
-    yield running
-    running.kill()
-    running.wait()
 
 
 def write_lock(plan: Path, **record) -> None:

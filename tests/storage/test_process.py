@@ -5,34 +5,12 @@ from __future__ import annotations
 import ctypes
 import os
 import subprocess
-import sys
 from pathlib import Path
 from types import SimpleNamespace
 
 import pytest
 
 from kpidesk.storage import process
-
-
-@pytest.fixture
-def child():
-    running = subprocess.Popen([sys.executable, "-c", "import time; time.sleep(60)"])
-    yield running
-    running.kill()
-    running.wait()
-
-
-@pytest.fixture
-def signals(monkeypatch: pytest.MonkeyPatch) -> list[tuple[int, int]]:
-    sent: list[tuple[int, int]] = []
-    real_kill = os.kill
-
-    def recording(pid: int, sig: int) -> None:
-        sent.append((pid, sig))
-        real_kill(pid, sig)
-
-    monkeypatch.setattr(os, "kill", recording)
-    return sent
 
 
 # ---- names ---------------------------------------------------------------------------------

@@ -9,8 +9,6 @@ liveness probe is signal 0: nothing is ever sent to the process it asks about.
 from __future__ import annotations
 
 import os
-import subprocess
-import sys
 import time
 from pathlib import Path
 from types import SimpleNamespace
@@ -31,25 +29,8 @@ def plan(tmp_path: Path) -> Path:
 
 
 @pytest.fixture
-def live_pid():
-    child = subprocess.Popen([sys.executable, "-c", "import time; time.sleep(60)"])
-    yield child.pid
-    child.kill()
-    child.wait()
-
-
-@pytest.fixture
-def signals(monkeypatch: pytest.MonkeyPatch) -> list[tuple[int, int]]:
-    """Every os.kill call (the tests' own processes only: a wrong signal harms none but them)."""
-    sent: list[tuple[int, int]] = []
-    real_kill = os.kill
-
-    def recording(pid: int, sig: int) -> None:
-        sent.append((pid, sig))
-        real_kill(pid, sig)
-
-    monkeypatch.setattr(os, "kill", recording)
-    return sent
+def live_pid(child) -> int:
+    return child.pid
 
 
 def temporary(plan: Path, pid: int | str, age: float = 0.0, name: str | None = None) -> Path:
