@@ -5,11 +5,10 @@ In English as before the codes; with LANG=ja_JP.UTF-8 in Japanese, through kpide
 
 from __future__ import annotations
 
-import errno
-import os
 from pathlib import Path
 
 import pytest
+from read_only import read_only_folder
 
 from kpidesk import i18n
 from kpidesk.cli import main
@@ -42,22 +41,10 @@ def plan(tmp_path: Path) -> Path:
 
 
 @pytest.fixture
-def read_only_folder(plan: Path, monkeypatch: pytest.MonkeyPatch):
-    """The plan's folder made read-only (as root, who writes anywhere: file creation there refused as it would be)."""
-    folder = plan.parent
-    if os.geteuid() != 0:
-        os.chmod(folder, 0o555)
-    else:
-        real_open = os.open
-
-        def refusing_open(path, flags, *args, **kwargs):
-            if Path(path).parent == folder and flags & os.O_CREAT:
-                raise PermissionError(errno.EACCES, "Permission denied", str(path))
-            return real_open(path, flags, *args, **kwargs)
-
-        monkeypatch.setattr(os, "open", refusing_open)
-    yield folder
-    os.chmod(folder, 0o755)
+def read_only_plan_folder(plan: Path, monkeypatch: pytest.MonkeyPatch):
+    """The plan's folder made read-only for the test."""
+    with read_only_folder(plan.parent, monkeypatch) as folder:
+        yield folder
 
 
 @pytest.mark.unprivileged
@@ -68,13 +55,14 @@ def read_only_folder(plan: Path, monkeypatch: pytest.MonkeyPatch):
                     "読み取り専用か、別のユーザーのものです。ファイルは変更していません\n"),
 ])
 def test_set_in_a_read_only_folder_says_why_in_the_planners_language(
-        plan: Path, read_only_folder: Path, monkeypatch: pytest.MonkeyPatch, capsys, lang: str, expected: str) -> None:
+        plan: Path, read_only_plan_folder: Path, monkeypatch: pytest.MonkeyPatch, capsys, lang: str,
+        expected: str) -> None:
     before = plan.read_bytes()
     capsys.readouterr()
     speak(monkeypatch, lang)
     assert main(["set", str(plan), "visits.rate=20%"]) == 2
     out, err = capsys.readouterr()
-    assert (out, err) == ("", expected.format(plan=plan, folder=read_only_folder))
+    assert (out, err) == ("", expected.format(plan=plan, folder=read_only_plan_folder))
     assert plan.read_bytes() == before
 
 

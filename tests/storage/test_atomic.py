@@ -11,6 +11,7 @@ from decimal import Decimal
 from pathlib import Path
 
 import pytest
+from read_only import read_only_folder
 
 import kpidesk.storage.atomic as atomic
 from kpidesk import paths
@@ -112,23 +113,8 @@ def test_file_form_is_kept(tmp_path: Path, form: str) -> None:
 def test_read_only_folder(plan_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     before = plan_path.read_bytes()
     plan_file = edited(plan_path)
-    folder = plan_path.parent
-    if os.geteuid() != 0:
-        os.chmod(folder, 0o555)
-    else:  # root writes anywhere: refuse file creation in the folder as a read-only folder would
-        real_open = os.open
-
-        def refusing_open(path, flags, *args, **kwargs):
-            if Path(path).parent == folder and flags & os.O_CREAT:
-                raise PermissionError(errno.EACCES, "Permission denied", str(path))
-            return real_open(path, flags, *args, **kwargs)
-
-        monkeypatch.setattr(os, "open", refusing_open)
-    try:
-        with pytest.raises(SaveError) as info:
-            save(plan_file)
-    finally:
-        os.chmod(folder, 0o755)
+    with read_only_folder(plan_path.parent, monkeypatch), pytest.raises(SaveError) as info:
+        save(plan_file)
     monkeypatch.undo()
     assert_failed_cleanly(plan_path, before, plan_file, "read-only", info.value)
 
