@@ -14,7 +14,8 @@ from kpidesk.model.explain import explain
 from kpidesk.planfile import loads
 
 
-def plan_of(relation: str, search: str, social: str):
+def plan_of(relation: str, *parts: tuple[str, str]):
+    """100 leads wanted, made of ``parts``: (id, its keys) each."""
     text = f'''format_version = "1.0"
 [plan]
 title = "Leads"
@@ -25,18 +26,14 @@ id = "leads"
 name = "Leads"
 relation = "{relation}"
 target = 100
-
+'''
+    for part, keys in parts:
+        text += f'''
 [[metric]]
-id = "search"
+id = "{part}"
 parent = "leads"
-name = "Search"
-{search}
-
-[[metric]]
-id = "social"
-parent = "leads"
-name = "Social"
-{social}
+name = "{part.title()}"
+{keys}
 '''
     return loads(text).plan
 
@@ -60,28 +57,14 @@ def why(plan, metric_id: str):
     ("sum", "target = 150", 'rate = "50%"', 0, "why_rate_rest", 0, F(1, 2)),
 ])
 def test_a_part_makes_up_what_the_other_parts_leave(relation, search, social, target, code, amount, rate):
-    plan = plan_of(relation, search, social)
+    plan = plan_of(relation, ("search", search), ("social", social))
     assert plan.metrics["social"].computed.target == target
     assert why(plan, "social") == (code, {"parent": "leads", "amount": F(amount), "rate": rate, "of": "leads"})
     assert why(plan, "search")[0] == "why_given"
 
 
 def test_the_only_part_takes_the_whole_goal():
-    plan = loads('''format_version = "1.0"
-[plan]
-title = "Leads"
-kgi = "leads"
-[[metric]]
-id = "leads"
-name = "Leads"
-relation = "sum"
-target = 100
-[[metric]]
-id = "social"
-parent = "leads"
-name = "Social"
-rate = "30%"
-''').plan
+    plan = plan_of("sum", ("social", 'rate = "30%"'))
     # 100 / 30 % = 333.3: 334, rounded up; no "rest" with a single part
     assert plan.metrics["social"].computed.target == 334
     assert why(plan, "social") == ("why_rate_up", {"parent": "leads", "amount": F(100), "rate": F(3, 10),
@@ -90,6 +73,6 @@ rate = "30%"
 
 def test_a_funnel_part_without_a_rate_leaves_nothing_to_explain():
     # search has no rate into a funnel: its contribution is unknown, so is what is left for social
-    plan = plan_of("funnel", "target = 30", 'rate = "50%"')
+    plan = plan_of("funnel", ("search", "target = 30"), ("social", 'rate = "50%"'))
     assert plan.metrics["social"].computed.target is None
     assert why(plan, "social") is None
