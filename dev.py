@@ -217,6 +217,7 @@ def run_mutation(python: Path, paths: list[str], tests: list[str], children: int
     say(f"mutating {', '.join(paths)} against {', '.join(tests)} in {MUTATE_COPY}")
     env = {k: v for k, v in os.environ.items() if k != "PYTHONPATH"}
     env["QT_QPA_PLATFORM"] = "offscreen"
+    env["HYPOTHESIS_PROFILE"] = "mutation"  # tests/conftest.py: fixed examples, no shrinking
     code = subprocess.call([str(python), "-m", "mutmut", "run", "--max-children", str(children)],
                            cwd=MUTATE_COPY, env=env)
     listing = subprocess.run([str(python), "-m", "mutmut", "results", "--all", "true"], cwd=MUTATE_COPY, env=env,

@@ -13,7 +13,7 @@ import tempfile
 from pathlib import Path
 
 import pytest
-from hypothesis import HealthCheck, settings
+from hypothesis import HealthCheck, Phase, settings
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ.setdefault("KPIDESK_SETTINGS_ISOLATED", "1")
@@ -31,6 +31,10 @@ os.environ["LANGUAGE"] = "en"
 _UNTIMED = {"deadline": None, "suppress_health_check": [HealthCheck.too_slow]}
 settings.register_profile("default-run", max_examples=20, **_UNTIMED)
 settings.register_profile("ci", max_examples=100, **_UNTIMED)
+# Mutation runs (dev.py mutate): the same examples for every mutant, and no shrinking, which costs many
+# times the test's own time on a failure that has already killed the mutant.
+settings.register_profile("mutation", max_examples=20, derandomize=True, database=None,
+                          phases=[Phase.explicit, Phase.reuse, Phase.generate], **_UNTIMED)
 settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "default-run"))
 sys.path.insert(0, str(Path(__file__).parent))  # for property_examples
 

@@ -110,7 +110,8 @@ class SetPeriodValues(Edit):
         self.old = old
 
     def revert(self, plan: Plan) -> None:
-        plan.set_field(_metric(plan, self.metric_id), self.field, self.old if self.old is not None else {})
+        assert self.old is not None, "revert before apply"
+        plan.set_field(_metric(plan, self.metric_id), self.field, self.old)
 
 
 @dataclass
@@ -173,8 +174,7 @@ class RemoveMetric(Edit):
         assert self._removed is not None
         with plan.batch():
             plan.insert_metric(self._removed, _parent(plan, self._parent_id), self._row)
-            if plan.info.get("kgi") != self._kgi_was:
-                plan.set_info("kgi", self._kgi_was)
+            plan.set_info("kgi", self._kgi_was)  # no change, no event, when the KGI stayed
 
 
 @dataclass

@@ -110,3 +110,17 @@ def test_the_edit_keeps_its_own_copy_of_the_values():
     values["2026-05"] = D(1)  # a paste buffer reused by the caller
     edit.apply(plan)
     assert plan.metrics["visits"].actuals["2026-05"] == 1100
+
+
+def test_the_table_an_edit_would_make_is_read_without_changing_the_plan():
+    """The window checks a pasted block with ``table`` before it pushes the edit: a preview, not an edit."""
+    plan = make_plan()
+    visits = plan.metrics["visits"]
+    edit = SetPeriodValues("visits", "actuals", {"2026/5": D(1100), "2026-07": None})
+    assert edit.table(plan) == {"2026-04": D(1000), "2026-05": D(1100)}
+    assert visits.actuals == {"2026-04": D(1000), "2026-07": D(1300)}
+    weights = SetPeriodValues("visits", "phasing", {"2026-12": D(2)})
+    assert weights.table(plan) == {"2026-12": D(2)}
+    with pytest.raises(PlanError) as refused:
+        SetPeriodValues("nowhere", "actuals", {"2026-05": D(1)}).table(plan)
+    assert refused.value.reason.code == "no_metric" and refused.value.reason.params == {"id": "nowhere"}
