@@ -34,30 +34,6 @@ def _live(metric: Metric) -> Computed:
     return metric.computed
 
 
-def consistency(plan: Plan, computed: Results = _live) -> list[Finding]:
-    """Forward from the KPI targets, is every goal met? (money compared in its minor unit)."""
-    found = []
-    kgi = plan.kgi
-    goals = [m for m in plan.walk()
-             if m is kgi or (m.is_given and (m.drivers() or m.relation is Relation.FORMULA))]
-    for metric in goals:
-        values = computed(metric)
-        target, forecast = values.target, values.forecast
-        if target is None:
-            continue
-        if forecast is None:
-            if metric is kgi:
-                found.append(finding(metric.id, Severity.WARNING, "consistency", "kgi_not_forecast", "target"))
-            continue
-        gap = values.gap
-        if gap is None or not falls_short(metric, gap):  # no gap never falls short
-            continue
-        code = "limit_exceeded" if metric.better is Better.LOWER else "goal_short"
-        found.append(finding(metric.id, Severity.ERROR, "consistency", code, "target",
-                             forecast=forecast, target=target, gap=gap))
-    return found
-
-
 def measurable(plan: Plan, computed: Results = _live) -> list[Finding]:
     """The KGI is a number with a unit."""
     kgi = plan.kgi
@@ -71,83 +47,12 @@ def measurable(plan: Plan, computed: Results = _live) -> list[Finding]:
     return found
 
 
-def _kpis(plan: Plan) -> list[Metric]:
-    return [m for m in plan.walk() if m.parent is not None]
-
-
-def stability(plan: Plan) -> list[Finding]:
-    """Each KPI has a data source and a measuring interval."""
-    found = []
-    for metric in _kpis(plan):
-        no_source, no_interval = not metric.source.strip(), not metric.interval.strip()
-        if not (no_source or no_interval):
-            continue
-        code = "no_source_no_interval" if no_source and no_interval else "no_source" if no_source else "no_interval"
-        found.append(finding(metric.id, Severity.WARNING, "stability", code, "source" if no_source else "interval"))
-    return found
-
-
-def countermeasures(plan: Plan) -> list[Finding]:
-    """Each KPI that may fall short has a countermeasure agreed in advance."""
-    return [
-        finding(m.id, Severity.WARNING, "countermeasure", "no_countermeasure", "countermeasure")
-        for m in _kpis(plan)
-        if not m.countermeasure.strip() and m.relation is not Relation.FORMULA
-    ]
-
-
-def simplicity(plan: Plan, limits: Thresholds = Thresholds()) -> list[Finding]:
-    """Few KPIs, a shallow tree, short names."""
-    found = []
-    kpis = _kpis(plan)
-    if len(kpis) > limits.max_kpis:
-        found.append(finding(None, Severity.WARNING, "simplicity", "too_many_kpis",
-                             count=len(kpis), limit=limits.max_kpis))
-    depths: dict[Metric, int] = {}  # in one pass: parents come before their children
-    for metric in plan.walk():
-        depths[metric] = depths[metric.parent] + 1 if metric.parent is not None else 0
-    deepest = max(depths, key=depths.__getitem__, default=None)
-    if deepest is not None and depths[deepest] + 1 > limits.max_depth:
-        found.append(finding(deepest.id, Severity.WARNING, "simplicity", "too_deep",
-                             count=depths[deepest] + 1, limit=limits.max_depth))
-    for metric in plan.walk():
-        if len(metric.name) > limits.max_name_length:
-            found.append(finding(metric.id, Severity.WARNING, "simplicity", "name_too_long", "name",
-                                 id=metric.id, count=len(metric.name), limit=limits.max_name_length))
-    return found
-
-
-def connected(plan: Plan) -> list[Finding]:
-    """Every metric leads to the KGI: it drives its parent, is a formula, or is read by its parent's formula."""
-    found = []
-    for root in plan.roots[1:]:
-        found.append(finding(root.id, Severity.WARNING, "connected", "not_connected", "parent"))
-    for metric in plan.walk():
-        parent = metric.parent
-        if parent is None or metric.relation is Relation.FORMULA or parent.relation in DRIVER_RELATIONS:
-            continue
-        if parent.relation is Relation.FORMULA and metric.id in plan.engine.formulas.references(parent):
-            continue  # an input of the formula above it (budget under cost per MQL)
-        found.append(finding(metric.id, Severity.WARNING, "connected", "not_driving", "relation", parent=parent.id))
-    return found
-
-
-ResultCheck = Callable[[Plan, Results], list[Finding]]
-PlanCheck = Callable[[Plan], list[Finding]]
-
-#: Checks that read calculated values, so that an evaluation of a variant can run them too.
-RESULT_CHECKS: tuple[ResultCheck, ...] = (consistency, measurable)
-#: Checks of what the planner wrote down (texts and the tree's shape).
-PLAN_CHECKS: tuple[PlanCheck, ...] = (stability, countermeasures, simplicity, connected, *meaning.CHECKS)
-#: Every check, in the order its findings are listed.
-CHECKS = (*RESULT_CHECKS, *PLAN_CHECKS)
-
 # ---- all checks in one walk ------------------------------------------------------------------
-# A finding's place in the listing: the engine's findings, then each check's in the order of CHECKS
-# (PLACES is their number). A place marked "plan" holds findings about the plan as a whole or that
-# need the whole tree (the KGI's, the counts, the deepest metric, the other roots); every other place
-# holds at most one finding per metric (the engine's: any number), so a metric's findings are a few
-# (place, finding) pairs and can be rechecked alone.
+# A finding's place in the listing: the engine's findings, then each check's (consistency, measurable,
+# stability, countermeasure, simplicity, connected, meaning's; PLACES is their number). A place marked "plan"
+# holds findings about the plan as a whole or that need the whole tree (the KGI's, the counts, the deepest
+# metric, the other roots); every other place holds at most one finding per metric (the engine's: any number),
+# so a metric's findings are a few (place, finding) pairs and can be rechecked alone.
 (ENGINE, CONSISTENCY, MEASURABLE, STABILITY, COUNTERMEASURE, SIMPLICITY, NAME_LENGTH, ROOTS, DRIVING,
  UNITS, SHARE_UNITS, PRODUCT, MONEY, FORMULA_IGNORED) = range(14)
 PLACES = 14
@@ -250,7 +155,7 @@ def run_checks(plan: Plan, computed: Results = _live) -> list[Finding]:
     ``computed`` gives the results to check (default: the live plan's), so an
     evaluation of a variant is checked by the same rules. One walk of the plan
     runs every check (the same findings, in the same order, as running each
-    function of CHECKS in turn).
+    check of tests/checks_one_by_one.py in turn).
     """
     kgi = plan.kgi
     places: list[list[Finding]] = [[] for _ in range(PLACES)]

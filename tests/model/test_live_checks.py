@@ -4,12 +4,12 @@ from __future__ import annotations
 
 from decimal import Decimal
 
+from checks_one_by_one import PLAN_CHECKS, RESULT_CHECKS
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from property_examples import examples
 
 from kpidesk import paths
-from kpidesk.model import checks
 from kpidesk.model.checks import LiveChecks, run_checks
 from kpidesk.model.edits import AddMetric, Edit, MoveMetric, RemoveMetric, SetField, SetInfo
 from kpidesk.model.findings import Finding, Severity
@@ -26,9 +26,9 @@ TEXTS = st.sampled_from(["", " ", "weekly", "CRM"])
 def each_check_in_turn(plan: Plan) -> list[Finding]:
     """What run_checks listed before it walked the plan once: the engine's findings, then each check's."""
     found = [f for m in plan.walk() for f in m.computed.findings]
-    for result_check in checks.RESULT_CHECKS:
-        found.extend(result_check(plan, checks._live))
-    for plan_check in checks.PLAN_CHECKS:
+    for result_check in RESULT_CHECKS:
+        found.extend(result_check(plan, lambda metric: metric.computed))
+    for plan_check in PLAN_CHECKS:
         found.extend(plan_check(plan))
     order = {Severity.ERROR: 0, Severity.WARNING: 1, Severity.INFO: 2}
     return sorted(found, key=lambda f: order[f.severity])
