@@ -4,10 +4,13 @@ here reads as the rule in DOMAIN.md, so a fault of the fast versions shows as a 
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from kpidesk.model import meaning
 from kpidesk.model.checks import Results, Thresholds, _live, measurable
 from kpidesk.model.engine import falls_short
 from kpidesk.model.findings import Finding, Severity, finding
+from kpidesk.model.meaning import MetricCheck
 from kpidesk.model.metric import DRIVER_RELATIONS, Better, Metric, Relation
 from kpidesk.model.plan import Plan
 
@@ -97,10 +100,33 @@ def connected(plan: Plan) -> list[Finding]:
     return found
 
 
+def _over_plan(check: MetricCheck) -> Callable[[Plan], list[Finding]]:
+    """The check of one metric as a check of the plan: its findings in walk order."""
+
+    def run(plan: Plan) -> list[Finding]:
+        return [f for m in plan.walk() if (f := check(m)) is not None]
+
+    return run
+
+
+units_disagree = _over_plan(meaning.units_disagree_of)
+share_units_disagree = _over_plan(meaning.share_units_disagree_of)
+product_one_factor = _over_plan(meaning.product_one_factor_of)
+money_from_counts = _over_plan(meaning.money_from_counts_of)
+formula_ignored = _over_plan(meaning.formula_ignored_of)
+#: Every meaning check of a plan, in the order their findings are listed.
+MEANING_CHECKS = (units_disagree, share_units_disagree, product_one_factor, money_from_counts, formula_ignored)
+
+
+def meaning_findings(plan: Plan) -> list[Finding]:
+    """The findings of every meaning check, check by check."""
+    return [f for check in MEANING_CHECKS for f in check(plan)]
+
+
 #: Checks that read calculated values, so that an evaluation of a variant can run them too.
 RESULT_CHECKS = (consistency, measurable)
 #: Checks of what the planner wrote down (texts and the tree's shape).
-PLAN_CHECKS = (stability, countermeasures, simplicity, connected, *meaning.CHECKS)
+PLAN_CHECKS = (stability, countermeasures, simplicity, connected, *MEANING_CHECKS)
 #: Every check, in the order its findings are listed.
 CHECKS = (*RESULT_CHECKS, *PLAN_CHECKS)
 

@@ -2,8 +2,7 @@
 
 Each check looks at one metric (``units_disagree_of(metric) -> Finding | None``,
 so that the plan checks can run them all in one walk of the plan and recheck
-only the metrics an edit touched) and has a plan-wide form
-(``units_disagree(plan) -> list[Finding]``) with the same stable code; its
+only the metrics an edit touched); its finding has a stable code, and its
 text is in :mod:`kpidesk.model.messages`. They look at units, kinds and
 relations only, never at computed values, so they hold for any numbers:
 
@@ -28,7 +27,6 @@ from collections.abc import Callable, Iterable
 
 from kpidesk.model.findings import Finding, Severity, finding
 from kpidesk.model.metric import Kind, Metric, Relation
-from kpidesk.model.plan import Plan
 
 CHECK = "meaning"
 
@@ -101,37 +99,3 @@ MetricCheck = Callable[[Metric], Finding | None]
 METRIC_CHECKS: tuple[MetricCheck, ...] = (
     units_disagree_of, share_units_disagree_of, product_one_factor_of, money_from_counts_of, formula_ignored_of,
 )
-
-
-def _over_plan(check: MetricCheck) -> Callable[[Plan], list[Finding]]:
-    """The check of one metric as a check of the plan: its findings in walk order."""
-
-    def run(plan: Plan) -> list[Finding]:
-        return [f for m in plan.walk() if (f := check(m)) is not None]
-
-    run.__name__ = check.__name__.removesuffix("_of")
-    run.__doc__ = check.__doc__
-    return run
-
-
-units_disagree = _over_plan(units_disagree_of)
-share_units_disagree = _over_plan(share_units_disagree_of)
-product_one_factor = _over_plan(product_one_factor_of)
-money_from_counts = _over_plan(money_from_counts_of)
-formula_ignored = _over_plan(formula_ignored_of)
-
-#: Every meaning check of a plan, in the order their findings are listed.
-CHECKS: tuple[Callable[[Plan], list[Finding]], ...] = (
-    units_disagree, share_units_disagree, product_one_factor, money_from_counts, formula_ignored,
-)
-
-
-def run(plan: Plan) -> list[Finding]:
-    """The findings of every meaning check (one walk of the plan, listed check by check)."""
-    found: list[list[Finding]] = [[] for _ in METRIC_CHECKS]
-    for metric in plan.walk():
-        for place, check in enumerate(METRIC_CHECKS):
-            result = check(metric)
-            if result is not None:
-                found[place].append(result)
-    return [f for check in found for f in check]
