@@ -110,7 +110,7 @@ class SetPeriodValues(Edit):
         self.old = old
 
     def revert(self, plan: Plan) -> None:
-        assert self.old is not None, "revert before apply"
+        assert self.old is not None  # revert follows apply
         plan.set_field(_metric(plan, self.metric_id), self.field, self.old)
 
 

@@ -121,11 +121,6 @@ class Plan:
         if present or structure:
             self.events.emit(ev.MetricsChanged(frozenset(present), structure, frozenset(touched & present)))
 
-    def recalculate(self) -> None:
-        """Recalculate everything and tell the views (after loading)."""
-        changed = self.engine.recalculate_all()
-        self.events.emit(ev.MetricsChanged(frozenset(changed), True))
-
     # ---- structure ----------------------------------------------------------------
     def attach(self, metric: Metric, parent: Metric | None) -> None:
         """Append a metric while building a plan; no events, no recalculation."""
