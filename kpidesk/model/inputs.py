@@ -22,7 +22,7 @@ class Inputs:
     """The inputs the engine calculates from: a plan's own, with optional overrides.
 
     ``overrides`` maps ``(metric id, field)`` to a value for ``target``, ``rate``
-    or ``share`` (a number or None; a rate may also be :data:`SOLVE`).
+    or ``share`` (an exact Fraction or None; a rate may also be :data:`SOLVE`).
     """
 
     def __init__(self, overrides: Mapping[tuple[str, str], Any] | None = None) -> None:
@@ -36,9 +36,8 @@ class Inputs:
 
     @staticmethod
     def _exact(value: Any) -> Fraction | None:
-        if value is None or value == SOLVE:
-            return None
-        return value if isinstance(value, Fraction) else exact(value)
+        """An override's number: overrides are exact already (evaluation.parse_overrides); None and SOLVE have none."""
+        return value if isinstance(value, Fraction) else None
 
     # The plan's own inputs are read directly (the common case: a full recalculation reads
     # each metric's inputs several times); overrides only where a metric has one.

@@ -313,7 +313,6 @@ class Plan:
             raise PlanError("no_period_field", field=field, fields=PERIOD_FIELDS)
         before: dict[str, Decimal] = getattr(metric, field)
         table = dict(before)
-        added = False
         for period, value in values.items():
             try:
                 key = parse_period(period).key
@@ -323,11 +322,8 @@ class Plan:
             if value is None:
                 table.pop(key, None)
             else:
-                added = added or key not in table
                 table[key] = value
-        if added:
-            table = _in_period_order(table, before)
-        return table
+        return _in_period_order(table, before)
 
     def validate_field(self, metric: Metric, field: str, value: object) -> object:
         """Return ``value`` in its stored form or raise PlanError naming the problem.
