@@ -47,7 +47,7 @@ def rounded(metric: Metric | None, value: Number, currency: str = "") -> Decimal
     fraction = Fraction(value)
     if metric is not None and metric.kind is Kind.MONEY:
         currency = currency or unit_currency(metric)
-        places = minor_digits(currency) if currency else 2
+        places = minor_digits(currency)  # 2 for no currency, as for an unknown one
         result = round_to(fraction, places)
         # whole amounts drop their cents: 1,000,000 USD, not 1,000,000.00
         return whole(result) if result == result.to_integral_value() else result
