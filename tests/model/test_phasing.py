@@ -74,3 +74,48 @@ def test_what_is_a_level():
     assert is_level(rate) and is_level(cpl)  # a percentage; a formula
     assert not is_level(budget)  # under a formula: its own time
     assert is_level(price, True) and not is_level(price, False)  # a flowing parent's answer, given
+
+
+def funnel_plan(*, lag=0, interval="weekly", leads_lag=None) -> Plan:
+    """Orders by month, a funnel stage below them measured weekly (``interval``), ``lag`` periods before orders."""
+    plan = Plan()
+    plan.attach(Metric("orders", "Orders", relation=Relation.FUNNEL, target=30), None)
+    plan.attach(Metric("leads", "Leads", rate=F(1, 2), interval=interval, lag=lag, relation=Relation.FUNNEL),
+                plan.metrics["orders"])
+    return plan
+
+
+def weeks(phasing):
+    return {str(period): weight for period, weight in phasing.shape.weights.items()}
+
+
+def test_weekly_stage_under_monthly_orders_takes_their_days_week_by_week():
+    # 15 to 30 June 2026: 16 days; the 15th is a Monday. W25 and W26 hold 7 days each, W27 the 29th and 30th.
+    span = Span(dt.date(2026, 6, 15), dt.date(2026, 6, 30))
+    leads = phase_plan(funnel_plan().walk(), span)["leads"]
+    assert leads.weekly and weeks(leads) == {"2026-W25": F(7, 16), "2026-W26": F(7, 16), "2026-W27": F(2, 16)}
+    leads = phase_plan(funnel_plan(lag=1).walk(), span)["leads"]  # a week earlier
+    assert weeks(leads) == {"2026-W24": F(7, 16), "2026-W25": F(7, 16), "2026-W26": F(2, 16)}
+
+
+def test_a_stage_before_the_plan_starts_counts_all_the_days_of_its_month():
+    # Leads a month before orders: the June orders need May's leads, all 31 days of May (1 May 2026 is a Friday).
+    # Visits weekly below them: W18 holds 1 to 3 May, W19 to W22 seven days each.
+    span = Span(dt.date(2026, 6, 1), dt.date(2026, 6, 30))
+    plan = funnel_plan(lag=1, interval="monthly")
+    plan.attach(Metric("visits", "Visits", rate=F(1, 10), interval="weekly"), plan.metrics["leads"])
+    phased = phase_plan(plan.walk(), span)
+    assert weeks(phased["leads"]) == {"2026-05": F(1)}
+    assert weeks(phased["visits"]) == {"2026-W18": F(3, 31), "2026-W19": F(7, 31), "2026-W20": F(7, 31),
+                                       "2026-W21": F(7, 31), "2026-W22": F(7, 31)}
+
+
+def test_weights_of_zero_everywhere_spread_evenly_and_one_weight_alone_takes_all():
+    span = Span(dt.date(2026, 4, 1), dt.date(2026, 6, 30))
+    plan = one_metric_plan()
+    plan.metrics["sales"].phasing = {"2026-04": 0, "2026-05": 0, "2026-06": 0}
+    sales = phase_plan(plan.walk(), span)["sales"]
+    assert sales.due_share(dt.date(2026, 4, 30)) == F(1, 3)
+    plan.metrics["sales"].phasing = {"2026-04": 1, "2026-05": 0, "2026-06": 0}
+    sales = phase_plan(plan.walk(), span)["sales"]
+    assert sales.due_share(dt.date(2026, 4, 30)) == 1
