@@ -1,10 +1,11 @@
 """The engine and the plan at their edges, each case worked out by hand."""
 
 from decimal import Decimal as D
+from fractions import Fraction as F
 
 from kpidesk.model.checks import run_checks
 from kpidesk.model.edits import SetField
-from kpidesk.model.metric import Metric, Relation
+from kpidesk.model.metric import Kind, Metric, Relation
 from kpidesk.model.plan import Plan
 
 
@@ -41,3 +42,23 @@ def test_a_deleted_metric_is_not_kept_alive_by_the_engine_or_the_formulas():
         plan.remove_metric(plan.metrics[metric_id])
     gc.collect()
     assert [ref() for ref in gone] == [None, None]
+
+
+def wide(relation, kind, parts, **fields):
+    """A parent with ``parts`` children (each ``fields``), wide enough for the engine's running sum."""
+    plan = Plan("t")
+    plan.attach(Metric("total", "Total", relation=relation, kind=kind, unit="JPY" if kind is Kind.MONEY else ""), None)
+    for index in range(parts):
+        plan.attach(Metric(f"p{index}", f"P{index}", kind=kind, **fields), plan.metrics["total"])
+    plan.engine.running_sum_from = 4
+    plan.engine.recalculate_all()
+    return plan
+
+
+def test_a_wide_parent_adds_its_parts_as_a_narrow_one_does():
+    # 20 channels of 5 % each, 10 orders each: the shares make 100 %, so the whole is the 200 they add up to
+    shares = wide(Relation.SHARE, Kind.COUNT, 20, share=D("0.05"), target=D(10))
+    assert shares.metrics["total"].computed.forecast == 200
+    # money is not cut to whole units as counts are: 5 parts of 0.30 make 1.50
+    odd = wide(Relation.SUM, Kind.MONEY, 5, target=D("0.3"))
+    assert odd.metrics["total"].computed.forecast == F(3, 2)
