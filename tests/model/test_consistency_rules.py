@@ -6,7 +6,9 @@ limit of 10,000 by 5,000. Orders are a goal (higher is better): 1,000 visits x 1
 
 from fractions import Fraction as F
 
-from kpidesk.model.checks import run_checks
+from kpidesk.model.checks import measurable, run_checks
+from kpidesk.model.findings import Severity
+from kpidesk.model.plan import Plan
 from kpidesk.planfile import loads
 
 HEAD = '[plan]\ntitle = "t"\ncurrency = "JPY"\nkgi = "{kgi}"\n'
@@ -99,3 +101,15 @@ def test_a_kgi_with_a_target_but_no_forecast_is_said_and_the_goals_after_it_stil
     assert consistency(given_goal + SHORT_FUNNEL, "goal") == [  # errors are listed before warnings
         ("won", "goal_short", {"forecast": F(10), "target": F(20), "gap": F(-10)}),
         ("goal", "kgi_not_forecast", {})]
+
+
+def test_a_plan_is_measurable_with_a_kgi_that_has_a_target_and_a_unit():
+    def said(plan):
+        return [(f.metric, f.severity, f.check, f.code, f.field) for f in measurable(plan)]
+
+    assert said(Plan("empty")) == [(None, Severity.ERROR, "measurable", "no_kgi", None)]
+    plan = loads(HEAD.format(kgi="goal") + NOTHING_GIVEN).plan
+    assert said(plan) == [("goal", Severity.ERROR, "measurable", "kgi_no_target", "target")]
+    plan = loads(HEAD.format(kgi="goal") + NOTHING_GIVEN.replace('unit = "orders"\n', "", 1).replace(
+        'relation = "funnel"\n', 'relation = "funnel"\ntarget = 30\n', 1)).plan
+    assert said(plan) == [("goal", Severity.WARNING, "measurable", "kgi_no_unit", "unit")]
