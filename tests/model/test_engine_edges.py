@@ -5,6 +5,7 @@ from fractions import Fraction as F
 
 from kpidesk.model.checks import run_checks
 from kpidesk.model.edits import SetField
+from kpidesk.model.findings import Severity
 from kpidesk.model.metric import Kind, Metric, Relation
 from kpidesk.model.plan import Plan
 
@@ -62,3 +63,30 @@ def test_a_wide_parent_adds_its_parts_as_a_narrow_one_does():
     # money is not cut to whole units as counts are: 5 parts of 0.30 make 1.50
     odd = wide(Relation.SUM, Kind.MONEY, 5, target=D("0.3"))
     assert odd.metrics["total"].computed.forecast == F(3, 2)
+
+
+def test_a_formula_that_cannot_be_worked_out_is_an_error_on_its_formula():
+    plan = Plan("t")
+    plan.attach(Metric("cost", "Cost", target=D(10)), None)
+    plan.attach(Metric("cpa", "CPA", relation=Relation.FORMULA, target=D(4)), None)  # no formula yet
+    plan.attach(Metric("cpo", "CPO", relation=Relation.FORMULA, formula="nowhere / cpo"), None)  # built, not loaded
+    plan.engine.recalculate_all()
+    cpa, cpo = plan.metrics["cpa"].computed, plan.metrics["cpo"].computed
+    assert [(f.metric, f.severity, f.check, f.code, f.field, dict(f.args)) for f in cpa.findings] == [
+        ("cpa", Severity.ERROR, "formula", "formula_invalid", "formula", {"reason": "the formula is empty"})]
+    assert [(f.metric, f.severity, f.check, f.code, f.field, dict(f.args)) for f in cpo.findings] == [
+        ("cpo", Severity.ERROR, "formula", "formula_unknown", "formula", {"ids": ("cpo", "nowhere")})]
+    assert (cpa.target, cpa.forecast, cpo.target, cpo.forecast) == (4, None, None, None)
+
+
+def test_a_formula_over_two_formulas_waits_for_both():
+    """b_sum reads a_half and c_double; by id it would come between them, so it must wait for the second."""
+    plan = Plan("t")
+    plan.attach(Metric("cost", "Cost", target=D(10)), None)
+    plan.attach(Metric("a_half", "A", relation=Relation.FORMULA, formula="cost / 2"), None)
+    plan.attach(Metric("b_sum", "B", relation=Relation.FORMULA, formula="a_half + c_double"), None)
+    plan.attach(Metric("c_double", "C", relation=Relation.FORMULA, formula="cost * 2"), None)
+    plan.engine.recalculate_all()
+    assert plan.metrics["b_sum"].computed.target == 25  # 10 / 2 + 10 * 2
+    SetField("cost", "target", D(4)).apply(plan)
+    assert plan.metrics["b_sum"].computed.target == 10  # 4 / 2 + 4 * 2
