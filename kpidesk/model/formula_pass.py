@@ -191,8 +191,12 @@ class FormulaPass:
         given = self._inputs.target(metric)
         parsed = self._parsed[metric]
         if parsed.node is None:
-            self.findings[metric] = [finding(metric.id, Severity.ERROR, "formula", "formula_invalid", "formula",
-                                             reason=parsed.error or "")]
+            if not parsed.text.strip():  # the relation was set first, the formula is still to be written
+                problem = finding(metric.id, Severity.ERROR, "formula", "formula_missing", "formula")
+            else:  # the loader and the edits refuse such a formula: a plan built in code may hold one
+                problem = finding(metric.id, Severity.ERROR, "formula", "formula_invalid", "formula",
+                                  reason=parsed.error or "")
+            self.findings[metric] = [problem]
             computed.target, computed.forecast = given, None
             return
         missing = tuple(sorted(r for r in parsed.refs if r not in self._metrics or r == metric.id))

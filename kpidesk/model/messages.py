@@ -60,6 +60,9 @@ TEMPLATES: dict[str, str] = {
     "given_above_need": QT_TRANSLATE_NOOP(
         "Findings", "The given target {given} is above the {needed} that the goal needs."),
     "formula_invalid": QT_TRANSLATE_NOOP("Findings", "The formula is not valid: {reason}"),
+    "formula_missing": QT_TRANSLATE_NOOP(
+        "Findings", "{metric} is made by a formula, but its formula is not written yet: write it, or choose another "
+        "relation."),
     "formula_unknown": QT_TRANSLATE_NOOP(
         "Findings", "The formula refers to {ids}, which is not another metric of this plan."),
     "formula_cycle": QT_TRANSLATE_NOOP("Findings", "The formula of {metric} depends on itself (through {metrics})."),

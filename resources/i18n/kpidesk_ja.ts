@@ -2039,6 +2039,10 @@ As another source, {0} becomes the sum of {1} (at its rate) and {2}, which start
         <translation>数式が正しくありません: {reason}</translation>
     </message>
     <message>
+        <source>{metric} is made by a formula, but its formula is not written yet: write it, or choose another relation.</source>
+        <translation>{metric} は数式で計算する指標ですが、数式がまだ書かれていません。数式を書くか、別の関係を選んでください。</translation>
+    </message>
+    <message>
         <source>The formula refers to {ids}, which is not another metric of this plan.</source>
         <translation>数式が {ids} を参照していますが、このプランの別の指標ではありません。</translation>
     </message>

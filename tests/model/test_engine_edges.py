@@ -20,7 +20,7 @@ def test_a_metric_set_to_formula_before_its_formula_is_written_reads_none_of_its
     SetField("cpa", "relation", "formula").apply(plan)
     assert plan.engine.formulas.references(plan.metrics["cpa"]) == frozenset()
     found = [(f.metric, f.code) for f in run_checks(plan)]
-    assert ("cpa", "formula_invalid") in found and ("cost", "not_driving") in found
+    assert ("cpa", "formula_missing") in found and ("cost", "not_driving") in found
     SetField("cpa", "formula", "cost / 2").apply(plan)
     assert plan.engine.formulas.references(plan.metrics["cpa"]) == frozenset({"cost"})
     assert ("cost", "not_driving") not in [(f.metric, f.code) for f in run_checks(plan)]
@@ -70,12 +70,15 @@ def test_a_formula_that_cannot_be_worked_out_is_an_error_on_its_formula():
     plan.attach(Metric("cost", "Cost", target=D(10)), None)
     plan.attach(Metric("cpa", "CPA", relation=Relation.FORMULA, target=D(4)), None)  # no formula yet
     plan.attach(Metric("cpo", "CPO", relation=Relation.FORMULA, formula="nowhere / cpo"), None)  # built, not loaded
+    plan.attach(Metric("cpm", "CPM", relation=Relation.FORMULA, formula="cost /"), None)
     plan.engine.recalculate_all()
     cpa, cpo = plan.metrics["cpa"].computed, plan.metrics["cpo"].computed
     assert [(f.metric, f.severity, f.check, f.code, f.field, dict(f.args)) for f in cpa.findings] == [
-        ("cpa", Severity.ERROR, "formula", "formula_invalid", "formula", {"reason": "the formula is empty"})]
+        ("cpa", Severity.ERROR, "formula", "formula_missing", "formula", {})]
     assert [(f.metric, f.severity, f.check, f.code, f.field, dict(f.args)) for f in cpo.findings] == [
         ("cpo", Severity.ERROR, "formula", "formula_unknown", "formula", {"ids": ("cpo", "nowhere")})]
+    assert [(f.code, dict(f.args)) for f in plan.metrics["cpm"].computed.findings] == [
+        ("formula_invalid", {"reason": "the formula ends too early"})]
     assert (cpa.target, cpa.forecast, cpo.target, cpo.forecast) == (4, None, None, None)
 
 
@@ -90,3 +93,16 @@ def test_a_formula_over_two_formulas_waits_for_both():
     assert plan.metrics["b_sum"].computed.target == 25  # 10 / 2 + 10 * 2
     SetField("cost", "target", D(4)).apply(plan)
     assert plan.metrics["b_sum"].computed.target == 10  # 4 / 2 + 4 * 2
+
+
+def test_a_formula_still_to_be_written_is_said_in_words_that_translate():
+    """No English text from the parser inside the finding: the whole sentence is one translatable template."""
+    from kpidesk.model.messages import describe
+
+    plan = Plan("t")
+    plan.attach(Metric("cpa", "CPA", relation=Relation.FORMULA), None)
+    plan.engine.recalculate_all()
+    (missing,) = plan.metrics["cpa"].computed.findings
+    assert missing.args == ()
+    assert describe(missing, plan) == ("CPA is made by a formula, but its formula is not written yet: write it, or "
+                                       "choose another relation.")
