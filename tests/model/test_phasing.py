@@ -76,7 +76,7 @@ def test_what_is_a_level():
     assert is_level(price, True) and not is_level(price, False)  # a flowing parent's answer, given
 
 
-def funnel_plan(*, lag=0, interval="weekly", leads_lag=None) -> Plan:
+def funnel_plan(*, lag=0, interval="weekly") -> Plan:
     """Orders by month, a funnel stage below them measured weekly (``interval``), ``lag`` periods before orders."""
     plan = Plan()
     plan.attach(Metric("orders", "Orders", relation=Relation.FUNNEL, target=30), None)
@@ -119,3 +119,58 @@ def test_weights_of_zero_everywhere_spread_evenly_and_one_weight_alone_takes_all
     plan.metrics["sales"].phasing = {"2026-04": 1, "2026-05": 0, "2026-06": 0}
     sales = phase_plan(plan.walk(), span)["sales"]
     assert sales.due_share(dt.date(2026, 4, 30)) == 1
+
+
+def test_what_is_a_level_below_a_level_and_in_a_product():
+    plan = Plan()
+    plan.attach(Metric("cvr", "CVR", kind=Kind.PERCENT, relation=Relation.FUNNEL), None)
+    plan.attach(Metric("clicks", "Clicks", rate=F(1, 2)), plan.metrics["cvr"])
+    plan.attach(Metric("sales", "Sales", kind=Kind.MONEY, relation=Relation.PRODUCT), None)
+    plan.attach(Metric("price", "Price", kind=Kind.MONEY), plan.metrics["sales"])
+    plan.attach(Metric("orders", "Orders"), plan.metrics["sales"])
+    assert is_level(plan.metrics["clicks"])  # flowing into a level: a level too, found by walking up
+    assert is_level(plan.metrics["price"]) and not is_level(plan.metrics["orders"])  # the count adds up, not money
+
+
+def test_a_weekly_goal_of_its_own_is_due_day_by_day_in_its_weeks():
+    # 15 to 30 June 2026: W25 (15-21) and W26 hold 7 of the 16 days each, W27 two. By Wednesday 17: 3 of W25's 7.
+    span = Span(dt.date(2026, 6, 15), dt.date(2026, 6, 30))
+    plan = Plan()
+    plan.attach(Metric("visits", "Visits", interval="weekly", target=1600), None)
+    visits = phase_plan(plan.walk(), span)["visits"]
+    assert visits.due_share(dt.date(2026, 6, 17)) == F(3, 16)
+    assert visits.due_share(dt.date(2026, 6, 28)) == F(14, 16)
+
+
+def test_a_lagged_weekly_stage_is_due_when_the_monthly_orders_a_week_later_are():
+    span = Span(dt.date(2026, 6, 1), dt.date(2026, 6, 30))
+    phased = phase_plan(funnel_plan(lag=1).walk(), span)
+    assert phased["leads"].due_share(dt.date(2026, 6, 20)) == phased["orders"].due_share(dt.date(2026, 6, 27))
+    assert phased["leads"].due_share(dt.date(2026, 6, 20)) == F(27, 30)
+
+
+def test_each_metric_keeps_its_own_weights_and_its_own_parents_shape():
+    span = Span(dt.date(2026, 4, 1), dt.date(2026, 6, 30))
+    plan = Plan()
+    for name, weights in (("a", {"2026-04": 2}), ("b", {"2026-06": 2})):  # April or June counts double
+        plan.attach(Metric(name, name.upper(), relation=Relation.FUNNEL, target=40, phasing=weights), None)
+        plan.attach(Metric(f"{name}_leads", "Leads", rate=F(1, 2), lag=1), plan.metrics[name])
+    phased = phase_plan(plan.walk(), span)
+    assert phased["a"].due_share(dt.date(2026, 4, 30)) == F(1, 2)
+    assert phased["b"].due_share(dt.date(2026, 4, 30)) == F(1, 4)
+    # the leads a month ahead: April's orders need March's leads
+    assert weeks(phased["a_leads"]) == {"2026-03": F(1, 2), "2026-04": F(1, 4), "2026-05": F(1, 4)}
+    assert weeks(phased["b_leads"]) == {"2026-03": F(1, 4), "2026-04": F(1, 4), "2026-05": F(1, 2)}
+
+
+def test_a_metric_under_a_plain_parent_keeps_its_own_time_and_a_level_is_not_phased():
+    span = Span(dt.date(2026, 4, 1), dt.date(2026, 6, 30))
+    plan = Plan()
+    plan.attach(Metric("budget", "Budget", kind=Kind.MONEY, target=90, phasing={"2026-04": 7}), None)
+    plan.attach(Metric("events", "Events", target=30), plan.metrics["budget"])  # relation none: its own time
+    plan.attach(Metric("cvr", "CVR", kind=Kind.PERCENT, interval="weekly"), None)
+    phased = phase_plan(plan.walk(), span)
+    assert weeks(phased["events"]) == {"2026-04": F(1, 3), "2026-05": F(1, 3), "2026-06": F(1, 3)}
+    cvr = phased["cvr"]
+    assert not cvr.phased and cvr.weekly and cvr.periods == span.periods(True)
+    assert (cvr.start, cvr.end) == (span.start, span.end)
