@@ -72,6 +72,14 @@ def test_capacities_and_formulas_come_when_asked_and_count_in_the_size():
     assert all(f.severity is not Severity.ERROR for f in run_checks(plan))
 
 
+def test_funnel_stages_are_measured_weekly_and_the_rest_monthly():
+    """The tracking benchmark reads weeks under months: the stages are weekly, the goal's parts monthly."""
+    plan = generate_plan(30, seed=3)
+    assert {m.interval for m in plan.walk() if m.id.startswith("c")} == {"weekly"}
+    assert {plan.metrics[i].interval for i in ("unit_price", "orders")} == {"monthly"}
+
+
 def test_the_same_seed_makes_the_same_plan_and_another_seed_another():
+    assert shape(generate_plan(60)) == shape(generate_plan(60, seed=0))
     assert shape(generate_plan(60, seed=7)) == shape(generate_plan(60, seed=7))
     assert shape(generate_plan(60, seed=7)) != shape(generate_plan(60, seed=8))
