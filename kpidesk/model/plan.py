@@ -94,7 +94,7 @@ class Plan:
         """A free id made from ``base`` (a name or an id)."""
         stem = "".join(ch if ch.isascii() and (ch.isalnum() or ch == "_") else "_" for ch in base.lower())
         stem = stem.strip("_")[: MAX_ID_LENGTH - 6] or "metric"
-        if not (stem[0].isalpha() or stem[0] == "_"):
+        if not stem[0].isalpha():  # a digit: an id starts with a letter (or "_", which strip took off)
             stem = f"m_{stem}"
         candidate, number = stem, 2
         while candidate in self.metrics:

@@ -127,6 +127,16 @@ def test_a_new_id_is_made_of_the_ascii_letters_and_digits_of_a_name(base, made):
     assert web_plan().new_id(base) == made
 
 
+def test_a_new_id_is_cut_to_leave_room_for_a_number_and_counts_up_past_the_taken_ones():
+    plan = web_plan()
+    assert plan.new_id("7") == "m_7" and plan.new_id("_x_") == "x"
+    assert plan.new_id("A" * 100) == "a" * 58  # 58 + "_" + a number of up to 5 digits fit in 64
+    plan.insert_metric(Metric("a" * 58, "Long"), None, 1)
+    assert plan.new_id("A" * 100) == "a" * 58 + "_2"
+    plan.insert_metric(Metric("sales_2", "Sales 2"), None, 1)
+    assert plan.new_id("Sales") == "sales_3"
+
+
 def test_a_new_week_goes_in_calendar_order_and_a_changed_one_stays_where_it_was():
     plan = web_plan()
     visits = plan.metrics["visits"]

@@ -111,3 +111,58 @@ def test_an_insert_and_a_delete_each_tell_where_before_and_after():
     assert plan.remove_metric(added) == (sales, 1)
     tree_events = [e for e in heard if not isinstance(e, ev.MetricsChanged)]
     assert tree_events == [ev.MetricRemoving(sales, 1, added), ev.MetricRemoved(sales, 1, added)]
+
+
+def rows(parent):
+    return [(m.id, m.row) for m in parent.children]
+
+
+def test_a_move_down_among_siblings_lands_at_its_row_and_renumbers_the_ones_between():
+    plan = web_plan()
+    sales = plan.metrics["sales"]
+    for index in range(3):
+        plan.insert_metric(Metric(f"x{index}", f"X{index}"), sales, 2 + index)
+    heard = []
+    plan.events.connect(heard.append)
+    orders = plan.metrics["orders"]
+    plan.move_metric(orders, sales, 3)  # its row after the move
+    assert rows(sales) == [("unit_price", 0), ("x0", 1), ("x1", 2), ("orders", 3), ("x2", 4)]
+    tree_events = [e for e in heard if not isinstance(e, ev.MetricsChanged)]
+    assert tree_events == [ev.MetricMoving(orders, sales, 0, sales, 3), ev.MetricMoved(orders, sales, 0)]
+    plan.move_metric(orders, sales, 99)  # past the end: the last row among the five
+    assert rows(sales)[-1] == ("orders", 4)
+    plan.move_metric(orders, sales, -5)
+    assert rows(sales)[0] == ("orders", 0) and [row for _, row in rows(sales)] == [0, 1, 2, 3, 4]
+
+
+def test_a_move_to_another_parent_may_take_the_row_after_its_last_child():
+    plan = web_plan()
+    orders, sales = plan.metrics["orders"], plan.metrics["sales"]
+    heard = []
+    plan.events.connect(heard.append)
+    plan.move_metric(plan.metrics["unit_price"], orders, 5)  # orders has one child: rows 0 and 1 exist then
+    assert rows(orders) == [("web_orders", 0), ("unit_price", 1)] and rows(sales) == [("orders", 0)]
+    tree_events = [e for e in heard if not isinstance(e, ev.MetricsChanged)]
+    assert tree_events == [ev.MetricMoving(plan.metrics["unit_price"], sales, 1, orders, 1),
+                           ev.MetricMoved(plan.metrics["unit_price"], sales, 1)]
+
+
+def test_a_branch_may_move_down_to_the_depth_limit_but_not_past_it():
+    plan = web_plan()
+    plan.insert_metric(branch(3, "t"), None, 1)  # t0 > t1 > t2: a branch three levels high, as a root
+    visits = plan.metrics["visits"]  # depth 6
+    limit = plan_module.MAX_DEPTH
+    top = visits
+    for level in range(limit - 7 - 3):  # a chain under visits whose last metric may still take the branch
+        child = Metric(f"c{level}", f"C{level}")
+        plan.insert_metric(child, top, 0)
+        top = child
+    assert top.depth + 1 + 2 == limit - 1  # the branch's deepest metric would be on the last level allowed
+    plan.move_metric(plan.metrics["t0"], top, 0)
+    assert max(m.depth for m in plan.walk()) == limit - 1
+    plan.move_metric(plan.metrics["t0"], None, 1)
+    deeper = Metric("deeper", "Deeper")
+    plan.insert_metric(deeper, top, 0)
+    assert refusal(lambda: plan.move_metric(plan.metrics["t0"], deeper, 0)) == (
+        "tree_would_be_too_deep", {"limit": limit})
+    assert plan.metrics["t0"].parent is None  # refused: nothing moved
