@@ -106,3 +106,23 @@ def test_a_formula_still_to_be_written_is_said_in_words_that_translate():
     assert missing.args == ()
     assert describe(missing, plan) == ("CPA is made by a formula, but its formula is not written yet: write it, or "
                                        "choose another relation.")
+
+
+def seek(leads_target):
+    plan = Plan("t")
+    plan.attach(Metric("orders", "Orders", relation=Relation.FUNNEL, target=D(20)), None)
+    plan.attach(Metric("leads", "Leads", solve_rate=True, target=leads_target), plan.metrics["orders"])
+    plan.engine.recalculate_all()
+    leads = plan.metrics["leads"].computed
+    return leads.rate, [(f.metric, f.severity, f.check, f.code, f.field, dict(f.args)) for f in leads.findings]
+
+
+def test_goal_seek_finds_the_rate_or_says_why_it_cannot():
+    """20 orders from leads whose rate is solved: 400 leads need 5 %; 10 leads would need 200 %."""
+    assert seek(D(400)) == (F(1, 20), [])
+    assert seek(None) == (None, [("leads", Severity.ERROR, "goal-seek", "solve_without_base", "rate",
+                                  {"parent": "orders"})])
+    assert seek(D(0)) == (None, [("leads", Severity.ERROR, "impossible", "base_zero", "target",
+                                  {"parent": "orders", "amount": F(20), "of": "orders"})])
+    assert seek(D(10)) == (F(2), [("leads", Severity.ERROR, "impossible", "solved_rate_over_100", "rate",
+                                   {"parent": "orders", "rate": F(2)})])
