@@ -126,3 +126,60 @@ def test_goal_seek_finds_the_rate_or_says_why_it_cannot():
                                   {"parent": "orders", "amount": F(20), "of": "orders"})])
     assert seek(D(10)) == (F(2), [("leads", Severity.ERROR, "impossible", "solved_rate_over_100", "rate",
                                    {"parent": "orders", "rate": F(2)})])
+
+
+def said(plan, metric_id):
+    return [(f.metric, f.severity, f.check, f.code, f.field, dict(f.args))
+            for f in plan.metrics[metric_id].computed.findings]
+
+
+def test_a_rate_to_solve_under_a_parent_without_a_goal_is_a_warning_on_its_rate():
+    plan = Plan("t")
+    plan.attach(Metric("orders", "Orders", relation=Relation.FUNNEL), None)
+    plan.attach(Metric("leads", "Leads", solve_rate=True, target=D(400)), plan.metrics["orders"])
+    plan.engine.recalculate_all()
+    assert said(plan, "leads") == [("leads", Severity.WARNING, "goal-seek", "solve_without_goal", "rate",
+                                    {"parent": "orders"})]
+
+
+def test_a_given_stage_below_or_above_what_the_goal_needs_is_said_with_both_numbers():
+    """20 orders at 10 % need 200 leads: 150 given fall 50 short (a warning), 260 are more than needed (a note)."""
+    plan = Plan("t")
+    plan.attach(Metric("orders", "Orders", relation=Relation.FUNNEL, target=D(20)), None)
+    plan.attach(Metric("leads", "Leads", rate=D("0.1"), target=D(150)), plan.metrics["orders"])
+    plan.engine.recalculate_all()
+    assert said(plan, "leads") == [("leads", Severity.WARNING, "conflict", "given_below_need", "target",
+                                    {"given": F(150), "needed": F(200), "short": F(50)})]
+    SetField("leads", "target", D(260)).apply(plan)
+    assert said(plan, "leads") == [("leads", Severity.INFO, "surplus", "given_above_need", "target",
+                                    {"given": F(260), "needed": F(200)})]
+    SetField("leads", "target", D(200)).apply(plan)
+    assert said(plan, "leads") == []
+
+
+def test_shares_split_the_goal_and_say_what_is_missing_or_over_100_percent():
+    """30 orders, web 20 %: 6 web orders; 0.3 of a count is rounded up to a whole order."""
+    plan = Plan("t")
+    plan.attach(Metric("orders", "Orders", relation=Relation.SHARE, target=D(31)), None)
+    plan.attach(Metric("web", "Web", share=D("0.2")), plan.metrics["orders"])
+    plan.attach(Metric("shop", "Shop"), plan.metrics["orders"])
+    plan.engine.recalculate_all()
+    assert plan.metrics["web"].computed.required == 7  # 6.2 web orders: 7, so that the goal is met
+    assert said(plan, "shop") == [("shop", Severity.ERROR, "missing-share", "missing_share", "share",
+                                   {"parent": "orders"})]
+    SetField("shop", "share", D("0.9")).apply(plan)
+    assert said(plan, "orders") == [("orders", Severity.ERROR, "conflict", "shares_over_100", "relation",
+                                     {"total": F(11, 10)})]
+
+
+def test_two_stages_left_open_under_one_goal_are_underdetermined():
+    plan = Plan("t")
+    plan.attach(Metric("leads", "Leads", relation=Relation.SUM, target=D(100)), None)
+    plan.attach(Metric("web", "Web"), plan.metrics["leads"])
+    plan.attach(Metric("events", "Events"), plan.metrics["leads"])
+    plan.attach(Metric("ads", "Ads", target=D(30)), plan.metrics["leads"])
+    plan.engine.recalculate_all()
+    assert said(plan, "leads") == [("leads", Severity.ERROR, "underdetermined", "underdetermined", "relation",
+                                    {"metrics": ("web", "events")})]
+    SetField("events", "target", D(20)).apply(plan)
+    assert said(plan, "leads") == [] and plan.metrics["web"].computed.required == 50  # 100 - 30 - 20
